@@ -1,0 +1,119 @@
+package doc
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPosString(t *testing.T) {
+	tests := []struct {
+		pos  Pos
+		want string
+	}{
+		{Pos{File: "a.md", Line: 3, Col: 7}, "a.md:3:7"},
+		{Pos{File: "a.md", Line: 3}, "a.md:3"},
+		{Pos{File: "a.md"}, "a.md"},
+		{Pos{Line: 2}, "-:2"},
+	}
+	for _, tt := range tests {
+		if got := tt.pos.String(); got != tt.want {
+			t.Errorf("%#v.String() = %q, want %q", tt.pos, got, tt.want)
+		}
+	}
+}
+
+func TestErrorNamesPlaceAndCode(t *testing.T) {
+	err := Errorf(Pos{File: "x.md", Line: 4}, "front-matter", "bad %s", "yaml")
+	if got, want := err.Error(), "x.md:4: front-matter: bad yaml"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func sampleDoc() *Document {
+	return &Document{
+		Blocks: []Block{
+			&Heading{Level: 2, Content: []Inline{&Text{Value: "Intro"}}},
+			&Paragraph{Content: []Inline{
+				&Text{Value: "a "},
+				&Emph{Content: []Inline{&Strong{Content: []Inline{&Text{Value: "b"}}}}},
+				&SoftBreak{},
+				&Link{URL: "https://x", Content: []Inline{&Code{Value: "c"}}},
+				&NoteRef{Label: "1"},
+			}},
+			&List{Items: []*ListItem{{Blocks: []Block{&Paragraph{Content: []Inline{&Text{Value: "item"}}}}}}},
+			&Table{Header: []*Row{{Cells: []*Cell{{Content: []Inline{&Text{Value: "h"}}}}}}},
+			&DefinitionList{Items: []*DefItem{{Term: []Inline{&Text{Value: "t"}}, Definitions: [][]Block{{&Paragraph{Content: []Inline{&Text{Value: "d"}}}}}}}},
+		},
+		Notes: []*Note{{Label: "1", Blocks: []Block{&Paragraph{Content: []Inline{&Text{Value: "note"}}}}}},
+	}
+}
+
+func TestWalkVisitsEveryNodeInOrder(t *testing.T) {
+	var enter, leave []string
+	Walk(sampleDoc(), func(n Node, entering bool) WalkStatus {
+		if entering {
+			enter = append(enter, n.Kind())
+		} else {
+			leave = append(leave, n.Kind())
+		}
+		return WalkContinue
+	})
+	want := "Heading Text Paragraph Text Emph Strong Text SoftBreak Link Code NoteRef List Paragraph Text Table Text DefinitionList Text Paragraph Text Paragraph Text"
+	if got := strings.Join(enter, " "); got != want {
+		t.Errorf("entering order:\n got %s\nwant %s", got, want)
+	}
+	if len(enter) != len(leave) {
+		t.Errorf("%d enters but %d leaves", len(enter), len(leave))
+	}
+}
+
+func TestWalkSkipAndStop(t *testing.T) {
+	var seen []string
+	Walk(sampleDoc(), func(n Node, entering bool) WalkStatus {
+		if !entering {
+			return WalkContinue
+		}
+		seen = append(seen, n.Kind())
+		switch n.(type) {
+		case *Emph:
+			return WalkSkipChildren
+		case *Code:
+			return WalkStop
+		}
+		return WalkContinue
+	})
+	if got, want := strings.Join(seen, " "), "Heading Text Paragraph Text Emph SoftBreak Link Code"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	p := sampleDoc().Blocks[1].(*Paragraph)
+	if got, want := PlainText(p.Content), "a b c"; got != want {
+		t.Errorf("PlainText = %q, want %q", got, want)
+	}
+}
+
+func TestLabelsFallBackToEnglish(t *testing.T) {
+	if got := LabelsFor("ru-RU").Contents; got != "Содержание" {
+		t.Errorf("ru Contents = %q", got)
+	}
+	if got := LabelsFor("zz").Notes; got != "Notes" {
+		t.Errorf("fallback Notes = %q", got)
+	}
+	for _, lang := range []string{"en", "ru", "uk", "ar", "fa", "fr", "de", "es"} {
+		l := LabelsFor(lang)
+		if l.Contents == "" || l.Notes == "" || !strings.Contains(l.Page, "%d") || l.Credit == "" || l.Source == "" {
+			t.Errorf("%s: incomplete labels %+v", lang, l)
+		}
+	}
+}
+
+func TestDirection(t *testing.T) {
+	for lang, want := range map[string]string{"ar": "rtl", "fa-IR": "rtl", "he": "rtl", "en": "ltr", "": "ltr", "ru": "ltr"} {
+		m := Meta{Lang: lang}
+		if got := m.Dir(); got != want {
+			t.Errorf("Dir(%q) = %s, want %s", lang, got, want)
+		}
+	}
+}

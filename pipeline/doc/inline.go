@@ -1,0 +1,136 @@
+package doc
+
+// Inline is a node inside a line of text.
+type Inline interface {
+	Node
+	isInline()
+}
+
+// Text is literal text, with escapes and entities already resolved.
+type Text struct {
+	Value string `json:"value"`
+	Pos   Pos    `json:"pos,omitzero"`
+}
+
+// Emph is emphasis (usually italic).
+type Emph struct {
+	Content []Inline `json:"content"`
+	Pos     Pos      `json:"pos,omitzero"`
+}
+
+// Strong is strong emphasis (usually bold).
+type Strong struct {
+	Content []Inline `json:"content"`
+	Pos     Pos      `json:"pos,omitzero"`
+}
+
+// Strike is struck-through text.
+type Strike struct {
+	Content []Inline `json:"content"`
+	Pos     Pos      `json:"pos,omitzero"`
+}
+
+// Sub is subscript.
+type Sub struct {
+	Content []Inline `json:"content"`
+	Pos     Pos      `json:"pos,omitzero"`
+}
+
+// Sup is superscript.
+type Sup struct {
+	Content []Inline `json:"content"`
+	Pos     Pos      `json:"pos,omitzero"`
+}
+
+// Code is inline code.
+type Code struct {
+	Value string `json:"value"`
+	Pos   Pos    `json:"pos,omitzero"`
+}
+
+// Link is a hyperlink. URL is as written (after unescaping); writers decide
+// whether it is safe to emit as a link. An internal link starts with "#".
+type Link struct {
+	URL     string   `json:"url"`
+	Title   string   `json:"title,omitempty"`
+	Content []Inline `json:"content"`
+	Pos     Pos      `json:"pos,omitzero"`
+}
+
+// Image is an inline image. Alt is plain text. Ref names the resolved image
+// in Document.Resources; empty when it could not be resolved.
+type Image struct {
+	Src   string `json:"src"`
+	Alt   string `json:"alt,omitempty"`
+	Title string `json:"title,omitempty"`
+	Ref   string `json:"ref,omitempty"`
+	Pos   Pos    `json:"pos,omitzero"`
+}
+
+// LineBreak is a hard line break.
+type LineBreak struct {
+	Pos Pos `json:"pos,omitzero"`
+}
+
+// SoftBreak is a line ending inside a paragraph; writers render it as a
+// space or a newline.
+type SoftBreak struct {
+	Pos Pos `json:"pos,omitzero"`
+}
+
+// NoteRef is a reference to a footnote. Label is the author's label; Number
+// is filled by normalize and matches Note.Number.
+type NoteRef struct {
+	Label  string `json:"label"`
+	Number int    `json:"number,omitempty"`
+	Pos    Pos    `json:"pos,omitzero"`
+}
+
+// RawInline is inline markup in another format (Format "html"). Untrusted.
+type RawInline struct {
+	Format string `json:"format"`
+	Text   string `json:"text"`
+	Pos    Pos    `json:"pos,omitzero"`
+}
+
+func (*Text) Kind() string      { return "Text" }
+func (*Emph) Kind() string      { return "Emph" }
+func (*Strong) Kind() string    { return "Strong" }
+func (*Strike) Kind() string    { return "Strike" }
+func (*Sub) Kind() string       { return "Sub" }
+func (*Sup) Kind() string       { return "Sup" }
+func (*Code) Kind() string      { return "Code" }
+func (*Link) Kind() string      { return "Link" }
+func (*Image) Kind() string     { return "Image" }
+func (*LineBreak) Kind() string { return "LineBreak" }
+func (*SoftBreak) Kind() string { return "SoftBreak" }
+func (*NoteRef) Kind() string   { return "NoteRef" }
+func (*RawInline) Kind() string { return "RawInline" }
+
+func (n *Text) Position() Pos      { return n.Pos }
+func (n *Emph) Position() Pos      { return n.Pos }
+func (n *Strong) Position() Pos    { return n.Pos }
+func (n *Strike) Position() Pos    { return n.Pos }
+func (n *Sub) Position() Pos       { return n.Pos }
+func (n *Sup) Position() Pos       { return n.Pos }
+func (n *Code) Position() Pos      { return n.Pos }
+func (n *Link) Position() Pos      { return n.Pos }
+func (n *Image) Position() Pos     { return n.Pos }
+func (n *LineBreak) Position() Pos { return n.Pos }
+func (n *SoftBreak) Position() Pos { return n.Pos }
+func (n *NoteRef) Position() Pos   { return n.Pos }
+func (n *RawInline) Position() Pos { return n.Pos }
+
+func (*Text) isInline()      {}
+func (*Emph) isInline()      {}
+func (*Strong) isInline()    {}
+func (*Strike) isInline()    {}
+func (*Sub) isInline()       {}
+func (*Sup) isInline()       {}
+func (*Code) isInline()      {}
+func (*Link) isInline()      {}
+func (*Image) isInline()     {}
+func (*LineBreak) isInline() {}
+func (*SoftBreak) isInline() {}
+func (*NoteRef) isInline()   {}
+func (*RawInline) isInline() {}
