@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -115,5 +116,15 @@ func TestDirection(t *testing.T) {
 		if got := m.Dir(); got != want {
 			t.Errorf("Dir(%q) = %s, want %s", lang, got, want)
 		}
+	}
+}
+
+func TestWarnReachesContextSink(t *testing.T) {
+	var c Collector
+	ctx := WithWarn(context.Background(), c.Add)
+	Warn(ctx, Warning{Code: "x"})
+	Warn(context.Background(), Warning{Code: "dropped"})
+	if got := c.Warnings(); len(got) != 1 || got[0].Code != "x" {
+		t.Errorf("warnings = %v", got)
 	}
 }
