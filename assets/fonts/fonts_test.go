@@ -1,0 +1,87 @@
+package fonts
+
+import (
+	"sync"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+func TestCoverage(t *testing.T) {
+	tests := []struct {
+		name string
+		face *Face
+		r    rune
+		want bool
+	}{
+		{"serif has curly quotes", Get(Serif, Regular), '“', true},
+		{"serif has Cyrillic", Get(Serif, Italic), 'Ж', true},
+		{"serif has Greek", Get(Serif, Bold), 'λ', true},
+		{"serif lacks Arabic", Get(Serif, Regular), 'ب', false},
+		{"fallback has Arabic", Get(Fallback, Regular), 'ب', true},
+		{"fallback bold has Arabic", Get(Fallback, Bold), 'ب', true},
+		{"fallback has Arabic presentation forms", Get(Fallback, Regular), '\uFE91', true},
+		{"fallback has the replacement character", Get(Fallback, Regular), '\uFFFD', true},
+		{"nothing above the BMP", Get(Fallback, Regular), '😀', false},
+		{"mono has ASCII", Get(Mono, Regular), '{', true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.face.Has(tt.r); got != tt.want {
+				t.Errorf("Has(%U) = %v, want %v", tt.r, got, tt.want)
+			}
+		})
+	}
+}
+
+// Widths must agree with fpdf's own measure, or justified lines come out
+// ragged.
+func TestWidthsMatchFpdf(t *testing.T) {
+	const s = "The quick brown fox — “jumps” over ЖЁлтый λόγος 0123 ,.;"
+	for _, fam := range []Family{Serif, Sans, Mono, Fallback} {
+		for _, st := range []Style{Regular, Bold, Italic, BoldItalic} {
+			face := Get(fam, st)
+			pdf := fpdf.New("P", "pt", "A4", "")
+			pdf.AddUTF8FontFromBytes(face.Family, face.Style, face.Bytes())
+			pdf.SetFont(face.Family, face.Style, 1000)
+			if err := pdf.Error(); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := face.StringWidth(s), int(pdf.GetStringWidth(s)+0.5); got != want {
+				t.Errorf("%s: width %d, fpdf says %d", face.Key(), got, want)
+			}
+		}
+	}
+}
+
+func TestBytesIsAPrivateCopy(t *testing.T) {
+	f := Get(Sans, Regular)
+	b := f.Bytes()
+	b[0] ^= 0xFF
+	if f.Bytes()[0] == b[0] {
+		t.Fatal("Bytes returned the shared slice")
+	}
+}
+
+func TestConcurrentFirstUse(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = Get(Sans, BoldItalic).Width('a')
+		}()
+	}
+	wg.Wait()
+}
+
+func TestRuneForShapedGlyph(t *testing.T) {
+	f := Get(Fallback, Regular)
+	g, ok := f.Font().NominalGlyph('\uFE91') // beh, initial form
+	if !ok {
+		t.Fatal("no glyph for U+FE91")
+	}
+	if r, ok := f.RuneFor(g); !ok || r != '\uFE91' {
+		t.Errorf("RuneFor = %U, %v", r, ok)
+	}
+}
