@@ -1,0 +1,111 @@
+package json
+
+import (
+	"bytes"
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"folio/pipeline/doc"
+)
+
+// everyKind builds a document that uses every node kind and every field
+// type, so the round trip covers the whole tree.
+func everyKind() *doc.Document {
+	p := func(line int) doc.Pos { return doc.Pos{File: "a.md", Line: line, Col: 1} }
+	txt := func(s string) []doc.Inline { return []doc.Inline{&doc.Text{Value: s, Pos: p(1)}} }
+	return &doc.Document{
+		Meta: doc.Meta{
+			Title: "Title “quoted”", Subtitle: "Sub", Authors: []string{"A. Один", "B. اثنان"},
+			Date: "2024-03-05", Lang: "en", Source: "https://example.org/a", Tags: []string{"x", "y"},
+			Extra: map[string]string{"b": "2", "a": "[1,2]"}, Pos: p(1),
+		},
+		Blocks: []doc.Block{
+			&doc.Heading{Level: 2, ID: "intro", Content: txt("Intro"), Pos: p(3)},
+			&doc.Paragraph{Pos: p(5), Content: []doc.Inline{
+				&doc.Emph{Content: txt("e")}, &doc.Strong{Content: txt("s")}, &doc.Strike{Content: txt("k")},
+				&doc.Sub{Content: txt("2")}, &doc.Sup{Content: txt("3")}, &doc.Code{Value: "c"},
+				&doc.Link{URL: "https://x", Title: "t", Content: txt("l")},
+				&doc.Image{Src: "i.png", Alt: "alt", Ref: "img-1.png"},
+				&doc.LineBreak{}, &doc.SoftBreak{}, &doc.NoteRef{Label: "n", Number: 1},
+				&doc.RawInline{Format: "html", Text: "<b>"},
+			}},
+			&doc.List{Ordered: true, Start: 3, Tight: true, Items: []*doc.ListItem{
+				{Task: true, Checked: true, Blocks: []doc.Block{&doc.Paragraph{Content: txt("done")}}},
+			}},
+			&doc.BlockQuote{Blocks: []doc.Block{&doc.ThematicBreak{}}},
+			&doc.CodeBlock{Language: "go", Text: "x := 1\n"},
+			&doc.Table{Align: []doc.Align{doc.AlignLeft, doc.AlignDefault},
+				Header: []*doc.Row{{Cells: []*doc.Cell{{Content: txt("h1")}, {Content: txt("h2")}}}},
+				Body:   []*doc.Row{{Cells: []*doc.Cell{{Content: txt("a")}, {Content: nil}}}}},
+			&doc.Figure{Src: "f.png", Alt: "fa", Caption: txt("cap"), Credit: "Screenshot"},
+			&doc.DefinitionList{Items: []*doc.DefItem{{Term: txt("t"), Definitions: [][]doc.Block{{&doc.Paragraph{Content: txt("d")}}}}}},
+			&doc.RawBlock{Format: "html", Text: "<div>"},
+		},
+		Notes:     []*doc.Note{{Label: "n", Number: 1, ID: "fn-1", Blocks: []doc.Block{&doc.Paragraph{Content: txt("note")}}}},
+		TOC:       []*doc.TOCEntry{{Level: 2, ID: "intro", Title: "Intro", Children: []*doc.TOCEntry{{Level: 3, ID: "b", Title: "B"}}}},
+		Resources: []*doc.Resource{{Name: "img-1.png", MediaType: "image/png", Width: 2, Height: 3, Data: []byte{0x89, 'P', 0, 255}}},
+	}
+}
+
+func TestRoundTripIsLossless(t *testing.T) {
+	want := everyKind()
+	var buf bytes.Buffer
+	if err := New(Options{}).Write(context.Background(), want, &buf); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := Read(buf.Bytes(), "tree.json")
+	if err != nil {
+		t.Fatalf("Read: %v\n%s", err, buf.String())
+	}
+	if !reflect.DeepEqual(got, want) {
+		var again bytes.Buffer
+		New(Options{}).Write(context.Background(), got, &again)
+		t.Errorf("round trip changed the tree:\nwrote %s\nread back as %s", buf.String(), again.String())
+	}
+}
+
+func TestNodesCarryTheirType(t *testing.T) {
+	var buf bytes.Buffer
+	if err := New(Options{Compact: true}).Write(context.Background(), everyKind(), &buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{"Heading", "Paragraph", "NoteRef", "DefinitionList", "RawInline"} {
+		if !strings.Contains(buf.String(), `{"type":"`+kind+`"`) {
+			t.Errorf("output has no %s node: %s", kind, buf.String())
+		}
+	}
+	if strings.Count(buf.String(), "\n") != 1 {
+		t.Errorf("compact output is not one line")
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"syntax error names the line", "{\n\"meta\": {\n,}", "tree.json:3: json-syntax"},
+		{"unknown node type", `{"blocks":[{"type":"Marquee"}]}`, `unknown node type "Marquee"`},
+		{"inline where a block belongs", `{"blocks":[{"type":"Text","value":"x"}]}`, "Text is not allowed here"},
+		{"wrong field type", `{"meta":{"title":3}}`, "$.meta.title: want text"},
+		{"newer version refused", `{"folio":99}`, "tree version 99"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Read([]byte(tt.src), "tree.json")
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestOutputIsDeterministic(t *testing.T) {
+	var a, b bytes.Buffer
+	New(Options{}).Write(context.Background(), everyKind(), &a)
+	New(Options{}).Write(context.Background(), everyKind(), &b)
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two writes of the same tree differ")
+	}
+}

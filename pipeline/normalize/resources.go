@@ -1,0 +1,143 @@
+package normalize
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif" // decoders for the formats writers embed
+	_ "image/jpeg"
+	_ "image/png"
+	"net/http"
+	"slices"
+	"strings"
+
+	"folio/pipeline/doc"
+)
+
+// Limits on images, checked before any pixel is decoded.
+const (
+	MaxImagePixels = 50_000_000
+	MaxImageBytes  = 20 << 20
+)
+
+// ErrRefused is wrapped by resolvers for references they will not follow
+// (outside the root, remote, not a regular file); Err's message says why.
+var ErrRefused = errors.New("refused")
+
+// resolveResources turns every image reference into a resource: bytes,
+// sniffed media type and pixel size, stored once per content under a name
+// derived from its hash. A reference that cannot be resolved keeps an empty
+// Ref and gets a warning; writers then show its alt text or caption.
+func resolveResources(ctx context.Context, d *doc.Document, o *Options) error {
+	if o.Resolve == nil {
+		return nil
+	}
+	byName := map[string]*doc.Resource{}
+	for _, r := range d.Resources {
+		byName[r.Name] = r
+	}
+	bySrc := map[string]string{}
+	resolve := func(src string, pos doc.Pos) string {
+		if src == "" {
+			return ""
+		}
+		if name, ok := bySrc[src]; ok {
+			return name
+		}
+		name := ""
+		r, err := o.Resolve(ctx, src, pos)
+		if err == nil {
+			r, err = Inspect(r.Data)
+		}
+		if err != nil {
+			doc.Warn(ctx, resourceWarning(pos, src, err))
+		} else {
+			if _, ok := byName[r.Name]; !ok {
+				byName[r.Name] = r
+			}
+			name = r.Name
+		}
+		bySrc[src] = name
+		return name
+	}
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		if !entering {
+			return doc.WalkContinue
+		}
+		switch n := n.(type) {
+		case *doc.Image:
+			if n.Ref == "" {
+				n.Ref = resolve(n.Src, n.Pos)
+			}
+		case *doc.Figure:
+			if n.Ref == "" {
+				n.Ref = resolve(n.Src, n.Pos)
+			}
+		}
+		return doc.WalkContinue
+	})
+	if d.Meta.Cover != "" && d.Meta.CoverRef == "" {
+		d.Meta.CoverRef = resolve(d.Meta.Cover, d.Meta.Pos)
+	}
+	d.Resources = d.Resources[:0]
+	for _, r := range byName {
+		d.Resources = append(d.Resources, r)
+	}
+	slices.SortFunc(d.Resources, func(a, b *doc.Resource) int { return strings.Compare(a.Name, b.Name) })
+	return nil
+}
+
+// ResourceError is an image that could not be used, with a warning code.
+type ResourceError struct {
+	Code string
+	Msg  string
+}
+
+func (e *ResourceError) Error() string { return e.Msg }
+
+func resourceWarning(pos doc.Pos, src string, err error) doc.Warning {
+	code := "image-not-found"
+	var re *ResourceError
+	if errors.As(err, &re) {
+		code = re.Code
+	}
+	return doc.Warning{Pos: pos, Code: code, Message: fmt.Sprintf("image %s: %v; its alt text is shown instead", quote(src), err)}
+}
+
+var extByType = map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}
+
+// Inspect checks that data is an image Folio can embed (PNG, JPEG or GIF,
+// by its bytes, not its name), within the size limits, and decodes it fully
+// so a truncated file is caught here rather than inside a writer.
+func Inspect(data []byte) (*doc.Resource, error) {
+	if len(data) > MaxImageBytes {
+		return nil, &ResourceError{"image-too-large", fmt.Sprintf("%d bytes > %d", len(data), MaxImageBytes)}
+	}
+	mt := http.DetectContentType(data)
+	ext, ok := extByType[mt]
+	if !ok {
+		if strings.HasPrefix(mt, "image/") {
+			return nil, &ResourceError{"unsupported-image", mt + " is not supported; use PNG, JPEG or GIF"}
+		}
+		return nil, &ResourceError{"not-an-image", "the file is " + mt + ", not an image"}
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, &ResourceError{"corrupt-image", err.Error()}
+	}
+	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxImagePixels || cfg.Width <= 0 || cfg.Height <= 0 {
+		return nil, &ResourceError{"image-too-large", fmt.Sprintf("%d×%d is %d MP > %d MP", cfg.Width, cfg.Height, px/1_000_000, MaxImagePixels/1_000_000)}
+	}
+	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+		return nil, &ResourceError{"corrupt-image", err.Error()}
+	}
+	sum := sha256.Sum256(data)
+	return &doc.Resource{
+		Name: "img-" + hex.EncodeToString(sum[:6]) + ext, MediaType: mt,
+		Width: cfg.Width, Height: cfg.Height, Data: data,
+	}, nil
+}
