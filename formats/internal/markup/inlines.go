@@ -1,0 +1,198 @@
+package markup
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"folio/pipeline/doc"
+)
+
+// Inlines renders an inline sequence.
+func (r *Renderer) Inlines(w *bytes.Buffer, is []doc.Inline) {
+	for _, n := range is {
+		r.inline(w, n)
+	}
+}
+
+func (r *Renderer) inline(w *bytes.Buffer, n doc.Inline) {
+	switch n := n.(type) {
+	case *doc.Text:
+		writeEscaped(w, n.Value)
+	case *doc.Emph:
+		r.wrap(w, "em", n.Content)
+	case *doc.Strong:
+		r.wrap(w, "strong", n.Content)
+	case *doc.Strike:
+		r.wrap(w, "del", n.Content)
+	case *doc.Sub:
+		r.wrap(w, "sub", n.Content)
+	case *doc.Sup:
+		r.wrap(w, "sup", n.Content)
+	case *doc.Code:
+		w.WriteString("<code>")
+		writeEscaped(w, n.Value)
+		w.WriteString("</code>")
+	case *doc.Link:
+		r.link(w, n)
+	case *doc.Image:
+		r.image(w, n, true)
+	case *doc.LineBreak:
+		w.WriteString("<br />\n")
+	case *doc.SoftBreak:
+		w.WriteByte('\n')
+	case *doc.NoteRef:
+		r.noteRef(w, n)
+	case *doc.RawInline:
+		r.raw(w, n.Format, n.Text, n.Pos)
+	case nil:
+	default:
+		r.warnf(n.Position(), "unknown-node", "inline of kind "+n.Kind()+" not rendered")
+	}
+}
+
+func (r *Renderer) wrap(w *bytes.Buffer, tag string, content []doc.Inline) {
+	w.WriteString("<" + tag + ">")
+	r.Inlines(w, content)
+	w.WriteString("</" + tag + ">")
+}
+
+// href returns the attribute value for a link target, or false when the
+// target must not become a link.
+func (r *Renderer) href(url string) (string, bool) {
+	switch classifyURL(url) {
+	case linkExternal:
+		return escapeURL(url, false), true
+	case linkInternal:
+		id := url[1:]
+		if r.opts.Href != nil {
+			return escapeURL(r.opts.Href(id), true), true
+		}
+		return "#" + escapeURL(id, true), true
+	case linkRelative:
+		if r.opts.AllowRelativeLinks {
+			return escapeURL(url, false), true
+		}
+	}
+	return "", false
+}
+
+func (r *Renderer) link(w *bytes.Buffer, n *doc.Link) {
+	href, ok := r.href(n.URL)
+	if !ok {
+		code := "unsafe-url"
+		if classifyURL(n.URL) == linkRelative {
+			code = "relative-link-dropped"
+		}
+		r.warnf(n.Pos, code, "link to "+strconv.Quote(shorten(n.URL))+" rendered as text")
+		r.Inlines(w, n.Content)
+		return
+	}
+	if r.inLink > 0 { // <a> inside <a> is invalid HTML: keep the outer one
+		r.Inlines(w, n.Content)
+		return
+	}
+	w.WriteString("<a")
+	writeAttr(w, "href", href)
+	if n.Title != "" {
+		writeAttr(w, "title", n.Title)
+	}
+	w.WriteByte('>')
+	r.inLink++
+	r.Inlines(w, n.Content)
+	r.inLink--
+	w.WriteString("</a>")
+}
+
+// image writes an <img> for a resolved image; in "as written" mode (no
+// ImageSrc) an unresolved image keeps its Src when that URL is safe.
+// Otherwise, when inline is true, it writes the alt text instead.
+func (r *Renderer) image(w *bytes.Buffer, n *doc.Image, inline bool) {
+	src, width, height := r.imageSrc(n)
+	if src == "" {
+		if inline {
+			writeEscaped(w, n.Alt)
+		}
+		return
+	}
+	w.WriteString("<img")
+	writeAttr(w, "src", src)
+	writeAttr(w, "alt", n.Alt)
+	if n.Title != "" {
+		writeAttr(w, "title", n.Title)
+	}
+	if width > 0 && height > 0 {
+		writeAttr(w, "width", strconv.Itoa(width))
+		writeAttr(w, "height", strconv.Itoa(height))
+	}
+	w.WriteString(" />")
+}
+
+func (r *Renderer) imageSrc(n *doc.Image) (src string, width, height int) {
+	if r.opts.ImageSrc != nil {
+		if n.Ref == "" || r.opts.Resource == nil {
+			return "", 0, 0
+		}
+		res := r.opts.Resource(n.Ref)
+		if res == nil {
+			r.warnf(n.Pos, "image-missing", "image resource "+strconv.Quote(n.Ref)+" not found; alt text shown")
+			return "", 0, 0
+		}
+		return r.opts.ImageSrc(res), res.Width, res.Height
+	}
+	if n.Src == "" && n.Ref == "" {
+		return "", 0, 0
+	}
+	switch classifyURL(n.Src) {
+	case linkExternal, linkRelative, linkInternal:
+		return escapeURL(n.Src, false), 0, 0
+	}
+	r.warnf(n.Pos, "unsafe-url", "image source "+strconv.Quote(shorten(n.Src))+" refused; alt text shown")
+	return "", 0, 0
+}
+
+func noteID(n *doc.Note) string {
+	if n.ID != "" {
+		return n.ID
+	}
+	return "fn-" + strconv.Itoa(n.Number)
+}
+
+// refID is the anchor of the k-th reference (0-based) to a note, the target
+// of the note's back-link.
+func refID(noteID string, k int) string {
+	base := "fnref-" + strings.TrimPrefix(noteID, "fn-")
+	if k == 0 {
+		return base
+	}
+	return base + "-" + strconv.Itoa(k+1)
+}
+
+func (r *Renderer) noteRef(w *bytes.Buffer, n *doc.NoteRef) {
+	id, ok := r.noteIDs[n.Number]
+	if !ok {
+		r.warnf(n.Pos, "note-missing", "reference to note "+strconv.Quote(n.Label)+" has no note")
+		w.WriteString("<sup>")
+		writeEscaped(w, "["+n.Label+"]")
+		w.WriteString("</sup>")
+		return
+	}
+	ref := refID(id, len(r.refs[n.Number]))
+	r.refs[n.Number] = append(r.refs[n.Number], ref)
+	w.WriteString(`<sup class="footnote-ref"><a`)
+	writeAttr(w, "href", r.fragmentHref(id))
+	writeAttr(w, "id", ref)
+	if r.opts.NoteStyle == NotesEPUB {
+		w.WriteString(` epub:type="noteref"`)
+	}
+	w.WriteString(` role="doc-noteref">`)
+	w.WriteString(strconv.Itoa(n.Number))
+	w.WriteString("</a></sup>")
+}
+
+func (r *Renderer) fragmentHref(id string) string {
+	if r.opts.Href != nil {
+		return escapeURL(r.opts.Href(id), true)
+	}
+	return "#" + escapeURL(id, true)
+}

@@ -1,0 +1,137 @@
+// Package markup renders Folio's document tree as HTML body markup. It is
+// shared by the HTML writer and the EPUB writer (formats never import each
+// other, so the shared part lives under formats/internal).
+//
+// The output is polyglot: valid HTML5 and at the same time well-formed XML
+// (void elements self-closed, attributes double-quoted, text escaped as
+// &lt; &gt; &amp; &quot;, characters illegal in XML 1.0 or forbidden in HTML
+// removed). For a plain CommonMark tree with Options{UnsafeHTML: true,
+// AllowRelativeLinks: true, NoDirAuto: true} it prints what the CommonMark
+// reference renderer prints, up to whitespace.
+//
+// Safety is decided here, once, for both writers: only http, https, mailto
+// and internal "#id" links become <a> elements (and scheme-less relative
+// references when AllowRelativeLinks is set); raw HTML is dropped unless
+// UnsafeHTML is set, and in XHTML mode even then unless it is well-formed
+// XML. What is dropped is reported as a doc.Warning at the node's position.
+package markup
+
+import (
+	"bytes"
+
+	"folio/pipeline/doc"
+)
+
+// NoteStyle says how note references and the notes section are marked up.
+type NoteStyle int
+
+const (
+	// NotesHTML marks note references and notes with DPUB-ARIA roles.
+	NotesHTML NoteStyle = iota
+	// NotesEPUB adds epub:type="noteref"/"endnotes"/"endnote" so reading
+	// systems can show notes as pop-ups. The enclosing XHTML document must
+	// declare xmlns:epub="http://www.idpf.org/2007/ops".
+	NotesEPUB
+)
+
+// Options configure one rendering. The zero value is the safe default:
+// no raw HTML, no relative links, images without a resolver shown as their
+// alt text only when ImageSrc is set (see ImageSrc).
+type Options struct {
+	// UnsafeHTML emits RawBlock/RawInline nodes of format "html" verbatim
+	// (still without XML-illegal characters); otherwise they are dropped
+	// with a "raw-html-omitted" warning.
+	UnsafeHTML bool
+	// XHTML (EPUB) emits raw HTML only when it is a well-formed XML
+	// fragment, even with UnsafeHTML.
+	XHTML bool
+	// NoteStyle picks the note markup.
+	NoteStyle NoteStyle
+	// Notes are the document's notes, used to find the anchor of each
+	// NoteRef (by Number). Usually d.Notes.
+	Notes []*doc.Note
+	// Href rewrites an internal link to the element with the given id (the
+	// EPUB writer splits the book into files). nil means "#"+id.
+	Href func(id string) string
+	// Resource finds an image resource by name (usually d.Resource).
+	Resource func(name string) *doc.Resource
+	// ImageSrc gives the src of a resolved image (HTML: a data: URL; EPUB:
+	// the file name in the package). When ImageSrc is nil the renderer is in
+	// "as written" mode (CommonMark conformance): an image with no Ref is
+	// emitted with its Src as written, if that URL is safe. When ImageSrc is
+	// set, an image that did not resolve shows its alt text only.
+	ImageSrc func(r *doc.Resource) string
+	// AllowRelativeLinks keeps scheme-less relative link targets ("a/b.html",
+	// "../x") as links. The EPUB writer leaves it off: such targets do not
+	// exist inside the book.
+	AllowRelativeLinks bool
+	// Labels are the words the renderer adds ("Credit", "Notes", "Back to
+	// text"); usually doc.LabelsFor(d.Meta.Lang). Empty fields fall back to
+	// English.
+	Labels doc.Labels
+	// HeadingIDs emits id= on headings.
+	HeadingIDs bool
+	// NoDirAuto leaves out dir="auto" on paragraphs, list items, headings,
+	// quotes, table cells and captions (CommonMark conformance only).
+	NoDirAuto bool
+	// NoTableWrap leaves out the <div class="table-wrap"> around tables
+	// that lets a wide table scroll sideways on a phone.
+	NoTableWrap bool
+}
+
+// Renderer renders one document. It remembers which note references it has
+// already written so that a note referenced twice gets unique anchor ids. A
+// Renderer is not safe for concurrent use; make one per document.
+type Renderer struct {
+	opts    Options
+	warn    func(doc.Warning)
+	labels  doc.Labels
+	noteIDs map[int]string
+	refs    map[int][]string // note number → ids of its references, in order
+	inLink  int
+}
+
+// New returns a renderer. warn receives what was dropped or changed; nil
+// discards warnings.
+func New(opts Options, warn func(doc.Warning)) *Renderer {
+	r := &Renderer{opts: opts, warn: warn, labels: withFallback(opts.Labels),
+		noteIDs: map[int]string{}, refs: map[int][]string{}}
+	for _, n := range opts.Notes {
+		if n != nil && n.Number > 0 {
+			r.noteIDs[n.Number] = noteID(n)
+		}
+	}
+	return r
+}
+
+// RenderBlocks renders blocks with a fresh renderer.
+func RenderBlocks(w *bytes.Buffer, bs []doc.Block, opts Options, warn func(doc.Warning)) {
+	New(opts, warn).Blocks(w, bs)
+}
+
+// RenderInlines renders inlines with a fresh renderer (for a title or a
+// caption outside the body).
+func RenderInlines(w *bytes.Buffer, is []doc.Inline, opts Options, warn func(doc.Warning)) {
+	New(opts, warn).Inlines(w, is)
+}
+
+func (r *Renderer) warnf(pos doc.Pos, code, msg string) {
+	if r.warn != nil {
+		r.warn(doc.Warning{Pos: pos, Code: code, Message: msg})
+	}
+}
+
+func withFallback(l doc.Labels) doc.Labels {
+	en := doc.LabelsFor("en")
+	for _, p := range []struct {
+		dst *string
+		def string
+	}{
+		{&l.Credit, en.Credit}, {&l.Notes, en.Notes}, {&l.BackToText, en.BackToText},
+	} {
+		if *p.dst == "" {
+			*p.dst = p.def
+		}
+	}
+	return l
+}

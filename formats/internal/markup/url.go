@@ -1,0 +1,139 @@
+package markup
+
+import (
+	"fmt"
+	"html"
+	"strings"
+	"unicode/utf8"
+)
+
+// linkKind classifies a link target.
+type linkKind int
+
+const (
+	linkUnsafe   linkKind = iota
+	linkExternal          // http, https, mailto
+	linkInternal          // "#id"
+	linkRelative          // no scheme
+)
+
+// classifyURL decides what a URL is after undoing the disguises browsers
+// see through: HTML entities, ASCII whitespace and control characters
+// anywhere, and letter case. A URL is internal when it starts with "#".
+func classifyURL(raw string) linkKind {
+	s := html.UnescapeString(raw)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] > 0x20 && s[i] != 0x7F {
+			b.WriteByte(s[i])
+		}
+	}
+	s = strings.ToLower(b.String())
+	if strings.HasPrefix(raw, "#") && strings.HasPrefix(s, "#") {
+		return linkInternal
+	}
+	scheme, ok := urlScheme(s)
+	if !ok {
+		// Something before the first ':' that is not a valid scheme, yet a
+		// ':' appears before any '/', '?' or '#': browsers would not read it
+		// as a relative path either way, so refuse it.
+		if i := strings.IndexByte(s, ':'); i >= 0 && !strings.ContainsAny(s[:i], "/?#") {
+			return linkUnsafe
+		}
+		return linkRelative
+	}
+	switch scheme {
+	case "http", "https", "mailto":
+		return linkExternal
+	}
+	return linkUnsafe
+}
+
+// urlScheme returns the scheme of s (lower case) when it has one.
+func urlScheme(s string) (string, bool) {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 {
+		return "", false
+	}
+	for j := 0; j < i; j++ {
+		c := s[j]
+		letter := c >= 'a' && c <= 'z'
+		if !(letter || (j > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'))) {
+			return "", false
+		}
+	}
+	return s[:i], true
+}
+
+// urlSafeByte lists the ASCII bytes kept as they are in a URL; everything
+// else is percent-encoded, as the CommonMark reference renderer does.
+var urlSafeByte = func() (t [128]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, c := range "-_.!~*'();/?:@&=+$,#" {
+		t[c] = true
+	}
+	return t
+}()
+
+// escapeURL percent-encodes a URL the way CommonMark's reference output
+// does: existing %XX escapes are kept, a stray % becomes %25, spaces,
+// quotes, brackets, backslashes, controls and non-ASCII become %XX. With
+// keepNonASCII, characters beyond ASCII are left as they are (for fragment
+// ids, so they match the id attribute literally).
+func escapeURL(s string, keepNonASCII bool) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+				b.WriteString(s[i : i+3])
+				i += 3
+				continue
+			case urlSafeByte[c]:
+				b.WriteByte(c)
+			default:
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			// invalid UTF-8: dropped
+		case keepNonASCII && allowedRune(r):
+			b.WriteString(s[i : i+n])
+		default:
+			for j := i; j < i+n; j++ {
+				fmt.Fprintf(&b, "%%%02X", s[j])
+			}
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// shorten cuts a URL for a warning message.
+func shorten(s string) string {
+	if len(s) <= 80 {
+		return s
+	}
+	i := 77
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "..."
+}
