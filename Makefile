@@ -1,0 +1,48 @@
+# Folio's everyday commands. `make demo` and `make test` need nothing but Go.
+# `export` is also a shell builtin, so the binary is built as bin/export and
+# called by path.
+
+GO      ?= go
+BIN     := bin/export
+SAMPLE  := testdata/samples/briefing.md
+ARTICLE := testdata/articles/cabinet-reshuffle.txt
+
+.PHONY: all build demo test race check fuzz bench vet fmt clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/export
+
+# Export the bundled samples to demo-out/ (PDF, EPUB, HTML and the JSON tree).
+demo: build
+	$(BIN) -t pdf,epub,html,json -o demo-out $(SAMPLE) $(wildcard $(ARTICLE))
+	@echo "open demo-out/ to see the results"
+
+# The README's test command: vet, format check and every test with the race
+# detector. Validators that are not installed are skipped with a message.
+test:
+	$(GO) vet ./...
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) test -race -count=1 ./...
+
+# What CI runs: installs the validators (apt-get, npm) and runs `make test`
+# with CI=true, so a missing validator fails instead of skipping.
+check:
+	bash .ci/run
+
+# Short fuzz runs of every target (long runs by hand: FUZZTIME=10m make fuzz).
+FUZZTIME ?= 20s
+fuzz:
+	@for t in $$($(GO) test -list '^Fuzz' ./... 2>/dev/null | grep -E '^(Fuzz|ok)' ); do :; done
+	@$(GO) list ./... | while read p; do \
+	  for f in $$($(GO) test -list '^Fuzz' $$p 2>/dev/null | grep '^Fuzz'); do \
+	    echo "== $$p $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
+	  done; done
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin demo-out out

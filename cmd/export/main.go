@@ -1,0 +1,213 @@
+// Command export turns articles (Markdown, plain text copied from a web
+// page, or a Folio JSON tree) into a briefing PDF, an EPUB and a standalone
+// HTML page. Its flags follow Pandoc's conventions. This file is wiring
+// only: flags, the list of inputs, progress lines and exit codes; the work
+// is in package pipeline.
+//
+// Exit status: 0 when every output was written, 1 when some input failed,
+// 2 on a usage error, 130 when interrupted.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"folio/pipeline"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+const usage = `Usage: export [flags] INPUT...
+
+Export articles to a briefing PDF, an EPUB and a standalone HTML page.
+INPUT is a file, a folder (searched for .md, .markdown and .txt), or - for
+standard input. Outputs are named after the input: notes.md → notes.pdf.
+
+Examples:
+  export article.md                          PDF, EPUB and HTML beside you
+  export -t html,json -o out testdata/samples/briefing.md
+  export -f article -o out scraped.txt       plain text copied from a site
+  export -t pdf --marking "INTERNAL" -o out reports/
+  cat notes.md | export -t html -o out -
+
+Flags:
+`
+
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+func main() {
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	os.Exit(code)
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, err := parseFlags(args, stdout, stderr)
+	if err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
+			if ee.err != nil {
+				fmt.Fprintf(stderr, "export: %v\n", ee.err)
+			}
+			return ee.code
+		}
+		fmt.Fprintf(stderr, "export: %v\nTry 'export --help'.\n", err)
+		return 2
+	}
+	jobs, err := pipeline.Plan(cfg.inputs, cfg.outDir, cfg.opts.Formats)
+	if err != nil {
+		fmt.Fprintf(stderr, "export: %v\n", err)
+		return 2
+	}
+	for i, j := range jobs {
+		if j.Name == "-" {
+			src, err := io.ReadAll(io.LimitReader(stdin, cfg.opts.MaxInputSize+1))
+			if err != nil {
+				fmt.Fprintf(stderr, "export: reading standard input: %v\n", err)
+				return 1
+			}
+			jobs[i].Src = src
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	failed := 0
+	pipeline.Run(ctx, jobs, &cfg.opts, cfg.jobs, func(r *pipeline.Result) {
+		if r.Err != nil {
+			failed++
+			fmt.Fprintf(stderr, "%v\n", r.Err)
+		}
+		if cfg.quiet {
+			return
+		}
+		for _, w := range r.Warnings {
+			fmt.Fprintf(stderr, "%s: warning: %s: %s\n", w.Pos, w.Code, w.Message)
+		}
+		for _, o := range r.Outputs {
+			fmt.Fprintf(stdout, "%s → %s\n", r.Input, o.Path)
+		}
+	})
+	switch {
+	case ctx.Err() != nil:
+		fmt.Fprintln(stderr, "export: interrupted; no partial files were left")
+		return 130
+	case failed > 0:
+		if !cfg.quiet {
+			fmt.Fprintf(stderr, "export: %d of %d input(s) failed\n", failed, len(jobs))
+		}
+		return 1
+	}
+	return 0
+}
+
+type config struct {
+	opts   pipeline.Options
+	inputs []string
+	outDir string
+	jobs   int
+	quiet  bool
+}
+
+func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
+	fs := pflag.NewFlagSet("export", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	var (
+		cfg      config
+		to       []string
+		meta     []string
+		maxSize  int64
+		showHelp bool
+		showVer  bool
+	)
+	fs.StringSliceVarP(&to, "to", "t", []string{"pdf", "epub", "html"}, "output formats: "+strings.Join(pipeline.OutputFormats(), ","))
+	fs.StringVarP(&cfg.opts.From, "from", "f", "", "input format: "+strings.Join(pipeline.InputFormats, " | ")+" (default: by extension, then by content)")
+	fs.StringVarP(&cfg.outDir, "out", "o", ".", "output folder")
+	fs.StringArrayVar(&meta, "meta", nil, "set metadata `key=value` (repeatable); NAME.meta.yaml beside an input does the same")
+	fs.BoolVar(&cfg.opts.Fragment, "fragment", false, "HTML: write the body only, as the source wrote it")
+	fs.BoolVar(&cfg.opts.UnsafeHTML, "unsafe-html", false, "keep raw HTML from the input (never in EPUB unless well-formed)")
+	fs.StringVar(&cfg.opts.Paper, "paper", "a4", "PDF paper size: a4 | letter")
+	fs.StringVar(&cfg.opts.Marking, "marking", "", "PDF: marking line in every page header, e.g. \"INTERNAL — NOT FOR DISTRIBUTION\"")
+	fs.BoolVar(&cfg.opts.KeepBoilerplate, "keep-boilerplate", false, "article: keep site navigation and promotional lines")
+	fs.BoolVar(&cfg.opts.Lossy, "lossy", false, "replace bytes that are not UTF-8 instead of failing")
+	fs.Int64Var(&maxSize, "max-input-size", pipeline.DefaultMaxInputSize, "largest input read, in bytes")
+	fs.StringArrayVar(&cfg.opts.ResourcePaths, "resource-path", nil, "another `DIR` images may be read from (repeatable)")
+	fs.IntVarP(&cfg.jobs, "jobs", "j", runtime.NumCPU(), "documents converted in parallel")
+	fs.BoolVarP(&cfg.quiet, "quiet", "q", false, "print errors only")
+	fs.BoolVar(&cfg.opts.Debug, "debug", false, "add stack traces to internal errors")
+	fs.BoolVar(&showVer, "version", false, "print the version and exit")
+	fs.BoolVarP(&showHelp, "help", "h", false, "show this help")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if showHelp {
+		fmt.Fprint(stdout, usage+fs.FlagUsages()+"\nExit status: 0 all written, 1 some input failed, 2 usage error.\n")
+		return nil, &exitError{code: 0}
+	}
+	if showVer {
+		fmt.Fprintf(stdout, "export (Folio) %s\n", version)
+		return nil, &exitError{code: 0}
+	}
+	cfg.inputs = fs.Args()
+	if len(cfg.inputs) == 0 {
+		return nil, errors.New("no input given")
+	}
+	formats, err := pipeline.ParseFormats(to)
+	if err != nil {
+		return nil, err
+	}
+	cfg.opts.Formats = formats
+	for _, kv := range meta {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || strings.TrimSpace(k) == "" {
+			return nil, fmt.Errorf("--meta %q: want key=value", kv)
+		}
+		cfg.opts.Meta = append(cfg.opts.Meta, [2]string{strings.TrimSpace(k), v})
+	}
+	switch cfg.opts.Paper = strings.ToLower(cfg.opts.Paper); cfg.opts.Paper {
+	case "a4", "letter":
+	default:
+		return nil, fmt.Errorf("--paper %q: want a4 or letter", cfg.opts.Paper)
+	}
+	if maxSize <= 0 {
+		return nil, fmt.Errorf("--max-input-size must be positive")
+	}
+	cfg.opts.MaxInputSize = maxSize
+	if cfg.jobs < 1 {
+		return nil, fmt.Errorf("--jobs must be at least 1")
+	}
+	if cfg.opts.SourceDate, err = sourceDate(os.Getenv("SOURCE_DATE_EPOCH")); err != nil {
+		return nil, err
+	}
+	return &cfg, nil
+}
+
+// sourceDate reads SOURCE_DATE_EPOCH as the reproducible-builds spec says:
+// a non-negative decimal integer of seconds; anything else is a usage error
+// rather than a silently ignored setting.
+func sourceDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a non-negative whole number of seconds", s)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}

@@ -1,0 +1,163 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// inputExts are the extensions a folder is searched for.
+var inputExts = map[string]bool{".md": true, ".markdown": true, ".txt": true}
+
+// Plan turns the command line's inputs (files, folders, "-") into jobs
+// with their output paths, sorted by input path. A folder is searched
+// recursively for Markdown and text files, skipping hidden entries, and
+// its tree is mirrored under outDir. Two inputs that would write the same
+// output are an error before any work starts.
+func Plan(args []string, outDir string, formats []string) ([]Job, error) {
+	var jobs []Job
+	for _, arg := range args {
+		if arg == "-" {
+			jobs = append(jobs, Job{Name: "-", OutBase: filepath.Join(outDir, "stdin")})
+			continue
+		}
+		fi, err := os.Stat(arg)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", arg, unwrapPath(err))
+		}
+		if !fi.IsDir() {
+			jobs = append(jobs, Job{Name: arg, OutBase: filepath.Join(outDir, outName(filepath.Base(arg)))})
+			continue
+		}
+		found, err := walkFolder(arg, outDir)
+		if err != nil {
+			return nil, err
+		}
+		jobs = append(jobs, found...)
+	}
+	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].Name < jobs[j].Name })
+	return jobs, checkCollisions(jobs, formats)
+}
+
+func walkFolder(root, outDir string) ([]Job, error) {
+	var jobs []Job
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != root && strings.HasPrefix(e.Name(), ".") {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || !e.Type().IsRegular() || !inputExts[strings.ToLower(filepath.Ext(p))] ||
+			strings.HasSuffix(p, ".meta.yaml") {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		dir, base := filepath.Split(rel)
+		jobs = append(jobs, Job{Name: p, OutBase: filepath.Join(outDir, dir, outName(base))})
+		return nil
+	})
+	return jobs, err
+}
+
+// outName turns an input's base name into a safe output stem: NFC, no
+// path separators or control characters, not a Windows reserved device
+// name, and short enough that stem plus extension fits in 255 bytes.
+func outName(base string) string {
+	s := norm.NFC.String(strings.TrimSuffix(base, filepath.Ext(base)))
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, s)
+	s = strings.TrimLeft(s, ".")
+	if s == "" {
+		s = "untitled"
+	}
+	switch strings.ToUpper(s) {
+	case "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "LPT1", "LPT2", "LPT3":
+		s = "_" + s
+	}
+	for len(s) > 240 {
+		_, size := lastRune(s)
+		s = s[:len(s)-size]
+	}
+	return s
+}
+
+func lastRune(s string) (rune, int) {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i]&0xC0 != 0x80 {
+			return []rune(s[i:])[0], len(s) - i
+		}
+	}
+	return 0, 1
+}
+
+func checkCollisions(jobs []Job, formats []string) error {
+	seen := map[string]string{}
+	for _, j := range jobs {
+		for _, f := range formats {
+			// Case-insensitive file systems (macOS, Windows) make A.md and
+			// a.md collide; refuse them everywhere so results do not depend
+			// on the machine.
+			key := strings.ToLower(j.OutBase + outputs[f].ext)
+			if other, dup := seen[key]; dup && other != j.Name {
+				return fmt.Errorf("output-collision: %s and %s would both write %s; rename one or export them to different folders",
+					other, j.Name, j.OutBase+outputs[f].ext)
+			}
+			seen[key] = j.Name
+		}
+	}
+	return nil
+}
+
+// Run converts every job with at most workers at once, calling report (from
+// one goroutine at a time) as each finishes. It stops starting new jobs
+// when ctx is cancelled.
+func Run(ctx context.Context, jobs []Job, o *Options, workers int, report func(*Result)) {
+	if workers < 1 {
+		workers = 1
+	}
+	next := make(chan Job)
+	results := make(chan *Result)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := range next {
+				results <- Convert(ctx, j, o)
+			}
+		})
+	}
+	go func() {
+		defer close(next)
+		for _, j := range jobs {
+			select {
+			case next <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	for r := range results {
+		report(r)
+	}
+}

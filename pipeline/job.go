@@ -1,0 +1,345 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"folio/pipeline/doc"
+	"folio/pipeline/normalize"
+)
+
+// Options are the settings of a run, shared by every document.
+type Options struct {
+	Formats []string
+	// From forces the input format; empty detects it per input.
+	From string
+	// Meta are --meta key=value pairs, applied in order after the
+	// document's own metadata and its sidecar.
+	Meta            [][2]string
+	Fragment        bool
+	UnsafeHTML      bool
+	Lossy           bool
+	KeepBoilerplate bool
+	MaxInputSize    int64
+	Paper           string
+	Marking         string
+	// SourceDate is the time used where a document has no date
+	// (SOURCE_DATE_EPOCH).
+	SourceDate time.Time
+	// ResourcePaths are extra folders images may be read from.
+	ResourcePaths []string
+	// Debug adds stack traces to internal errors.
+	Debug bool
+}
+
+// Job is one input and where its outputs go.
+type Job struct {
+	// Name is the input path as given, or "-" for standard input.
+	Name string
+	// OutBase is the output path without extension.
+	OutBase string
+	// Src, when set, is the input (standard input); otherwise Name is read.
+	Src []byte
+}
+
+// Output is one written file.
+type Output struct {
+	Format string `json:"format"`
+	Path   string `json:"path"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// Result is what happened to one input.
+type Result struct {
+	Input    string             `json:"input"`
+	Format   string             `json:"format,omitempty"`
+	Outputs  []Output           `json:"outputs,omitempty"`
+	Warnings []doc.Warning      `json:"warnings,omitempty"`
+	Err      error              `json:"-"`
+	Timings  map[string]float64 `json:"timings_ms,omitempty"`
+}
+
+// Convert runs one job through every stage. It never panics: a panic in a
+// reader, pass or writer becomes an internal-error for this document.
+// Either every requested output is written, or none is.
+func Convert(ctx context.Context, job Job, o *Options) (res *Result) {
+	res = &Result{Input: job.Name, Timings: map[string]float64{}}
+	var warns doc.Collector
+	ctx = doc.WithWarn(ctx, warns.Add)
+	defer func() {
+		if p := recover(); p != nil {
+			res.Err = internalError(job.Name, "pipeline", p, o.Debug)
+			res.Outputs = nil
+		}
+		res.Warnings = append(res.Warnings, warns.Warnings()...)
+		sortWarnings(res.Warnings)
+	}()
+	d, err := read(ctx, job, o, res)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Err = writeAll(ctx, d, job, o, res)
+	return res
+}
+
+func stage(res *Result, name string, start time.Time) {
+	res.Timings[name] += float64(time.Since(start).Microseconds()) / 1000
+}
+
+func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document, error) {
+	start := time.Now()
+	in, err := loadJob(job, o, res)
+	stage(res, "load", start)
+	if err != nil {
+		return nil, err
+	}
+	res.Format = in.Format
+	readFn, err := readerFor(in.Format, o)
+	if err != nil {
+		return nil, &doc.Error{Pos: doc.Pos{File: job.Name}, Code: "format", Err: err}
+	}
+	start = time.Now()
+	d, warns, err := safeRead(readFn, in, o.Debug)
+	res.Warnings = append(res.Warnings, warns...)
+	stage(res, "read", start)
+	if err != nil {
+		return nil, err
+	}
+	start = time.Now()
+	if err := applyMeta(job, d, o); err != nil {
+		return nil, err
+	}
+	norm := &normalize.Options{
+		Fragment:   o.Fragment,
+		UnsafeHTML: o.UnsafeHTML,
+		Stem:       stem(job.Name),
+		Resolve:    resolverFor(job, o).Resolve,
+	}
+	err = normalize.Run(ctx, d, norm)
+	stage(res, "normalize", start)
+	return d, err
+}
+
+func loadJob(job Job, o *Options, res *Result) (*Input, error) {
+	lo := LoadOptions{MaxSize: o.MaxInputSize, Lossy: o.Lossy, From: o.From}
+	var in *Input
+	var warns []doc.Warning
+	var err error
+	if job.Src != nil || job.Name == "-" {
+		in, warns, err = Load(job.Name, strings.NewReader(string(job.Src)), lo)
+	} else {
+		var f *os.File
+		f, err = os.Open(job.Name)
+		if err != nil {
+			return nil, &doc.Error{Pos: doc.Pos{File: job.Name}, Code: "open", Err: unwrapPath(err)}
+		}
+		defer f.Close()
+		if fi, serr := f.Stat(); serr == nil && !fi.Mode().IsRegular() {
+			return nil, doc.Errorf(doc.Pos{File: job.Name}, "not-regular-file", "not a regular file")
+		}
+		in, warns, err = Load(job.Name, f, lo)
+	}
+	res.Warnings = append(res.Warnings, warns...)
+	return in, err
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func safeRead(fn ReadFunc, in *Input, debug bool) (d *doc.Document, warns []doc.Warning, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			d, err = nil, internalError(in.Name, in.Format+" reader", p, debug)
+		}
+	}()
+	d, warns, err = fn(in.Src, in.Name)
+	if err == nil && d == nil {
+		err = doc.Errorf(doc.Pos{File: in.Name}, "internal-error", "%s reader returned no document", in.Format)
+	}
+	return d, warns, err
+}
+
+func internalError(name, where string, p any, debug bool) error {
+	msg := fmt.Sprintf("panic in %s: %v (please report this with the input)", where, p)
+	if debug {
+		msg += "\n" + string(debug.Stack())
+	}
+	return doc.Errorf(doc.Pos{File: name}, "internal-error", "%s", msg)
+}
+
+func stem(name string) string {
+	if name == "-" || name == "" {
+		return "untitled"
+	}
+	base := filepath.Base(name)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+func resolverFor(job Job, o *Options) *Resolver {
+	var roots []string
+	if job.Name != "-" && job.Src == nil {
+		roots = append(roots, filepath.Dir(job.Name))
+	}
+	return NewResolver(append(roots, o.ResourcePaths...)...)
+}
+
+// applyMeta merges NAME.meta.yaml beside the input, then --meta pairs, over
+// what the document says about itself.
+func applyMeta(job Job, d *doc.Document, o *Options) error {
+	if job.Name != "-" && job.Src == nil {
+		side := strings.TrimSuffix(job.Name, filepath.Ext(job.Name)) + ".meta.yaml"
+		if b, err := os.ReadFile(side); err == nil {
+			if err := applySidecar(side, b, &d.Meta); err != nil {
+				return err
+			}
+		}
+	}
+	for _, kv := range o.Meta {
+		if err := d.Meta.Set(kv[0], kv[1]); err != nil {
+			return doc.Errorf(doc.Pos{File: "--meta"}, "meta", "%v", err)
+		}
+	}
+	return nil
+}
+
+func applySidecar(name string, b []byte, m *doc.Meta) error {
+	if len(b) > 64<<10 {
+		return doc.Errorf(doc.Pos{File: name, Line: 1}, "front-matter-too-large", "metadata file is larger than 64 KiB")
+	}
+	var node yaml.Node
+	if err := yaml.Unmarshal(b, &node); err != nil {
+		return &doc.Error{Pos: doc.Pos{File: name, Line: yamlLine(err)}, Code: "meta", Err: err}
+	}
+	if len(node.Content) == 0 {
+		return nil
+	}
+	root := node.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return doc.Errorf(doc.Pos{File: name, Line: root.Line}, "meta", "want key: value pairs")
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		var val any
+		if err := v.Decode(&val); err != nil {
+			return &doc.Error{Pos: doc.Pos{File: name, Line: v.Line}, Code: "meta", Err: err}
+		}
+		if err := m.Set(k.Value, val); err != nil {
+			return &doc.Error{Pos: doc.Pos{File: name, Line: v.Line}, Code: "meta", Err: err}
+		}
+	}
+	return nil
+}
+
+// yamlLine digs the line number out of a yaml.v3 error message.
+func yamlLine(err error) int {
+	var n int
+	if _, e := fmt.Sscanf(strings.TrimPrefix(err.Error(), "yaml: "), "line %d:", &n); e == nil {
+		return n
+	}
+	return 1
+}
+
+// writeAll fans the tree out to every writer at once, each into a temporary
+// file; only when all succeed are they renamed into place.
+func writeAll(ctx context.Context, d *doc.Document, job Job, o *Options, res *Result) error {
+	type out struct {
+		format string
+		p      *pending
+		err    error
+		ms     float64
+	}
+	outs := make([]*out, len(o.Formats))
+	var wg sync.WaitGroup
+	for i, f := range o.Formats {
+		outs[i] = &out{format: f}
+		p, err := create(job.OutBase + outputs[f].ext)
+		if err != nil {
+			outs[i].err = err
+			continue
+		}
+		outs[i].p = p
+		wg.Go(func() {
+			start := time.Now()
+			outs[i].err = safeWrite(ctx, outputs[f].new(o), d, p, job.Name, f, o.Debug)
+			outs[i].ms = float64(time.Since(start).Microseconds()) / 1000
+		})
+	}
+	wg.Wait()
+	var firstErr error
+	for _, x := range outs {
+		res.Timings["write-"+x.format] = x.ms
+		if x.err != nil && firstErr == nil {
+			firstErr = x.err
+		}
+	}
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	for _, x := range outs {
+		if x.p == nil {
+			continue
+		}
+		if firstErr != nil {
+			x.p.abort()
+			continue
+		}
+		if err := x.p.commit(); err != nil {
+			firstErr = err
+			continue
+		}
+		res.Outputs = append(res.Outputs, Output{Format: x.format, Path: x.p.target, Size: x.p.size, SHA256: x.p.digest()})
+	}
+	if firstErr != nil {
+		var de *doc.Error
+		if !errors.As(firstErr, &de) {
+			firstErr = &doc.Error{Pos: doc.Pos{File: job.Name}, Code: "write", Err: firstErr}
+		}
+	}
+	return firstErr
+}
+
+func safeWrite(ctx context.Context, w Writer, d *doc.Document, p *pending, name, format string, debug bool) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = internalError(name, format+" writer", r, debug)
+		}
+	}()
+	if err := w.Write(ctx, d, p); err != nil {
+		var de *doc.Error
+		if errors.As(err, &de) {
+			return err
+		}
+		return &doc.Error{Pos: doc.Pos{File: name}, Code: format, Msg: format + " writer", Err: err}
+	}
+	return nil
+}
+
+func sortWarnings(ws []doc.Warning) {
+	sort.SliceStable(ws, func(i, j int) bool {
+		a, b := ws[i].Pos, ws[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}

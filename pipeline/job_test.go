@@ -1,0 +1,152 @@
+package pipeline
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"folio/pipeline/doc"
+)
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	os.MkdirAll(filepath.Dir(path), 0o755)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestConvertWritesEveryFormatAtomically(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "note.md")
+	writeFile(t, in, "# Hello\n\nSome text.\n")
+	out := filepath.Join(dir, "out")
+	o := &Options{Formats: []string{"json", "html"}}
+	res := Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(out, "note")}, o)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if len(res.Outputs) != 2 {
+		t.Fatalf("outputs = %+v", res.Outputs)
+	}
+	for _, o := range res.Outputs {
+		fi, err := os.Stat(o.Path)
+		if err != nil || fi.Size() != o.Size || len(o.SHA256) != 64 {
+			t.Errorf("%s: %v size %d/%d", o.Path, err, fi.Size(), o.Size)
+		}
+	}
+	assertNoTemps(t, out)
+}
+
+func assertNoTemps(t *testing.T, dir string) {
+	t.Helper()
+	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err == nil && strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("temporary file left behind: %s", p)
+		}
+		return nil
+	})
+}
+
+func TestBadFrontMatterWritesNothingAndKeepsOldOutput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "bad.md")
+	writeFile(t, in, "---\ntitle: ok\ntags: [unclosed\n---\n# Body\n")
+	out := filepath.Join(dir, "out")
+	writeFile(t, filepath.Join(out, "bad.html"), "previous good output")
+	res := Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(out, "bad")}, &Options{Formats: []string{"html", "json"}})
+	if res.Err == nil || !strings.HasPrefix(res.Err.Error(), in+":") {
+		t.Fatalf("err = %v, want it to name %s:line", res.Err, in)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "bad.html")); string(b) != "previous good output" {
+		t.Errorf("previous output clobbered: %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(out, "bad.json")); err == nil {
+		t.Error("a json file was written for a failed input")
+	}
+	assertNoTemps(t, out)
+}
+
+func TestWriterPanicBecomesAnError(t *testing.T) {
+	outputs["panic"] = outputFormat{".boom", func(o *Options) Writer { return panicked{} }}
+	defer delete(outputs, "panic")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.md")
+	writeFile(t, in, "text\n")
+	res := Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(dir, "out", "a")}, &Options{Formats: []string{"json", "panic"}})
+	if res.Err == nil || !strings.Contains(res.Err.Error(), "internal-error: panic in panic writer: boom") {
+		t.Fatalf("err = %v", res.Err)
+	}
+	if len(res.Outputs) != 0 {
+		t.Errorf("outputs written despite a failed writer: %+v", res.Outputs)
+	}
+	assertNoTemps(t, filepath.Join(dir, "out"))
+}
+
+type panicked struct{}
+
+func (panicked) Write(ctx context.Context, d *doc.Document, w io.Writer) error {
+	panic("boom")
+}
+
+func TestSidecarAndMetaFlagsOverride(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.txt")
+	writeFile(t, in, "Headline here\n\nFirst paragraph of the body, long enough to be a paragraph of text.\n")
+	writeFile(t, filepath.Join(dir, "a.meta.yaml"), "author: [Ann, Bo]\nsource: https://example.org/a\n")
+	o := &Options{Formats: []string{"json"}, Meta: [][2]string{{"publisher", "The Desk"}}}
+	res := Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(dir, "out", "a")}, o)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	b, _ := os.ReadFile(res.Outputs[0].Path)
+	for _, want := range []string{`"Ann"`, `"https://example.org/a"`, `"publisher": "The Desk"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("output lacks %s", want)
+		}
+	}
+	writeFile(t, filepath.Join(dir, "a.meta.yaml"), "date: yesterday\n")
+	res = Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(dir, "out", "a")}, o)
+	if res.Err == nil || !strings.Contains(res.Err.Error(), "a.meta.yaml:1") {
+		t.Errorf("bad sidecar err = %v", res.Err)
+	}
+}
+
+func TestPlanMirrorsFoldersAndRefusesCollisions(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "src", "a.md"), "x")
+	writeFile(t, filepath.Join(dir, "src", "sub", "b.txt"), "x")
+	writeFile(t, filepath.Join(dir, "src", ".hidden", "c.md"), "x")
+	writeFile(t, filepath.Join(dir, "src", "notes.pdf"), "x")
+	jobs, err := Plan([]string{filepath.Join(dir, "src")}, "out", []string{"html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, j := range jobs {
+		got = append(got, j.OutBase)
+	}
+	if strings.Join(got, " ") != "out/a out/sub/b" {
+		t.Errorf("out bases = %v", got)
+	}
+	writeFile(t, filepath.Join(dir, "x", "A.md"), "x")
+	writeFile(t, filepath.Join(dir, "x", "a.markdown"), "x")
+	_, err = Plan([]string{filepath.Join(dir, "x")}, "out", []string{"html"})
+	if err == nil || !strings.Contains(err.Error(), "output-collision") {
+		t.Errorf("collision err = %v", err)
+	}
+}
+
+func TestOutName(t *testing.T) {
+	for in, want := range map[string]string{
+		"a b.md": "a b", "-o.md": "-o", "con.md": "_con", "u\u0308.md": "ü", "..x.md": "x",
+		strings.Repeat("é", 200) + ".md": strings.Repeat("é", 120),
+	} {
+		if got := outName(in); got != want {
+			t.Errorf("outName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

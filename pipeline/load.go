@@ -1,0 +1,201 @@
+// Package pipeline runs Folio's stages for one input or many: load the
+// bytes, read them into the document tree, normalize it, and fan it out to
+// every requested writer at once, writing each output atomically.
+//
+// The pipeline orders stages and owns the file system; it knows no format's
+// internals. Readers and writers are looked up in the registry
+// (registry.go), so a new format is a folder under formats/ and one line
+// there.
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"folio/pipeline/doc"
+)
+
+// DefaultMaxInputSize bounds how much of an input is read.
+const DefaultMaxInputSize = 2 << 20
+
+// Input is one document's bytes after the load checks.
+type Input struct {
+	// Name is the path as given (or "-" for standard input): what every
+	// position names.
+	Name string
+	Src  []byte
+	// Format is the reader that will read it.
+	Format string
+}
+
+// LoadOptions tunes the load checks.
+type LoadOptions struct {
+	MaxSize int64
+	// Lossy replaces invalid UTF-8 with U+FFFD (with a warning) instead of
+	// failing.
+	Lossy bool
+	// From forces the input format; empty detects it.
+	From string
+}
+
+// Load reads at most MaxSize bytes from r and checks them: not binary,
+// UTF-8 (a UTF-8 BOM is removed; UTF-16 is refused with advice), NUL bytes
+// replaced as CommonMark asks. It decides the format when From is empty.
+func Load(name string, r io.Reader, o LoadOptions) (*Input, []doc.Warning, error) {
+	max := o.MaxSize
+	if max <= 0 {
+		max = DefaultMaxInputSize
+	}
+	src, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, nil, &doc.Error{Pos: doc.Pos{File: name}, Code: "read", Err: err}
+	}
+	if int64(len(src)) > max {
+		return nil, nil, doc.Errorf(doc.Pos{File: name}, "input-too-large",
+			"the input is larger than %d bytes; raise --max-input-size if it is meant to be this big", max)
+	}
+	src, warns, err := checkText(name, src, o.Lossy)
+	if err != nil {
+		return nil, warns, err
+	}
+	format := o.From
+	if format == "" {
+		format = Detect(name, src)
+	}
+	return &Input{Name: name, Src: src, Format: format}, warns, nil
+}
+
+func checkText(name string, src []byte, lossy bool) ([]byte, []doc.Warning, error) {
+	at := func(line, col int) doc.Pos { return doc.Pos{File: name, Line: line, Col: col} }
+	switch {
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}), bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
+		return nil, nil, doc.Errorf(at(1, 1), "encoding", "UTF-16 input; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
+	case bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}):
+		src = src[3:]
+	}
+	if isBinary(src) {
+		return nil, nil, doc.Errorf(at(1, 1), "binary-input",
+			"this is %s, not text; Folio reads Markdown, plain-text articles and JSON trees", http.DetectContentType(src))
+	}
+	var warns []doc.Warning
+	if !utf8.Valid(src) {
+		line, col := lineCol(src, firstInvalid(src))
+		if !lossy {
+			return nil, nil, doc.Errorf(at(line, col), "invalid-utf8",
+				"the input is not UTF-8 (byte %#x); convert it (iconv -f LATIN1 -t UTF-8) or pass --lossy", src[firstInvalid(src)])
+		}
+		warns = append(warns, doc.Warning{Pos: at(line, col), Code: "invalid-utf8",
+			Message: "bytes that are not UTF-8 were replaced with U+FFFD (--lossy)"})
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line, col := lineCol(src, i)
+		warns = append(warns, doc.Warning{Pos: at(line, col), Code: "nul-replaced",
+			Message: fmt.Sprintf("%d NUL byte(s) replaced with U+FFFD", bytes.Count(src, []byte{0}))})
+		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
+	}
+	return src, warns, nil
+}
+
+// isBinary reports content that is clearly not text: a known binary
+// signature, or many NULs and control bytes in the first 512 bytes.
+func isBinary(src []byte) bool {
+	head := src[:min(len(src), 512)]
+	ct := http.DetectContentType(head)
+	if !strings.HasPrefix(ct, "text/") && ct != "application/octet-stream" {
+		return true
+	}
+	ctrl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			ctrl++
+		}
+	}
+	return len(head) > 0 && ctrl*10 > len(head)
+}
+
+func firstInvalid(src []byte) int {
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(src)
+}
+
+// lineCol turns a byte offset into a 1-based line and column (columns
+// count bytes, as go/token does).
+func lineCol(src []byte, off int) (int, int) {
+	line := 1 + bytes.Count(src[:off], []byte("\n"))
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return line, off - start + 1
+}
+
+// Detect decides the format of an input: by extension first, then by
+// content (front matter or Markdown syntax → markdown; a JSON tree → json;
+// otherwise a scraped web article).
+func Detect(name string, src []byte) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return "markdown"
+	case ".txt", ".text":
+		return "article"
+	case ".json":
+		return "json"
+	case ".html", ".htm", ".xhtml":
+		return "html"
+	}
+	return sniff(src)
+}
+
+func sniff(src []byte) string {
+	trimmed := bytes.TrimSpace(src)
+	switch {
+	case bytes.HasPrefix(trimmed, []byte(`{"folio"`)) || bytes.HasPrefix(trimmed, []byte("{\n  \"folio\"")):
+		return "json"
+	case bytes.HasPrefix(src, []byte("---\n")) || bytes.HasPrefix(src, []byte("---\r\n")) || bytes.HasPrefix(src, []byte("+++\n")):
+		return "markdown"
+	}
+	lower := bytes.ToLower(trimmed[:min(len(trimmed), 256)])
+	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) {
+		return "html"
+	}
+	if markdownScore(src) >= 2 {
+		return "markdown"
+	}
+	return "article"
+}
+
+// markdownScore counts lines that only Markdown would write: ATX headings,
+// fences, list markers, links, emphasis pairs, tables, quotes. Scraped
+// article text scores 0 or 1.
+func markdownScore(src []byte) int {
+	score := 0
+	for line := range bytes.Lines(src[:min(len(src), 64<<10)]) {
+		l := bytes.TrimSpace(line)
+		switch {
+		case bytes.HasPrefix(l, []byte("# ")), bytes.HasPrefix(l, []byte("## ")), bytes.HasPrefix(l, []byte("### ")):
+			score += 2
+		case bytes.HasPrefix(l, []byte("```")), bytes.HasPrefix(l, []byte("~~~")):
+			score += 2
+		case bytes.HasPrefix(l, []byte("- ")), bytes.HasPrefix(l, []byte("* ")), bytes.HasPrefix(l, []byte("> ")):
+			score++
+		case bytes.HasPrefix(l, []byte("|")) && bytes.Count(l, []byte("|")) >= 3:
+			score++
+		}
+		if bytes.Contains(l, []byte("](")) || bytes.Contains(l, []byte("**")) || bytes.Contains(l, []byte("[^")) {
+			score++
+		}
+		if score >= 4 {
+			break
+		}
+	}
+	return score
+}

@@ -1,0 +1,95 @@
+package pipeline
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"folio/pipeline/doc"
+)
+
+func TestLoadChecks(t *testing.T) {
+	latin1 := []byte("line one\nline two\nline three\nfour\nfive\nsix\ncaf\xe9 au lait\n")
+	tests := []struct {
+		name      string
+		src       []byte
+		lossy     bool
+		wantErr   string // "file:line:col: code" prefix of the error
+		wantWarn  string // code of the one warning
+		wantStart string // what the loaded text starts with
+	}{
+		{"UTF-8 BOM is removed", []byte("\xEF\xBB\xBF# Title\n"), false, "", "", "# Title"},
+		{"UTF-16LE is refused with advice", []byte("\xFF\xFE#\x00 \x00"), false, "in.md:1:1: encoding: UTF-16", "", ""},
+		{"Latin-1 byte names its line and column", latin1, false, "in.md:7:4: invalid-utf8", "", ""},
+		{"--lossy replaces invalid bytes", latin1, true, "", "invalid-utf8", "line one"},
+		{"NUL bytes become U+FFFD", []byte("a\nb\x00c\n"), false, "", "nul-replaced", "a\nb\uFFFDc"},
+		{"PNG bytes are binary", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), false, "in.md:1:1: binary-input", "", ""},
+		{"empty input loads", []byte(""), false, "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, warns, err := Load("in.md", bytes.NewReader(tt.src), LoadOptions{Lossy: tt.lossy})
+			if tt.wantErr != "" {
+				if err == nil || !strings.HasPrefix(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want prefix %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := codesOf(warns); got != tt.wantWarn {
+				t.Errorf("warnings = %q, want %q", got, tt.wantWarn)
+			}
+			if !strings.HasPrefix(string(in.Src), tt.wantStart) {
+				t.Errorf("text = %q", in.Src)
+			}
+		})
+	}
+}
+
+func TestLoadStopsAtTheSizeLimit(t *testing.T) {
+	r := &countingReader{}
+	_, _, err := Load("big.md", r, LoadOptions{MaxSize: 1000})
+	if err == nil || !strings.Contains(err.Error(), "input-too-large") {
+		t.Fatalf("err = %v", err)
+	}
+	if r.n > 1001+4096 {
+		t.Errorf("read %d bytes of an endless input with a 1000-byte limit", r.n)
+	}
+}
+
+type countingReader struct{ n int }
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'a'
+	}
+	c.n += len(p)
+	return len(p), nil
+}
+
+func codesOf(ws []doc.Warning) string {
+	var s []string
+	for _, w := range ws {
+		s = append(s, w.Code)
+	}
+	return strings.Join(s, " ")
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct{ name, file, src, want string }{
+		{"md extension", "a.md", "plain words", "markdown"},
+		{"txt extension", "a.txt", "# looks like markdown", "article"},
+		{"front matter", "-", "---\ntitle: x\n---\ntext", "markdown"},
+		{"markdown syntax", "-", "# Title\n\nSome *text* with a [link](http://x).\n", "markdown"},
+		{"scraped article", "-", "Headline\n\nNews | World\n\nBody text. More text.\n", "article"},
+		{"json tree", "-", "{\n  \"folio\": 1}", "json"},
+		{"html page", "-", "<!DOCTYPE html><html>", "html"},
+	}
+	for _, tt := range tests {
+		if got := Detect(tt.file, []byte(tt.src)); got != tt.want {
+			t.Errorf("%s: Detect = %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}

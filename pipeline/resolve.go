@@ -1,0 +1,131 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"strings"
+	"syscall"
+
+	"folio/pipeline/doc"
+	"folio/pipeline/normalize"
+)
+
+// Resolver reads the files a document refers to (images), sandboxed: only
+// regular files inside the input's own folder or a --resource-path folder,
+// after resolving symlinks (os.Root refuses "..", absolute paths and links
+// that leave the root). Remote URLs are never fetched; file: URLs, device
+// files and FIFOs are refused. Every refusal is a warning for the document,
+// never an error.
+type Resolver struct {
+	roots []string
+}
+
+// NewResolver returns a resolver over the given folders, searched in order.
+func NewResolver(roots ...string) *Resolver { return &Resolver{roots: roots} }
+
+func refuse(code, format string, args ...any) error {
+	return &normalize.ResourceError{Code: code, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Resolve returns the bytes behind src.
+func (r *Resolver) Resolve(ctx context.Context, src string, pos doc.Pos) (*doc.Resource, error) {
+	src = strings.TrimSpace(src)
+	if data, ok, err := dataURL(src); ok {
+		if err != nil {
+			return nil, err
+		}
+		return &doc.Resource{Data: data}, nil
+	}
+	u, err := url.Parse(src)
+	if err != nil {
+		return nil, refuse("image-not-found", "not a valid reference: %v", err)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "":
+	case "http", "https":
+		return nil, refuse("remote-disabled", "remote images are not fetched")
+	default:
+		return nil, refuse("outside-root", "%s: references are not followed", u.Scheme)
+	}
+	name := u.Path
+	if name == "" || path.IsAbs(name) || strings.HasPrefix(name, "\\") {
+		return nil, refuse("outside-root", "absolute paths are not read")
+	}
+	name = path.Clean(name)
+	if name == ".." || strings.HasPrefix(name, "../") {
+		return nil, refuse("outside-root", "the path leaves the input's folder")
+	}
+	var lastErr error = refuse("image-not-found", "no such file")
+	for _, dir := range r.roots {
+		data, err := readInRoot(dir, name)
+		if err == nil {
+			return &doc.Resource{Data: data}, nil
+		}
+		lastErr = err
+		if !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+	}
+	if errors.Is(lastErr, fs.ErrNotExist) {
+		return nil, refuse("image-not-found", "no such file in the input's folder")
+	}
+	return nil, lastErr
+}
+
+func readInRoot(dir, name string) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	// O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+	f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		if strings.Contains(err.Error(), "escapes") || strings.Contains(err.Error(), "path escapes") {
+			return nil, refuse("outside-root", "the path leaves the input's folder")
+		}
+		return nil, refuse("outside-root", "%v", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, refuse("not-regular-file", "%s is not a regular file", fi.Mode().Type())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, normalize.MaxImageBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > normalize.MaxImageBytes {
+		return nil, refuse("image-too-large", "larger than %d bytes", normalize.MaxImageBytes)
+	}
+	return data, nil
+}
+
+// dataURL decodes a data: URL image; ok is false when src is not one.
+func dataURL(src string) ([]byte, bool, error) {
+	if len(src) < 5 || !strings.EqualFold(src[:5], "data:") {
+		return nil, false, nil
+	}
+	meta, payload, found := strings.Cut(src[5:], ",")
+	if !found || !strings.HasSuffix(strings.ToLower(meta), ";base64") {
+		return nil, true, refuse("not-an-image", "only base64 data: URLs are read")
+	}
+	data, err := base64.StdEncoding.DecodeString(payload)
+	if err != nil {
+		return nil, true, refuse("corrupt-image", "bad base64 in data: URL")
+	}
+	return data, true, nil
+}
