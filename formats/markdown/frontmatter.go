@@ -1,0 +1,267 @@
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"go.abhg.dev/goldmark/frontmatter"
+	"gopkg.in/yaml.v3"
+
+	"folio/pipeline/doc"
+)
+
+const (
+	maxFrontMatter      = 64 << 10 // bytes between the delimiters
+	maxFrontMatterDepth = 64       // nested mappings and sequences
+	// maxFrontMatterNodes bounds the values visited while converting, with
+	// aliases expanded: 64 KiB of YAML cannot hold this many nodes without
+	// aliases, so only an alias bomb ("billion laughs") reaches it.
+	maxFrontMatterNodes = 100_000
+)
+
+// fmBlock is what the line scan found at the top of the file.
+type fmBlock struct {
+	found    bool // a complete block: parse with the front matter extension
+	unclosed bool
+	yaml     bool // "---" (YAML) rather than "+++" (TOML)
+	lines    int  // lines the block spans, delimiters included
+	size     int  // bytes between the delimiters
+}
+
+// findFrontMatter looks for a front matter block the way
+// go.abhg.dev/goldmark/frontmatter recognises one: a first line made of
+// three or more "-" (YAML) or "+" (TOML) and nothing else, closed by a line
+// of the same character repeated the same number of times. The extension
+// itself swallows an unclosed block up to the end of the file, and would
+// parse a megabyte of it, so the reader scans first. Like Pandoc, an opening
+// line followed by a blank line is a thematic break, not front matter.
+func findFrontMatter(src []byte) fmBlock {
+	first, rest, ok := bytes.Cut(src, []byte("\n"))
+	if !ok || !isDelimLine(first) {
+		return fmBlock{}
+	}
+	b := fmBlock{yaml: first[0] == '-', lines: 1}
+	if second, _, _ := bytes.Cut(rest, []byte("\n")); isBlank(second) {
+		return fmBlock{}
+	}
+	for off := 0; off < len(rest); {
+		line, _, _ := bytes.Cut(rest[off:], []byte("\n"))
+		b.lines++
+		if bytes.Equal(line, first) {
+			b.found, b.size = true, off
+			return b
+		}
+		off += len(line) + 1
+	}
+	b.unclosed = true
+	return b
+}
+
+func isDelimLine(line []byte) bool {
+	if len(line) < 3 || (line[0] != '-' && line[0] != '+') {
+		return false
+	}
+	for _, c := range line {
+		if c != line[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// value is a front matter value in a form common to YAML and TOML.
+type value struct {
+	kind  valueKind
+	text  string // a scalar as written
+	tag   string // YAML tag of a scalar without "!!" ("str", "int", "timestamp", …)
+	time  *time.Time
+	items []value  // list
+	keys  []string // mapping keys in order, with vals
+	vals  []value
+	line  int // line in the file
+}
+
+type valueKind int
+
+const (
+	nullValue valueKind = iota
+	scalarValue
+	listValue
+	mapValue
+)
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// decodeFrontMatter decodes the block the extension captured into a mapping
+// value. Errors name the file line where the YAML or TOML parser saw the
+// problem: the block starts on line 2 of the file.
+func decodeFrontMatter(data *frontmatter.Data, b fmBlock, name string) (value, error) {
+	if b.yaml {
+		var node yaml.Node
+		if err := data.Decode(&node); err != nil {
+			line := 1
+			if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+				n, _ := strconv.Atoi(m[1])
+				line = n + 1
+			}
+			return value{}, &doc.Error{Pos: doc.Pos{File: name, Line: line}, Code: "front-matter", Msg: "invalid YAML front matter", Err: err}
+		}
+		c := &yamlConverter{name: name}
+		return c.convert(&node, 0)
+	}
+	var m map[string]any
+	if err := data.Decode(&m); err != nil {
+		line := 1
+		var pe toml.ParseError
+		if errors.As(err, &pe) && pe.Position.Line > 0 {
+			line = pe.Position.Line + 1
+		}
+		return value{}, &doc.Error{Pos: doc.Pos{File: name, Line: line}, Code: "front-matter", Msg: "invalid TOML front matter", Err: err}
+	}
+	v, err := tomlValue(m, 0, 1)
+	if err != nil {
+		return value{}, &doc.Error{Pos: doc.Pos{File: name, Line: 1}, Code: "front-matter", Msg: "invalid TOML front matter", Err: err}
+	}
+	return v, nil
+}
+
+type yamlConverter struct {
+	name  string
+	nodes int
+}
+
+func (c *yamlConverter) convert(n *yaml.Node, depth int) (value, error) {
+	c.nodes++
+	line := n.Line + 1
+	if c.nodes > maxFrontMatterNodes {
+		return value{}, doc.Errorf(doc.Pos{File: c.name, Line: 1}, "front-matter", "excessive aliasing in YAML front matter")
+	}
+	if depth > maxFrontMatterDepth {
+		return value{}, doc.Errorf(doc.Pos{File: c.name, Line: line}, "front-matter", "YAML front matter nested deeper than %d", maxFrontMatterDepth)
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return value{kind: mapValue, line: 1}, nil
+		}
+		return c.convert(n.Content[0], depth)
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			return value{line: line}, nil
+		}
+		return c.convert(n.Alias, depth+1)
+	case yaml.ScalarNode:
+		v := value{kind: scalarValue, text: n.Value, tag: n.ShortTag(), line: line}
+		if len(v.tag) > 2 {
+			v.tag = v.tag[2:]
+		}
+		if v.tag == "null" {
+			v.kind = nullValue
+		}
+		return v, nil
+	case yaml.SequenceNode:
+		v := value{kind: listValue, line: line}
+		for _, it := range n.Content {
+			iv, err := c.convert(it, depth+1)
+			if err != nil {
+				return value{}, err
+			}
+			v.items = append(v.items, iv)
+		}
+		return v, nil
+	case yaml.MappingNode:
+		v := value{kind: mapValue, line: line}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, err := c.convert(n.Content[i], depth+1)
+			if err != nil {
+				return value{}, err
+			}
+			val, err := c.convert(n.Content[i+1], depth+1)
+			if err != nil {
+				return value{}, err
+			}
+			if n.Content[i].ShortTag() == "!!merge" && val.kind == mapValue {
+				// "<<: *base" merges the aliased mapping's keys.
+				v.keys = append(v.keys, val.keys...)
+				v.vals = append(v.vals, val.vals...)
+				continue
+			}
+			v.keys = append(v.keys, keyText(k))
+			v.vals = append(v.vals, val)
+		}
+		return v, nil
+	}
+	return value{line: line}, nil
+}
+
+// keyText is a mapping key as text; a structured key becomes its JSON.
+func keyText(k value) string {
+	if k.kind == scalarValue || k.kind == nullValue {
+		return k.text
+	}
+	return k.json()
+}
+
+func tomlValue(x any, depth, line int) (value, error) {
+	if depth > maxFrontMatterDepth {
+		return value{}, fmt.Errorf("TOML front matter nested deeper than %d", maxFrontMatterDepth)
+	}
+	switch x := x.(type) {
+	case nil:
+		return value{line: line}, nil
+	case string:
+		return value{kind: scalarValue, text: x, tag: "str", line: line}, nil
+	case bool:
+		return value{kind: scalarValue, text: strconv.FormatBool(x), tag: "bool", line: line}, nil
+	case int64:
+		return value{kind: scalarValue, text: strconv.FormatInt(x, 10), tag: "int", line: line}, nil
+	case float64:
+		return value{kind: scalarValue, text: strconv.FormatFloat(x, 'g', -1, 64), tag: "float", line: line}, nil
+	case time.Time:
+		t := x
+		return value{kind: scalarValue, text: formatTime(t), tag: "timestamp", time: &t, line: line}, nil
+	case []any:
+		v := value{kind: listValue, line: line}
+		for _, it := range x {
+			iv, err := tomlValue(it, depth+1, line)
+			if err != nil {
+				return value{}, err
+			}
+			v.items = append(v.items, iv)
+		}
+		return v, nil
+	case []map[string]any:
+		v := value{kind: listValue, line: line}
+		for _, it := range x {
+			iv, err := tomlValue(it, depth+1, line)
+			if err != nil {
+				return value{}, err
+			}
+			v.items = append(v.items, iv)
+		}
+		return v, nil
+	case map[string]any:
+		v := value{kind: mapValue, line: line}
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			val, err := tomlValue(x[k], depth+1, line)
+			if err != nil {
+				return value{}, err
+			}
+			v.keys = append(v.keys, k)
+			v.vals = append(v.vals, val)
+		}
+		return v, nil
+	}
+	return value{kind: scalarValue, text: fmt.Sprint(x), tag: "str", line: line}, nil
+}
