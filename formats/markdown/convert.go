@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
 
 	"folio/pipeline/doc"
 )
@@ -19,7 +19,7 @@ type converter struct {
 	lines    lineIndex
 	w        *warnings
 	figures  bool
-	fnLabels map[int]string       // goldmark footnote index → label
+	fnLabels map[int]string // goldmark footnote index → label
 	captions map[*doc.Image][]doc.Inline
 	linkRefs int
 	notes    []*doc.Note
