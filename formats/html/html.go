@@ -1,0 +1,233 @@
+// Package html writes a document as one standalone HTML page: the body
+// rendered by formats/internal/markup, inside a page template and
+// stylesheet embedded from assets. The page makes no request of its own:
+// the CSS is inline, there are no scripts or web fonts, and images are
+// data: URLs of the resource bytes.
+//
+// Decisions: the page shows only the dates the document states (Date and
+// Updated, in ISO form as written, with a machine-readable <time> when they
+// parse); a page carries no timestamp of its own, so SourceDate is
+// accepted for the common writer contract but not printed. A table of
+// contents appears when the document has three or more headings. Scheme-
+// less relative links are kept (the page may sit beside the files they
+// name); everything else follows the link policy in markup.
+package html
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	htmltemplate "html/template"
+	"io"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"folio/assets"
+	"folio/formats/internal/markup"
+	"folio/pipeline/doc"
+)
+
+// Options configure the writer.
+type Options struct {
+	// Fragment writes only the body (markup and notes), no page template.
+	Fragment bool
+	// UnsafeHTML passes raw HTML from the input through.
+	UnsafeHTML bool
+	// SourceDate is the fallback timestamp of the writer contract; the HTML
+	// page prints no timestamp of its own, so it is unused.
+	SourceDate time.Time
+}
+
+// Writer writes HTML. It is safe for concurrent use.
+type Writer struct{ opts Options }
+
+// New returns a writer.
+func New(opts Options) *Writer { return &Writer{opts: opts} }
+
+// page is parsed once; html/template is safe for concurrent Execute.
+var page = htmltemplate.Must(htmltemplate.ParseFS(assets.FS(), "html/page.tmpl"))
+
+// Write renders d to out.
+func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) error {
+	labels := doc.LabelsFor(d.Meta.Lang)
+	r := markup.New(markup.Options{
+		UnsafeHTML:         w.opts.UnsafeHTML,
+		NoteStyle:          markup.NotesHTML,
+		Notes:              d.Notes,
+		Resource:           d.Resource,
+		ImageSrc:           dataURL,
+		AllowRelativeLinks: true,
+		Labels:             labels,
+		HeadingIDs:         true,
+	}, func(wr doc.Warning) { doc.Warn(ctx, wr) })
+	var body, notes bytes.Buffer
+	r.Blocks(&body, d.Blocks)
+	r.Notes(&notes, d.Notes, 2)
+	if w.opts.Fragment {
+		body.Write(notes.Bytes())
+		_, err := out.Write(body.Bytes())
+		return err
+	}
+	var buf bytes.Buffer
+	if err := page.ExecuteTemplate(&buf, "page.tmpl", pageData(d, labels, &body, &notes)); err != nil {
+		return err
+	}
+	_, err := out.Write(buf.Bytes())
+	return err
+}
+
+// langTag is the shape of a BCP 47 tag (not a registry check).
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// dataURL embeds an image's bytes. Only raster and SVG image types are
+// embedded; anything else shows the alt text.
+func dataURL(res *doc.Resource) string {
+	switch res.MediaType {
+	case "image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml", "image/avif":
+		return "data:" + res.MediaType + ";base64," + base64.StdEncoding.EncodeToString(res.Data)
+	}
+	return ""
+}
+
+type source struct {
+	Href htmltemplate.URL
+	Text string
+}
+
+type stamp struct{ Machine, Text string }
+
+type data struct {
+	Lang, Dir, Title, Description, AuthorList, Kicker, Subtitle, Dateline, Rights string
+	Authors, Tags                                                                 []string
+	Date, Updated                                                                 *stamp
+	Source                                                                        *source
+	Cover                                                                         htmltemplate.URL
+	TOC                                                                           []*doc.TOCEntry
+	Labels                                                                        doc.Labels
+	CSS                                                                           htmltemplate.CSS
+	Body, Notes                                                                   htmltemplate.HTML
+}
+
+func pageData(d *doc.Document, labels doc.Labels, body, notes *bytes.Buffer) *data {
+	m := &d.Meta
+	c := markup.Clean
+	lang := strings.TrimSpace(m.Lang)
+	if lang == "" {
+		lang = "en"
+	} else if !langTag.MatchString(lang) {
+		lang = "und" // "undetermined" is valid where a malformed tag is not
+	}
+	p := &data{
+		Lang:        lang,
+		Dir:         m.Dir(),
+		Title:       c(m.Title),
+		Description: c(firstNonEmpty(m.Summary, m.Subtitle)),
+		Subtitle:    c(m.Subtitle),
+		Dateline:    c(m.Dateline),
+		Rights:      c(m.Rights),
+		Kicker:      c(joinNonEmpty(" · ", m.Section, m.Publisher)),
+		Date:        newStamp(m.Date),
+		Updated:     newStamp(m.Updated),
+		Source:      newSource(m.Source),
+		Labels:      labels,
+		CSS:         htmltemplate.CSS(assets.PageCSS()),
+		Body:        htmltemplate.HTML(body.String()),
+		Notes:       htmltemplate.HTML(notes.String()),
+	}
+	if p.Title == "" {
+		p.Title = "Untitled"
+	}
+	for _, a := range m.Authors {
+		if a = strings.TrimSpace(c(a)); a != "" {
+			p.Authors = append(p.Authors, a)
+		}
+	}
+	p.AuthorList = strings.Join(p.Authors, ", ")
+	for _, t := range m.Tags {
+		if t = strings.TrimSpace(c(t)); t != "" {
+			p.Tags = append(p.Tags, t)
+		}
+	}
+	if countTOC(d.TOC) >= 3 {
+		p.TOC = cleanTOC(d.TOC)
+	}
+	if res := d.Resource(m.CoverRef); res != nil {
+		p.Cover = htmltemplate.URL(dataURL(res))
+	}
+	return p
+}
+
+func countTOC(es []*doc.TOCEntry) int {
+	n := 0
+	for _, e := range es {
+		if e != nil {
+			n += 1 + countTOC(e.Children)
+		}
+	}
+	return n
+}
+
+func cleanTOC(es []*doc.TOCEntry) []*doc.TOCEntry {
+	var out []*doc.TOCEntry
+	for _, e := range es {
+		if e != nil {
+			out = append(out, &doc.TOCEntry{Level: e.Level, ID: markup.Clean(e.ID), Title: markup.Clean(e.Title), Children: cleanTOC(e.Children)})
+		}
+	}
+	return out
+}
+
+// newStamp returns a date for display, with a machine-readable form when
+// it parses as a date or an RFC 3339 time.
+func newStamp(s string) *stamp {
+	s = strings.TrimSpace(markup.Clean(s))
+	if s == "" {
+		return nil
+	}
+	st := &stamp{Text: s}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		st.Machine = t.Format(time.DateOnly)
+	} else if t, err := time.Parse(time.RFC3339, s); err == nil {
+		st.Machine = t.Format(time.RFC3339)
+		st.Text = t.Format("2006-01-02 15:04 MST")
+		if t.Location() != time.UTC {
+			st.Text = t.Format("2006-01-02 15:04 -07:00")
+		}
+	}
+	return st
+}
+
+// newSource shows the source's host as a link when the URL is http(s), and
+// the URL as plain text otherwise.
+func newSource(s string) *source {
+	s = strings.TrimSpace(markup.Clean(s))
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return &source{Text: s}
+	}
+	return &source{Href: htmltemplate.URL(u.String()), Text: strings.TrimPrefix(u.Hostname(), "www.")}
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}
+
+func joinNonEmpty(sep string, ss ...string) string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, sep)
+}
