@@ -1,0 +1,439 @@
+// Package article reads plain text copied or scraped from a news web page
+// and turns it into a clean doc.Document.
+//
+// Such text carries the page around the article: the page title, site
+// navigation, a category breadcrumb, the headline said two or three times,
+// a standfirst, bylines and dates, the lost lead photo's alt text and
+// credit, "Advertisement" breaks, related-article lists and footers. The
+// reader sorts every line with site-agnostic scores rather than rules for
+// any one site:
+//
+//   - the headline is the first line before the body that recurs (page
+//     title, headline, photo alt text), with a " | Site" suffix cut off and
+//     kept as the publisher; without a repeat, the first headline-shaped
+//     line. Every saying of it leaves the body;
+//   - lines before the body are metadata (breadcrumb → tags and section,
+//     byline → authors, date lines → date or updated, source lines →
+//     publisher or source URL), the standfirst (the first paragraph after
+//     the headline, when more page furniture follows it) or navigation;
+//   - a credit line ("Credit:", "Photo:", "Фото:", "Source:" after a
+//     caption) makes a figure with no image; a caption that only repeats
+//     the headline becomes its alt text;
+//   - boilerplate is scored per line (promo phrases, share rows, copyright
+//     and reading-time lines, short link-box headings, newsletter and cookie
+//     prompts, lists after a "Related" line, short lines after the last
+//     paragraph); each removed line is reported as a boilerplate-removed
+//     warning, or kept as a paragraph with Options.KeepBoilerplate;
+//   - short lines between paragraphs are headings (level 2) when their
+//     score (length, punctuation, numbering, capitals, surroundings) is high
+//     enough; everything else is a paragraph whose text is kept exactly as
+//     written, with bare http(s) URLs made into links.
+//
+// A dateline ("KYIV —") is recorded in Meta.Dateline and left in the first
+// paragraph's text, which is never rewritten. The language is identified
+// with whatlanggo when there is enough text and it is confident; "en"
+// otherwise. Hard-wrapped text is recognised from its line lengths and its
+// lines joined with spaces.
+package article
+
+import (
+	"fmt"
+	"strings"
+
+	"folio/pipeline/doc"
+)
+
+// Options are the article reader's switches.
+type Options struct {
+	// KeepBoilerplate keeps lines scored as site boilerplate, as
+	// paragraphs, instead of removing them.
+	KeepBoilerplate bool
+}
+
+// Reader reads scraped article text. It holds no state between calls and
+// is safe for concurrent use.
+type Reader struct{ opts Options }
+
+// New returns a Reader with the given options.
+func New(opts Options) *Reader { return &Reader{opts: opts} }
+
+// Read turns the text in src into a document. name goes into every
+// position.
+func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, error) {
+	p := &parser{name: name, opts: r.opts}
+	return p.run(string(src))
+}
+
+type role int
+
+const (
+	roleNone role = iota
+	roleTitle
+	// roleFigure emits a figure; roleFigurePart is its other line.
+	roleFigure
+	roleFigurePart
+	roleMeta
+	roleStandfirst
+	roleBoiler
+	roleHeading
+	roleParagraph
+)
+
+type parser struct {
+	name     string
+	opts     Options
+	units    []*unit
+	roles    []role
+	figures  map[int]*doc.Figure
+	meta     doc.Meta
+	warnings []doc.Warning
+	title    titleChoice
+}
+
+func (p *parser) pos(line int) doc.Pos { return doc.Pos{File: p.name, Line: line} }
+
+func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
+	if i := strings.IndexByte(src, 0); i >= 0 {
+		line := strings.Count(src[:i], "\n") + 1
+		p.warn(line, "nul-replaced", "NUL bytes replaced with U+FFFD")
+		src = strings.ReplaceAll(src, "\x00", "\uFFFD")
+	}
+	p.units = buildUnits(splitLines(src))
+	d := &doc.Document{}
+	if len(p.units) == 0 {
+		p.warn(1, "empty-document", "the input has no text")
+		d.Meta.Lang = "en"
+		return d, p.warnings, nil
+	}
+	p.roles = make([]role, len(p.units))
+	p.figures = map[int]*doc.Figure{}
+
+	p.title = p.findTitle()
+	if p.title.title != "" {
+		p.meta.Title = p.title.title
+		p.meta.Publisher = p.title.publisher
+		first := -1
+		for i := range p.units {
+			if p.title.at[i] {
+				p.roles[i] = roleTitle
+				if first < 0 {
+					first = i
+				}
+			}
+		}
+		p.meta.Pos = p.pos(p.units[first].line)
+	}
+	p.findFigures()
+	start := p.readHead()
+	last := p.lastProse(start)
+	p.readBody(start, last)
+	p.readTail(last + 1)
+
+	d.Blocks = p.blocks()
+	p.meta.Lang = detectLang(p.langSample(d))
+	d.Meta = p.meta
+	return d, p.warnings, nil
+}
+
+func (p *parser) warn(line int, code, msg string) {
+	p.warnings = append(p.warnings, doc.Warning{Pos: p.pos(line), Code: code, Message: msg})
+}
+
+// boiler marks unit i as boilerplate: removed with a warning, or kept as a
+// paragraph when the options say so.
+func (p *parser) boiler(i int, why string) {
+	if p.opts.KeepBoilerplate {
+		p.roles[i] = roleParagraph
+		return
+	}
+	p.roles[i] = roleBoiler
+	u := p.units[i]
+	p.warn(u.line, "boilerplate-removed", fmt.Sprintf("line %d removed as site boilerplate (%s): %q", u.line, why, u.text))
+}
+
+// free reports a unit no earlier step has claimed.
+func (p *parser) free(i int) bool { return p.roles[i] == roleNone }
+
+// findFigures turns credit lines into figures, with the line just above as
+// caption (or, when it repeats the headline, as alt text).
+func (p *parser) findFigures() {
+	for i, u := range p.units {
+		if !p.free(i) {
+			continue
+		}
+		credit, isSource, ok := creditLabel(u.text)
+		if !ok {
+			if capt, cred, ok := inlineCredit(u.text); ok {
+				p.roles[i] = roleFigure
+				p.figures[i] = &doc.Figure{Credit: cred, Pos: p.pos(u.line),
+					Caption: []doc.Inline{&doc.Text{Value: capt, Pos: p.pos(u.line)}}}
+			}
+			continue
+		}
+		c := i - 1
+		hasCaption := c >= 0 && !u.gapBefore && (p.roles[c] == roleTitle || p.free(c) && p.captionShaped(c))
+		if isSource && !hasCaption {
+			continue
+		}
+		fig := &doc.Figure{Credit: credit, Pos: p.pos(u.line)}
+		at := i
+		if hasCaption {
+			at = c
+			fig.Pos = p.pos(p.units[c].line)
+			if p.roles[c] == roleTitle {
+				fig.Alt = p.meta.Title
+			} else {
+				fig.Caption = []doc.Inline{&doc.Text{Value: p.units[c].text, Pos: fig.Pos}}
+			}
+			p.roles[i] = roleFigurePart
+		}
+		p.roles[at] = roleFigure
+		p.figures[at] = fig
+	}
+}
+
+// captionShaped reports whether unit i can be a photo caption: short, and
+// not a metadata line.
+func (p *parser) captionShaped(i int) bool {
+	s := p.units[i].text
+	if runeLen(s) > 250 || p.isMetaLine(i) || boilerScore(s) >= boilerThreshold {
+		return false
+	}
+	_, _, ok := creditLabel(s)
+	return !ok
+}
+
+// isMetaLine reports a byline, date, source, tags or breadcrumb line.
+func (p *parser) isMetaLine(i int) bool {
+	_, ok := parseMeta(p.units[i].text)
+	return ok
+}
+
+// readHead reads the lines before the body into metadata and returns the
+// index of the first body unit.
+func (p *parser) readHead() int {
+	first, last := -1, -1
+	for i := range p.units {
+		if p.roles[i] == roleTitle || p.roles[i] == roleFigure && p.figures[i].Alt != "" {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+		if isProse(p.units[i].text) && p.free(i) && !p.isMetaLine(i) {
+			break
+		}
+	}
+	i := 0
+	for ; i < len(p.units); i++ {
+		u := p.units[i]
+		if !p.free(i) {
+			continue
+		}
+		if m, ok := parseMeta(u.text); ok {
+			p.applyMeta(m, true)
+			p.roles[i] = roleMeta
+			continue
+		}
+		if boilerScore(u.text) >= boilerThreshold {
+			p.boiler(i, "navigation or promotion")
+			continue
+		}
+		if first >= 0 && i < first {
+			p.boiler(i, "site chrome before the headline")
+			continue
+		}
+		if isProse(u.text) {
+			if first >= 0 && p.meta.Subtitle == "" && p.isStandfirst(i) {
+				p.roles[i] = roleStandfirst
+				p.meta.Subtitle = u.text
+				continue
+			}
+			break
+		}
+		if i < last {
+			p.boiler(i, "navigation between page title and headline")
+			continue
+		}
+		if j := p.nextProse(i); j >= 0 {
+			if first >= 0 && p.meta.Subtitle == "" && p.isStandfirst(j) {
+				p.boiler(i, "navigation after the headline")
+				continue
+			}
+			if headingScore(u, true) >= headingThreshold {
+				break
+			}
+		}
+		p.boiler(i, "navigation after the headline")
+	}
+	return i
+}
+
+// isStandfirst reports whether the paragraph at i is a standfirst: more
+// page furniture (byline, date, photo, headline again) follows it before
+// the next paragraph.
+func (p *parser) isStandfirst(i int) bool {
+	u := p.units[i]
+	if runeLen(u.text) > 600 {
+		return false
+	}
+	if _, ok := dateline(u.text); ok {
+		return false
+	}
+	for j := i + 1; j < len(p.units) && j <= i+8; j++ {
+		switch p.roles[j] {
+		case roleTitle, roleFigure, roleFigurePart:
+			return true
+		}
+		s := p.units[j].text
+		if p.isMetaLine(j) {
+			return true
+		}
+		if boilerScore(s) >= boilerThreshold {
+			continue
+		}
+		if isProse(s) {
+			return false
+		}
+	}
+	return false
+}
+
+// nextProse returns the index of the next unit after i that is body text,
+// skipping figures, headline repeats and boilerplate, or -1 when the next
+// such unit is not prose.
+func (p *parser) nextProse(i int) int {
+	for j := i + 1; j < len(p.units); j++ {
+		switch p.roles[j] {
+		case roleTitle, roleFigure, roleFigurePart, roleBoiler, roleMeta:
+			continue
+		}
+		if p.roles[j] == roleNone && boilerScore(p.units[j].text) >= boilerThreshold {
+			continue
+		}
+		if isProse(p.units[j].text) {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
+// lastProse is the last paragraph of running text; what follows it is
+// footer unless it is metadata or a figure.
+func (p *parser) lastProse(start int) int {
+	for i := len(p.units) - 1; i >= start; i-- {
+		s := p.units[i].text
+		if p.free(i) && isProse(s) && boilerScore(s) < boilerThreshold {
+			return i
+		}
+	}
+	return start - 1
+}
+
+const headingThreshold = 4
+
+// readBody sorts the body's units into headings, paragraphs and
+// boilerplate, following lists of related articles.
+func (p *parser) readBody(start, last int) {
+	related, adjacent, items := false, false, 0
+	prevProse := true
+	datelineDone := false
+	for i := start; i <= last; i++ {
+		if !p.free(i) {
+			continue
+		}
+		u := p.units[i]
+		if related {
+			if relatedItem(u.text) && (adjacent && !u.gapBefore || !adjacent && (items == 0 || p.nextProse(i) < 0)) {
+				p.boiler(i, "related-article list")
+				items++
+				continue
+			}
+			related = false
+		}
+		if boilerScore(u.text) >= boilerThreshold {
+			p.boiler(i, "navigation or promotion")
+			if relatedMarker(u.text) {
+				related, items = true, 0
+				adjacent = i+1 < len(p.units) && !p.units[i+1].gapBefore
+			}
+			continue
+		}
+		prose := isProse(u.text)
+		if !prose && p.nextProse(i) >= 0 && headingScore(u, prevProse) >= headingThreshold {
+			p.roles[i] = roleHeading
+			prevProse = false
+			continue
+		}
+		p.roles[i] = roleParagraph
+		if prose && !datelineDone {
+			datelineDone = true
+			if d, ok := dateline(u.text); ok {
+				p.meta.Dateline = d
+			}
+		}
+		prevProse = prose
+	}
+}
+
+// relatedItem reports a line that can be the headline of another article
+// in a related list.
+func relatedItem(s string) bool {
+	if runeLen(s) > 200 || len(words(s)) > 30 {
+		return false
+	}
+	return endPunct(s) != '.' || len(words(s)) <= 3
+}
+
+// readTail reads what follows the last paragraph: metadata lines are kept
+// as metadata, figures stay, the rest is footer.
+func (p *parser) readTail(from int) {
+	for i := from; i < len(p.units); i++ {
+		if !p.free(i) {
+			continue
+		}
+		if m, ok := parseMeta(p.units[i].text); ok {
+			p.applyMeta(m, false)
+			p.roles[i] = roleMeta
+			continue
+		}
+		p.boiler(i, "footer after the last paragraph")
+	}
+}
+
+// blocks emits the body in input order.
+func (p *parser) blocks() []doc.Block {
+	var out []doc.Block
+	for i, u := range p.units {
+		pos := p.pos(u.line)
+		switch p.roles[i] {
+		case roleFigure:
+			out = append(out, p.figures[i])
+		case roleHeading:
+			out = append(out, &doc.Heading{Level: 2, Content: []doc.Inline{&doc.Text{Value: u.text, Pos: pos}}, Pos: pos})
+		case roleParagraph:
+			out = append(out, &doc.Paragraph{Content: inlines(u.text, pos), Pos: pos})
+		}
+	}
+	return out
+}
+
+// langSample is the text the language is identified from.
+func (p *parser) langSample(d *doc.Document) string {
+	var b strings.Builder
+	b.WriteString(p.meta.Title)
+	b.WriteString("\n")
+	b.WriteString(p.meta.Subtitle)
+	for _, bl := range d.Blocks {
+		switch bl := bl.(type) {
+		case *doc.Paragraph:
+			b.WriteString("\n")
+			b.WriteString(doc.PlainText(bl.Content))
+		case *doc.Heading:
+			b.WriteString("\n")
+			b.WriteString(doc.PlainText(bl.Content))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,139 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+)
+
+// boilerThreshold is the score from which a line is site boilerplate.
+const boilerThreshold = 3
+
+// promoLines are whole lines that only sites write: navigation, sharing,
+// advertising and subscription prompts. Compared after key().
+var promoLines = map[string]bool{
+	"advertisement": true, "advertising": true, "ad": true, "ads": true, "sponsored": true,
+	"sponsored content": true, "paid content": true, "promoted": true, "partner content": true,
+	"story continues below": true, "story continues below advertisement": true,
+	"article continues below": true, "continue reading": true, "continue reading below": true,
+	"share": true, "share this": true, "share this article": true, "share this story": true,
+	"share on facebook": true, "share on twitter": true, "share on x": true, "share via email": true,
+	"print": true, "print this article": true, "email": true, "copy link": true, "comments": true,
+	"leave a comment": true, "view comments": true, "show comments": true,
+	"related": true, "related articles": true, "related stories": true, "related content": true,
+	"related coverage": true, "related posts": true, "related reading": true, "see also": true,
+	"read more": true, "read next": true, "read also": true, "also read": true, "more on this story": true,
+	"more stories": true, "more from this author": true, "you may also like": true,
+	"you might also like": true, "recommended": true, "recommended for you": true,
+	"editor's picks": true, "editors' picks": true, "most read": true, "most popular": true,
+	"most viewed": true, "most shared": true, "trending": true, "trending now": true,
+	"top stories": true, "latest": true, "latest news": true, "latest stories": true,
+	"subscribe": true, "subscribe now": true, "sign up": true, "sign in": true, "log in": true,
+	"login": true, "register": true, "newsletter": true, "newsletters": true, "menu": true,
+	"search": true, "skip to content": true, "skip to main content": true, "skip navigation": true,
+	"home": true, "back to top": true, "close": true, "accept": true, "accept all": true,
+	"accept cookies": true, "listen to this article": true, "listen": true, "watch": true,
+	"follow us": true, "follow": true, "donate": true, "support us": true,
+	"реклама": true, "читайте также": true, "читать также": true, "смотрите также": true,
+	"по теме": true, "поделиться": true, "подписаться": true, "подпишитесь": true,
+	"комментарии": true, "главное": true, "самое читаемое": true, "популярное": true,
+	"новости партнеров": true, "войти": true, "меню": true, "поиск": true,
+	"إعلان": true, "اقرأ أيضا": true, "اقرأ أيضاً": true, "إقرأ أيضا": true, "اقرأ المزيد": true,
+	"مواضيع ذات صلة": true, "ذات صلة": true, "شارك": true, "شارك المقال": true, "مشاركة": true,
+	"اشترك": true, "اشترك الآن": true, "الأكثر قراءة": true, "تابعونا": true, "التعليقات": true,
+}
+
+// relatedMarkers open a list of links to other articles.
+var relatedMarkers = map[string]bool{
+	"related": true, "related articles": true, "related stories": true, "related content": true,
+	"related coverage": true, "related posts": true, "related reading": true, "see also": true,
+	"read more": true, "read next": true, "read also": true, "also read": true,
+	"more on this story": true, "more stories": true, "more from this author": true,
+	"you may also like": true, "you might also like": true, "recommended": true,
+	"recommended for you": true, "most read": true, "most popular": true, "most viewed": true,
+	"trending": true, "trending now": true, "top stories": true, "latest news": true,
+	"latest stories": true, "editor's picks": true,
+	"читайте также": true, "читать также": true, "смотрите также": true, "по теме": true,
+	"самое читаемое": true, "популярное": true,
+	"اقرأ أيضا": true, "اقرأ أيضاً": true, "إقرأ أيضا": true, "اقرأ المزيد": true,
+	"مواضيع ذات صلة": true, "ذات صلة": true, "الأكثر قراءة": true,
+}
+
+// navFirstWords start the short headings of a site's link boxes: "Recent
+// Features", "Latest Videos", "More from Opinion".
+var navFirstWords = map[string]bool{
+	"recent": true, "latest": true, "popular": true, "trending": true, "most": true,
+	"top": true, "more": true, "related": true, "featured": true, "recommended": true,
+	"последние": true, "популярное": true, "ещё": true, "еще": true, "другие": true,
+	"أحدث": true, "الأكثر": true, "المزيد": true,
+}
+
+// socialWords are what a row of share buttons says.
+var socialWords = map[string]bool{
+	"facebook": true, "twitter": true, "x": true, "linkedin": true, "whatsapp": true,
+	"telegram": true, "email": true, "e-mail": true, "reddit": true, "print": true,
+	"pinterest": true, "copy": true, "link": true, "share": true, "vk": true,
+	"вконтакте": true, "одноклассники": true, "телеграм": true, "mastodon": true,
+	"bluesky": true, "threads": true, "instagram": true, "youtube": true, "rss": true,
+}
+
+var (
+	rePromoPrefix = regexp.MustCompile(`(?i)^(?:(?:related|more|watch|listen|recommended|sponsored|advertisement|video|photos|gallery|читайте|смотрите|видео|по теме)\s*:|read more|also read|read also|see also|follow us|follow (?:\S+ )?on|find us on|subscribe to|subscribe for|sign up for|sign up to|get our|join our|download (?:the|our) app|click here|tap here|share this|share on|we use cookies|this (?:web)?site uses cookies|by continuing to|by using this site|support (?:our|independent) journalism|читайте также|смотрите также|подпишитесь|подписывайтесь|присоединяйтесь|мы используем cookie|اقرأ أيضا|اقرأ أيضاً|تابعونا|تابعوا|اشترك|اشتركوا|يستخدم هذا الموقع)(?:[^\p{L}]|$)`)
+	reCopyright   = regexp.MustCompile(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|все права защищены|جميع الحقوق محفوظة`)
+	reReadTime    = regexp.MustCompile(`(?i)^(?:\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?\.?|دقائق|دقيقة)\s*(?:read|reading|чтения|قراءة)?|reading time:?.*|время чтения.*|\d+\s+comments?|\d+\s+комментари\S*)$`)
+	reNewsletter  = regexp.MustCompile(`(?i)newsletter|inbox|subscri|cookie|рассылк|подпис|النشرة|اشترك`)
+)
+
+// boilerScore scores a line as site furniture. Positive signals: it is a
+// known promo phrase or starts like one, it is a row of share buttons, a
+// copyright or reading-time line, a short link-box heading, a newsletter or
+// cookie prompt. Running text is protected by its length.
+func boilerScore(s string) int {
+	k := strings.Trim(key(s), " :.!…→›»>|-–—")
+	ws := words(k)
+	n := len(ws)
+	score := 0
+	switch {
+	case promoLines[k]:
+		score += 4
+	case reReadTime.MatchString(k):
+		score += 4
+	case n > 0 && n <= 8 && allSocial(ws):
+		score += 4
+	}
+	if reCopyright.MatchString(s) && n <= 30 {
+		score += 4
+	}
+	if rePromoPrefix.MatchString(k) {
+		score += 2
+		if n <= 12 {
+			score++
+		}
+	}
+	if n >= 2 && n <= 4 && navFirstWords[ws[0]] && !endsSentence(s) {
+		score += 3
+	}
+	if reNewsletter.MatchString(k) && n <= 25 {
+		score += 2
+	}
+	switch {
+	case n > 40:
+		score -= 5
+	case n > 25:
+		score -= 2
+	}
+	return score
+}
+
+func allSocial(ws []string) bool {
+	for _, w := range ws {
+		if !socialWords[strings.Trim(w, ",|·•/")] && strings.Trim(w, ",|·•/") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// relatedMarker reports a line that opens a list of other articles.
+func relatedMarker(s string) bool {
+	return relatedMarkers[strings.Trim(key(s), " :.!…→›»>|-–—")]
+}

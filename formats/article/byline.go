@@ -1,0 +1,176 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	reByline = regexp.MustCompile(`^(?i:by|written by|words by|story by|text by|author|authors|автор|авторы|текст|بقلم|كتب|كتبه|إعداد)(?:\s*[:：]\s*|\s+)(.+)$`)
+	// reBylineSplit separates several names: commas (Latin and Arabic),
+	// "and", "&", Russian "и" and a free-standing Arabic "و".
+	reBylineSplit = regexp.MustCompile(`\s*[,،]\s*|\s+(?:and|&|и|و)\s+`)
+	reBylinePlace = regexp.MustCompile(`\s+(?:in|from|в|из|من|في)\s+\S+(?:\s+\S+)?$`)
+	reSource      = regexp.MustCompile(`^(?i:source|sources|publisher|published by|originally published (?:by|in|at|on)|first published (?:by|in|at|on)|via|источник|издание|المصدر)(?:\s*[:：]\s*|\s+)(.+)$`)
+	reCredit      = regexp.MustCompile(`^(?i:credit|credits|photo credit|image credit|image source|photo|photos|photograph|photography|picture|image|illustration|фото|фотография|иллюстрация|изображение|صورة|الصورة|تصوير)\s*[:：]\s*(.+)$`)
+	// reInlineCredit finds a credit at the end of a caption: "Crowds on
+	// Tuesday. Photo: Jane Doe/Agency" or "(Credit: Agency)".
+	reInlineCredit = regexp.MustCompile(`^(.*?\S)\s*(?:[.|/–—-]\s+|\()(?i:credit|photo credit|photo|photograph|image|picture|фото|الصورة|صورة|تصوير)\s*[:：]\s*([^()]+?)\)?$`)
+	reDateline     = regexp.MustCompile(`^((?:\p{Lu}[\p{Lu}\p{M}.'’-]*)(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]*){0,3}(?:,\s*[\p{L}. ]{2,30}?)?(?:,\s*\p{L}+\.?\s+\d{1,2})?(?:\s*\([^()]{2,30}\))?)\s*[—–-]{1,2}\s+\S`)
+	reTagsLabel    = regexp.MustCompile(`^(?i:tags|topics|keywords|filed under|теги|темы|ключевые слова|الوسوم|كلمات مفتاحية)\s*[:：]\s*(.+)$`)
+	reTagSplit     = regexp.MustCompile(`\s*[,;|،·•]\s*`)
+	reURL          = regexp.MustCompile(`(?i)\bhttps?://[^\s<>"“”«»]+`)
+)
+
+// roleWords mark a byline part that is a job title, not a name.
+var roleWords = map[string]bool{
+	"correspondent": true, "editor": true, "reporter": true, "staff": true, "writer": true,
+	"contributor": true, "columnist": true, "analyst": true, "fellow": true, "researcher": true,
+	"корреспондент": true, "редактор": true, "обозреватель": true, "مراسل": true, "محرر": true,
+}
+
+// byline is what a byline line says.
+type byline struct {
+	authors   []string
+	publisher string
+}
+
+// parseByline reads "By Jane Doe and John Roe, Agency", "Written by …",
+// "Author: …", "Автор: …", "بقلم …".
+func parseByline(s string) (byline, bool) {
+	if runeLen(s) > 160 || strings.ContainsAny(s, "©") {
+		return byline{}, false
+	}
+	m := reByline.FindStringSubmatch(s)
+	if m == nil {
+		return byline{}, false
+	}
+	rest := strings.TrimSpace(m[1])
+	r, _ := utf8.DecodeRuneInString(rest)
+	if unicode.IsLower(r) || !unicode.IsLetter(r) {
+		return byline{}, false
+	}
+	if endsSentence(rest) && !reInitialEnd.MatchString(rest) {
+		return byline{}, false
+	}
+	var b byline
+	parts := reBylineSplit.Split(rest, -1)
+	for i, p := range parts {
+		p = strings.TrimSpace(reBylinePlace.ReplaceAllString(p, ""))
+		p = strings.Trim(p, " .;")
+		if p == "" {
+			continue
+		}
+		ws := words(p)
+		if len(ws) > 5 || strings.IndexFunc(p, unicode.IsDigit) >= 0 {
+			return byline{}, false
+		}
+		if isRole(ws) {
+			continue
+		}
+		if i == len(parts)-1 && i > 0 && len(ws) == 1 && b.publisher == "" {
+			b.publisher = p
+			continue
+		}
+		b.authors = append(b.authors, p)
+	}
+	return b, len(b.authors) > 0
+}
+
+var reInitialEnd = regexp.MustCompile(`\b\p{Lu}\.$`)
+
+func isRole(ws []string) bool {
+	for _, w := range ws {
+		if roleWords[strings.ToLower(strings.Trim(w, ".,"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceLabel reads "Source: …", "Publisher: …", "Originally published
+// at …".
+func sourceLabel(s string) (string, bool) {
+	if runeLen(s) > 160 {
+		return "", false
+	}
+	m := reSource.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	v := strings.TrimSpace(m[1])
+	if len(words(v)) > 12 || (endsSentence(v) && len(words(v)) > 6) {
+		return "", false
+	}
+	return strings.TrimRight(v, "."), true
+}
+
+// creditLabel reads a credit line: "Credit: Screenshot", "Photo: AFP",
+// "Фото: …", "Source: …". isSource tells a "Source:" line, which is a credit
+// only next to a caption.
+func creditLabel(s string) (credit string, isSource bool, ok bool) {
+	if runeLen(s) > 140 {
+		return "", false, false
+	}
+	if m := reCredit.FindStringSubmatch(s); m != nil {
+		v := strings.TrimSpace(m[1])
+		if len(words(v)) <= 12 {
+			return v, false, true
+		}
+		return "", false, false
+	}
+	if v, ok := sourceLabel(s); ok && !reURL.MatchString(v) {
+		return v, true, true
+	}
+	return "", false, false
+}
+
+// inlineCredit splits "Caption text. Photo: Agency" into caption and credit.
+func inlineCredit(s string) (caption, credit string, ok bool) {
+	if runeLen(s) > 320 {
+		return "", "", false
+	}
+	m := reInlineCredit.FindStringSubmatch(s)
+	if m == nil || len(words(m[2])) > 8 {
+		return "", "", false
+	}
+	return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), true
+}
+
+// dateline finds "KYIV —", "LONDON (Reuters) -", "KYIV, Ukraine —" at the
+// start of a paragraph.
+func dateline(s string) (string, bool) {
+	m := reDateline.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	d := m[1]
+	first := words(d)[0]
+	letters := 0
+	for _, r := range first {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 2 || runeLen(d) > 60 {
+		return "", false
+	}
+	return d, true
+}
+
+// tagsLabel reads "Tags: a, b, c".
+func tagsLabel(s string) ([]string, bool) {
+	m := reTagsLabel.FindStringSubmatch(s)
+	if m == nil || runeLen(s) > 300 {
+		return nil, false
+	}
+	var tags []string
+	for _, t := range reTagSplit.Split(m[1], -1) {
+		if t = strings.TrimSpace(t); t != "" {
+			tags = append(tags, t)
+		}
+	}
+	return tags, len(tags) > 0
+}

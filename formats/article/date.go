@@ -1,0 +1,142 @@
+package article
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Month names by language. Russian uses the genitive ("5 марта 2024") and
+// the nominative; Arabic both the Egyptian/Maghreb names and the Levantine
+// ones.
+var monthNames = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+	"июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+	"январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6,
+	"июль": 7, "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+	"يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5,
+	"يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8,
+	"سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+	"كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6,
+	"تموز": 7, "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+}
+
+var (
+	monthAlt = func() string {
+		var names []string
+		for k := range monthNames {
+			names = append(names, regexp.QuoteMeta(k))
+		}
+		// Longest first so "march" wins over "mar" and "كانون الثاني" over nothing.
+		sortByLenDesc(names)
+		return strings.Join(names, "|")
+	}()
+	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b`)
+	reDotDate   = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+	reMonthDay  = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	reDayMonth  = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\.?,?\s+(\d{4})`)
+	reClock     = regexp.MustCompile(`(?i)\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2})?)?`)
+	reWeekday   = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)(?:[^\p{L}]|$)`)
+	reDateLabel = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:last updated|updated on|updated|published on|published|posted on|posted|first published|date|on|at|опубликовано|обновлено|дата публикации|дата|г|года|в|آخر تحديث|تحديث|نُشر|نشر في|نشر|بتاريخ|في)(?:[^\p{L}]|$)`)
+	reUpdated   = regexp.MustCompile(`(?i)updated|обновлено|تحديث|حُدّث`)
+)
+
+func sortByLenDesc(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && (len(s[j]) > len(s[j-1]) || len(s[j]) == len(s[j-1]) && s[j] < s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// arabicDigits maps Arabic-Indic and Persian digits to ASCII, so that
+// "٥ مارس ٢٠٢٤" parses like "5 مارس 2024". Each replaced digit keeps the
+// string's structure (rune for rune), which is all matching needs.
+var arabicDigits = strings.NewReplacer(
+	"٠", "0", "١", "1", "٢", "2", "٣", "3", "٤", "4", "٥", "5", "٦", "6", "٧", "7", "٨", "8", "٩", "9",
+	"۰", "0", "۱", "1", "۲", "2", "۳", "3", "۴", "4", "۵", "5", "۶", "6", "۷", "7", "۸", "8", "۹", "9",
+)
+
+// findDate finds the first date in s and returns it as YYYY-MM-DD with the
+// text that remains once the date is cut out.
+func findDate(s string) (iso, rest string, ok bool) {
+	s = arabicDigits.Replace(s)
+	type match struct {
+		loc     []int
+		y, m, d string
+		named   bool
+	}
+	var best *match
+	try := func(re *regexp.Regexp, order string) {
+		loc := re.FindStringSubmatchIndex(s)
+		if loc == nil {
+			return
+		}
+		if best != nil && best.loc[0] <= loc[0] {
+			return
+		}
+		g := func(i int) string { return s[loc[2*i]:loc[2*i+1]] }
+		m := &match{loc: loc}
+		switch order {
+		case "ymd":
+			m.y, m.m, m.d = g(1), g(2), g(3)
+		case "dmy":
+			m.d, m.m, m.y = g(1), g(2), g(3)
+		case "Mdy":
+			m.m, m.d, m.y, m.named = g(1), g(2), g(3), true
+		case "dMy":
+			m.d, m.m, m.y, m.named = g(1), g(2), g(3), true
+		}
+		best = m
+	}
+	try(reISODate, "ymd")
+	try(reDotDate, "dmy")
+	try(reMonthDay, "Mdy")
+	try(reDayMonth, "dMy")
+	if best == nil {
+		return "", s, false
+	}
+	var y, mo, d int
+	fmt.Sscan(best.y, &y)
+	fmt.Sscan(best.d, &d)
+	if best.named {
+		mo = monthNames[strings.ToLower(best.m)]
+	} else {
+		fmt.Sscan(best.m, &mo)
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if y < 1800 || y > 2200 || mo < 1 || mo > 12 || t.Day() != d || int(t.Month()) != mo {
+		return "", s, false
+	}
+	start, end := best.loc[0], best.loc[1]
+	rest = s[:start] + " " + s[end:]
+	return t.Format("2006-01-02"), rest, true
+}
+
+// dateLine reads a line that is only a date with its label ("Published
+// 05.03.2024", "Updated: March 6, 2024 10:32 EST", "5 марта 2024 г.").
+// updated reports an "Updated" label.
+func dateLine(s string) (iso string, updated bool, ok bool) {
+	if runeLen(s) > 80 {
+		return "", false, false
+	}
+	iso, rest, ok := findDate(s)
+	if !ok {
+		return "", false, false
+	}
+	rest = reClock.ReplaceAllString(rest, " ")
+	rest = reWeekday.ReplaceAllString(rest, " ")
+	for i := 0; i < 3; i++ {
+		rest = reDateLabel.ReplaceAllString(rest, " ")
+	}
+	rest = strings.Trim(strings.Join(words(rest), " "), ",.:;|·•-–—()")
+	if len(words(rest)) > 1 {
+		return "", false, false
+	}
+	return iso, reUpdated.MatchString(s), true
+}

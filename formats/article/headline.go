@@ -1,0 +1,194 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// reSiteSep finds the separator before a site name in a page title:
+// "Headline | Site", "Headline – Site", "Headline :: Site".
+var reSiteSep = regexp.MustCompile(`\s+(?:\||–|—|-|::|·|•|«|»)\s+`)
+
+// splitSite splits "Headline | Site Name" into the headline and the site.
+// pipe reports a "|" separator, the one that is clear enough on its own.
+func splitSite(s string) (head, site string, pipe bool, ok bool) {
+	locs := reSiteSep.FindAllStringIndex(s, -1)
+	if len(locs) == 0 {
+		return "", "", false, false
+	}
+	loc := locs[len(locs)-1]
+	head = strings.TrimSpace(s[:loc[0]])
+	site = strings.TrimSpace(s[loc[1]:])
+	sw := words(site)
+	if len(sw) == 0 || len(sw) > 5 || runeLen(site) > 40 || endsSentence(site) || len(words(head)) < 2 {
+		return "", "", false, false
+	}
+	return head, site, strings.Contains(s[loc[0]:loc[1]], "|"), true
+}
+
+// headlineShaped reports a line that could be a headline: a few words, not
+// a sentence-ending period, not a label line.
+func headlineShaped(s string) bool {
+	ws := words(s)
+	if len(ws) < 2 || len(ws) > 30 || runeLen(s) > 220 {
+		return false
+	}
+	switch endPunct(s) {
+	case '.', ',', ';', ':':
+		return false
+	}
+	return true
+}
+
+// titleChoice is the outcome of headline detection.
+type titleChoice struct {
+	title     string
+	publisher string
+	// at lists the units that say the headline (page title, headline,
+	// repeated alt text): they leave the body.
+	at map[int]bool
+}
+
+// findTitle picks the headline. A scraped page says it several times (page
+// title, headline, photo alt text): the first line before the body that
+// recurs, directly or without a " | Site" suffix, is the headline. Without a
+// repeat, the first headline-shaped line before the body is.
+func (p *parser) findTitle() titleChoice {
+	limit := len(p.units)
+	for i, u := range p.units {
+		if isProse(u.text) && !p.isMetaLine(i) {
+			limit = i
+			break
+		}
+	}
+	keys := map[string][]int{}
+	for i, u := range p.units {
+		keys[key(u.text)] = append(keys[key(u.text)], i)
+	}
+	candidate := func(i int) bool {
+		u := p.units[i]
+		return headlineShaped(u.text) && boilerScore(u.text) < boilerThreshold && !p.isMetaLine(i)
+	}
+	var c titleChoice
+	for i := 0; i < limit && c.title == ""; i++ {
+		if !candidate(i) {
+			continue
+		}
+		t := p.units[i].text
+		if len(keys[key(t)]) > 1 {
+			c.title = t
+		} else if head, site, _, ok := splitSite(t); ok && len(keys[key(head)]) > 0 {
+			c.title, c.publisher = head, site
+		}
+	}
+	if c.title == "" {
+		for i := 0; i < limit; i++ {
+			if !candidate(i) {
+				continue
+			}
+			c.title = p.units[i].text
+			if head, site, pipe, ok := splitSite(c.title); ok && pipe {
+				c.title, c.publisher = head, site
+			}
+			break
+		}
+	}
+	if c.title == "" {
+		return c
+	}
+	c.at = map[int]bool{}
+	tk := key(c.title)
+	for i, u := range p.units {
+		if key(u.text) == tk {
+			c.at[i] = true
+		} else if head, _, _, ok := splitSite(u.text); ok && key(head) == tk {
+			c.at[i] = true
+		}
+	}
+	return c
+}
+
+// headingScore scores a short line standing between paragraphs as a section
+// heading: length, ending punctuation, numbering, capitalisation and blank
+// lines around it count.
+func headingScore(u *unit, prevProse bool) int {
+	s := u.text
+	ws := words(s)
+	n := len(ws)
+	if n == 0 || n > 16 || runeLen(s) > 120 || u.lines > 1 {
+		return -10
+	}
+	score := 0
+	switch endPunct(s) {
+	case '.', '…':
+		if !reNumbered.MatchString(s) || strings.Count(s, ".") > 1 {
+			score -= 3
+		}
+	case ',', ';':
+		score -= 4
+	case ':':
+		score -= 2
+	case '?', '؟', '!':
+		score -= 1
+	default:
+		score++
+	}
+	switch {
+	case n <= 10:
+		score += 2
+	default:
+		score++
+	}
+	if reNumbered.MatchString(s) {
+		score += 2
+	}
+	if allCaps(s) {
+		score += 2
+	} else if titleCase(ws) {
+		score++
+	}
+	r := []rune(s)[0]
+	if unicode.IsLower(r) {
+		score -= 3
+	}
+	if u.gapBefore {
+		score++
+	}
+	if prevProse {
+		score++
+	}
+	return score
+}
+
+var reNumbered = regexp.MustCompile(`^(?:\d{1,2}|[IVXLC]{1,5})[.)]\s+\S`)
+
+func allCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters >= 3
+}
+
+// titleCase reports whether most words longer than three letters are
+// capitalised.
+func titleCase(ws []string) bool {
+	long, caps := 0, 0
+	for _, w := range ws {
+		rs := []rune(strings.TrimLeft(w, "\"'“‘«("))
+		if len(rs) <= 3 {
+			continue
+		}
+		long++
+		if unicode.IsUpper(rs[0]) {
+			caps++
+		}
+	}
+	return long >= 2 && caps*10 >= long*7
+}

@@ -1,0 +1,136 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+)
+
+// metaLine is what one metadata line says.
+type metaLine struct {
+	authors   []string
+	publisher string
+	source    string
+	date      string
+	updated   string
+	tags      []string
+	crumbs    []string
+}
+
+// reMetaSep separates the parts of a combined line: "By Jane Doe | March 5,
+// 2024 | 4 min read".
+var reMetaSep = regexp.MustCompile(`\s+(?:[|·•]|—|–)\s+`)
+
+// parseMeta reads a breadcrumb, byline, date, source or tags line, or a
+// line made of several of them.
+func parseMeta(s string) (metaLine, bool) {
+	if items, ok := breadcrumb(s); ok {
+		return metaLine{crumbs: items}, true
+	}
+	if m, ok := metaPart(s); ok {
+		return m, true
+	}
+	parts := reMetaSep.Split(s, -1)
+	if len(parts) < 2 {
+		return metaLine{}, false
+	}
+	var m metaLine
+	found := false
+	for _, part := range parts {
+		pm, ok := metaPart(part)
+		if !ok {
+			if boilerScore(part) >= boilerThreshold {
+				continue
+			}
+			return metaLine{}, false
+		}
+		found = true
+		m.merge(pm)
+	}
+	return m, found
+}
+
+func metaPart(s string) (metaLine, bool) {
+	s = strings.TrimSpace(s)
+	if b, ok := parseByline(s); ok {
+		return metaLine{authors: b.authors, publisher: b.publisher}, true
+	}
+	if iso, upd, ok := dateLine(s); ok {
+		if upd {
+			return metaLine{updated: iso}, true
+		}
+		return metaLine{date: iso}, true
+	}
+	if tags, ok := tagsLabel(s); ok {
+		return metaLine{tags: tags}, true
+	}
+	if v, ok := sourceLabel(s); ok {
+		if reURL.MatchString(v) {
+			return metaLine{source: trimURL(reURL.FindString(v))}, true
+		}
+		return metaLine{publisher: v}, true
+	}
+	if u := reURL.FindString(s); u != "" && u == s {
+		return metaLine{source: trimURL(u)}, true
+	}
+	return metaLine{}, false
+}
+
+func (m *metaLine) merge(o metaLine) {
+	m.authors = append(m.authors, o.authors...)
+	m.tags = append(m.tags, o.tags...)
+	m.crumbs = append(m.crumbs, o.crumbs...)
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{
+		{&m.publisher, o.publisher}, {&m.source, o.source}, {&m.date, o.date}, {&m.updated, o.updated},
+	} {
+		if *f.dst == "" {
+			*f.dst = f.v
+		}
+	}
+}
+
+// applyMeta records a metadata line. The first value of each field wins;
+// a breadcrumb's section counts only before the body.
+func (p *parser) applyMeta(m metaLine, head bool) {
+	md := &p.meta
+	if len(m.crumbs) > 0 {
+		items := m.crumbs
+		if sec, ok := section(items); ok && head && md.Section == "" {
+			md.Section = sec
+			items = items[1:]
+		}
+		md.Tags = addUnique(md.Tags, items...)
+	}
+	md.Tags = addUnique(md.Tags, m.tags...)
+	if head || len(md.Authors) == 0 {
+		md.Authors = addUnique(md.Authors, m.authors...)
+	}
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{
+		{&md.Publisher, m.publisher}, {&md.Source, m.source}, {&md.Date, m.date}, {&md.Updated, m.updated},
+	} {
+		if *f.dst == "" {
+			*f.dst = f.v
+		}
+	}
+}
+
+func addUnique(list []string, items ...string) []string {
+	for _, it := range items {
+		dup := false
+		for _, have := range list {
+			if strings.EqualFold(have, it) {
+				dup = true
+				break
+			}
+		}
+		if !dup && it != "" {
+			list = append(list, it)
+		}
+	}
+	return list
+}
