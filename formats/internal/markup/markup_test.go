@@ -270,7 +270,7 @@ func TestUnsafeURLsRenderAsText(t *testing.T) {
 		"java&Tab;script:alert(1)", "java\tscript:alert(1)", "java\nscript:alert(1)", "java\x00script:alert(1)",
 		"&#106;avascript:alert(1)", "&#x6A;avascript:alert(1)", "vbscript:msgbox(1)", "VBScript:x",
 		"data:text/html;base64,PHNjcmlwdD4=", "data:image/png;base64,AAAA", "file:///etc/passwd", "FILE:///c:/x",
-		"ftp://example.org/", "\x01javascript:x", "jav\u00a0ascript:x",
+		"ftp://example.org/", "\x01javascript:x",
 	}
 	for _, u := range urls {
 		t.Run(u, func(t *testing.T) {
@@ -301,6 +301,8 @@ func TestLinkKinds(t *testing.T) {
 		{"internal rewritten", "#x", false, func(id string) string { return "ch2.xhtml#" + id }, `<a href="ch2.xhtml#x">l</a>`, ""},
 		{"relative allowed", "../a.html", true, nil, `<a href="../a.html">l</a>`, ""},
 		{"relative refused", "../a.html", false, nil, `l`, "relative-link-dropped"},
+		{"no valid scheme is a relative path, as browsers parse it", "foo):", true, nil, `<a href="foo):">l</a>`, ""},
+		{"no-break space inside a scheme makes it a path", "jav\u00a0ascript:x", true, nil, `<a href="jav%C2%A0ascript:x">l</a>`, ""},
 		{"colon after slash is a path", "a/b:c", true, nil, `<a href="a/b:c">l</a>`, ""},
 	}
 	for _, tt := range tests {

@@ -34,12 +34,8 @@ func classifyURL(raw string) linkKind {
 	}
 	scheme, ok := urlScheme(s)
 	if !ok {
-		// Something before the first ':' that is not a valid scheme, yet a
-		// ':' appears before any '/', '?' or '#': browsers would not read it
-		// as a relative path either way, so refuse it.
-		if i := strings.IndexByte(s, ':'); i >= 0 && !strings.ContainsAny(s[:i], "/?#") {
-			return linkUnsafe
-		}
+		// No valid scheme before the first ':' ("foo):", "a b:c"): a
+		// browser's URL parser reads it as a relative reference too.
 		return linkRelative
 	}
 	switch scheme {
