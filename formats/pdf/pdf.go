@@ -1,0 +1,471 @@
+// Package pdf writes Folio's briefing PDF: a document meant to be read on
+// screen and printed, set like a publisher's briefing rather than a dump of
+// the text.
+//
+// It draws with fpdf (codeberg.org/go-pdf/fpdf) but does its own layout:
+// fpdf's MultiCell takes one font per call and cannot justify mixed bold,
+// italic, code and links, so paragraphs go through a small line breaker
+// (text.go, linebreak.go) that measures words with metrics parsed once per
+// process (folio/assets/fonts), places each run with Text and keeps a
+// trailing space per word so text extraction keeps word boundaries.
+//
+// Faces are registered with fpdf lazily, the first time a run needs one, so
+// a document pays fpdf's per-face parse only for the faces it uses. Each
+// registration gets a private copy of the font bytes, because fpdf writes
+// into the slice it is given.
+//
+// Right-to-left text is resolved with the Unicode bidi algorithm
+// (go-text/typesetting/bidi, which reports embedding levels; x/text's
+// Paragraph flattens them), reordered per line at run granularity, and
+// Arabic is shaped with HarfBuzz (go-text/typesetting) and written back as
+// presentation-form characters that fpdf can place one by one.
+//
+// Decisions: the title block, headers and footers use Liberation Sans, the
+// body Liberation Serif; running headers and footers are drawn after the
+// body (fpdf's SetPage) so "Page N of M" needs no alias and stays centred;
+// an ordered list with Start 0 is numbered from 1 (the tree omits a zero
+// start); figures are re-encoded through Go's image decoders before fpdf
+// sees them, because fpdf's own parsers panic on damaged data.
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"folio/assets/fonts"
+	"folio/pipeline/doc"
+
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/shaping"
+)
+
+// Options configure the PDF writer.
+type Options struct {
+	// Paper is "a4" (the default) or "letter".
+	Paper string
+	// Marking is printed in the running header of every page, for example
+	// "INTERNAL — NOT FOR DISTRIBUTION". Empty for none.
+	Marking string
+	// SourceDate is the timestamp used when the document has no date
+	// (from SOURCE_DATE_EPOCH); zero means 1970-01-01T00:00:00Z.
+	SourceDate time.Time
+}
+
+// Writer writes briefing PDFs. It is safe for concurrent use.
+type Writer struct{ opts Options }
+
+// New returns a PDF writer.
+func New(opts Options) *Writer { return &Writer{opts: opts} }
+
+// Colours of the house style.
+var (
+	colInk    = rgb{0x1a, 0x1a, 0x1a}
+	colMuted  = rgb{0x55, 0x55, 0x55}
+	colFaint  = rgb{0x80, 0x80, 0x80}
+	colLink   = rgb{0x1a, 0x4e, 0x8a}
+	colAccent = rgb{0xa4, 0x26, 0x2c}
+	colRule   = rgb{0xc4, 0xc4, 0xc4}
+	colShade  = rgb{0xf3, 0xf3, 0xf0}
+)
+
+type paper struct {
+	name string
+	w, h float64
+}
+
+func paperFor(name string) (paper, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "", "a4":
+		return paper{"A4", 595.28, 841.89}, nil
+	case "letter":
+		return paper{"Letter", 612, 792}, nil
+	}
+	return paper{}, doc.Errorf(doc.Pos{}, "paper", "unknown paper size %q; use a4 or letter", name)
+}
+
+// Write renders d as a PDF to out.
+func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) (err error) {
+	pp, err := paperFor(w.opts.Paper)
+	if err != nil {
+		return err
+	}
+	l := newLayout(ctx, d, w.opts, pp)
+	defer func() {
+		// fpdf panics on some inputs it should reject (see Known pitfalls
+		// in the issue); the writer guards against every one it knows, and
+		// this turns any it does not into an error for this document only.
+		if r := recover(); r != nil {
+			err = doc.Errorf(d.Meta.Pos, "pdf-internal", "PDF layout failed: %v", r)
+		}
+	}()
+	l.render()
+	if err := l.pdf.Error(); err != nil {
+		return doc.Errorf(d.Meta.Pos, "pdf", "writing PDF: %v", err)
+	}
+	var buf bytes.Buffer
+	if err := l.pdf.Output(&buf); err != nil {
+		return doc.Errorf(d.Meta.Pos, "pdf", "writing PDF: %v", err)
+	}
+	if buf.Len() == 0 {
+		return doc.Errorf(d.Meta.Pos, "pdf", "fpdf produced no output")
+	}
+	_, err = out.Write(buf.Bytes())
+	return err
+}
+
+// layout is the state of one document being written.
+type layout struct {
+	ctx  context.Context
+	d    *doc.Document
+	opts Options
+	pdf  *fpdf.Fpdf
+	pp   paper
+	rtl  bool
+	lab  doc.Labels
+
+	left, right, top, bottom float64 // the body's box
+	y                        float64 // top of the next thing on the page
+
+	registered map[*fonts.Face]bool
+	curFace    *fonts.Face
+	curSize    float64
+	curColor   rgb
+	missing    map[rune]bool
+
+	links      map[string]int // internal anchors by id ("h:"+heading id, "note:N", "ref:N")
+	anchored   map[string]bool
+	headingID  map[string]bool
+	outlineLv  int
+	imageCache map[string]pdfImage
+
+	marker *marker // list marker waiting for the first line of its item
+
+	shaper     *shaping.HarfbuzzShaper
+	shapeFaces map[*fonts.Face]*font.Face
+}
+
+func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *layout {
+	l := &layout{
+		ctx: ctx, d: d, opts: opts, pp: pp,
+		rtl:        d.Meta.Dir() == "rtl",
+		lab:        doc.LabelsFor(d.Meta.Lang),
+		registered: map[*fonts.Face]bool{},
+		missing:    map[rune]bool{},
+		links:      map[string]int{},
+		anchored:   map[string]bool{},
+		headingID:  map[string]bool{},
+		imageCache: map[string]pdfImage{},
+		outlineLv:  -1,
+	}
+	p := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: pp.w, Ht: pp.h},
+	})
+	p.SetCatalogSort(true)
+	p.SetCompression(true)
+	p.SetAutoPageBreak(false, 0)
+	p.SetMargins(0, 0, 0)
+	p.SetCellMargin(0)
+	l.pdf = p
+	side := 66.0
+	if pp.name == "Letter" {
+		side = 72
+	}
+	l.left, l.right = side, pp.w-side
+	l.top, l.bottom = 76, pp.h-70
+	l.metadata()
+	for _, id := range headingIDs(d.Blocks) {
+		l.headingID[id] = true
+	}
+	return l
+}
+
+func headingIDs(bs []doc.Block) []string {
+	var ids []string
+	doc.WalkBlocks(bs, func(n doc.Node, entering bool) doc.WalkStatus {
+		if h, ok := n.(*doc.Heading); ok && entering && h.ID != "" {
+			ids = append(ids, h.ID)
+		}
+		return doc.WalkContinue
+	})
+	return ids
+}
+
+func (l *layout) warn(w doc.Warning) {
+	if w.Pos.File == "" {
+		w.Pos.File = l.d.Meta.Pos.File
+	}
+	doc.Warn(l.ctx, w)
+}
+
+func (l *layout) width() float64 { return l.right - l.left }
+
+// docDate is the document's date, or the fallback from the options.
+func (l *layout) docDate() time.Time {
+	if t, ok := parseDate(l.d.Meta.Date); ok {
+		return t
+	}
+	if !l.opts.SourceDate.IsZero() {
+		return l.opts.SourceDate.UTC()
+	}
+	return time.Unix(0, 0).UTC()
+}
+
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// metadata fills the Info dictionary and catalog. Text is cleaned of what
+// fpdf cannot encode (characters above U+FFFF).
+func (l *layout) metadata() {
+	m := l.d.Meta
+	p := l.pdf
+	p.SetTitle(clean(m.Title), true)
+	if len(m.Authors) > 0 {
+		p.SetAuthor(clean(strings.Join(m.Authors, ", ")), true)
+	}
+	if s := firstNonEmpty(m.Subtitle, m.Summary); s != "" {
+		p.SetSubject(clean(s), true)
+	}
+	if len(m.Tags) > 0 {
+		p.SetKeywords(clean(strings.Join(m.Tags, ", ")), true)
+	}
+	p.SetCreator("Folio", true)
+	p.SetProducer("Folio (fpdf)", true)
+	if lang := cleanLang(m.Lang); lang != "" {
+		p.SetLang(lang)
+	}
+	t := l.docDate()
+	p.SetCreationDate(t)
+	p.SetModificationDate(t)
+	p.SetDisplayMode("fullwidth", "continuous")
+}
+
+// clean makes a string safe for PDF text strings: no controls, nothing
+// above U+FFFF.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r > 0xFFFF:
+			return '\uFFFD'
+		case r < 0x20 || (r >= 0x7F && r < 0xA0):
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// cleanLang keeps a language tag only if it is plain BCP 47 characters.
+func cleanLang(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 35 {
+		return ""
+	}
+	for _, r := range s {
+		if !(r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return ""
+		}
+	}
+	return s
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}
+
+// setFont selects a face, registering it with fpdf on first use.
+func (l *layout) setFont(f *fonts.Face, size float64) {
+	if !l.registered[f] {
+		l.registered[f] = true
+		l.pdf.AddUTF8FontFromBytes(f.Family, f.Style, f.Bytes())
+	}
+	if l.curFace == f && l.curSize == size {
+		return
+	}
+	l.pdf.SetFont(f.Family, f.Style, size)
+	l.curFace, l.curSize = f, size
+}
+
+func (l *layout) setColor(c rgb) {
+	l.pdf.SetTextColor(int(c[0]), int(c[1]), int(c[2]))
+	l.curColor = c
+}
+
+// newPage starts a page; the font fpdf had selected no longer applies to
+// the new page's content stream.
+func (l *layout) newPage() {
+	l.pdf.AddPage()
+	l.curFace = nil
+	l.y = l.top
+}
+
+// room makes sure h points fit below y, starting a new page if not.
+func (l *layout) room(h float64) {
+	if l.y+h > l.bottom+eps && l.y > l.top+eps {
+		l.newPage()
+	}
+}
+
+// drawSpan draws one run at (x, baseline y).
+func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {
+	if s.draw == "" {
+		return
+	}
+	l.setFont(s.face, s.st.size)
+	l.setColor(s.st.color)
+	txt := s.draw
+	tx := x
+	if spaceOut {
+		if s.level%2 == 1 {
+			txt = " " + txt
+			tx -= float64(s.face.Width(' ')) * s.st.size / 1000
+		} else {
+			txt += " "
+		}
+	}
+	by := y - s.st.rise
+	l.pdf.Text(tx, by, txt)
+	top := by - s.st.size*0.8
+	h := s.st.size * 1.05
+	if s.st.link != "" {
+		l.pdf.LinkString(x, top, s.width, h, s.st.link)
+	}
+	if s.st.linkID != 0 {
+		l.pdf.Link(x, top, s.width, h, s.st.linkID)
+	}
+	if s.st.strike {
+		l.pdf.SetDrawColor(int(s.st.color[0]), int(s.st.color[1]), int(s.st.color[2]))
+		l.pdf.SetLineWidth(s.st.size * 0.05)
+		l.pdf.Line(x, by-s.st.size*0.28, x+s.width, by-s.st.size*0.28)
+	}
+	if s.st.noteRef > 0 {
+		l.anchor(fmt.Sprintf("ref:%d", s.st.noteRef), top)
+	}
+}
+
+// link returns the fpdf link id for an internal anchor.
+func (l *layout) link(key string) int {
+	if id, ok := l.links[key]; ok {
+		return id
+	}
+	id := l.pdf.AddLink()
+	l.links[key] = id
+	return id
+}
+
+// anchor places an internal anchor at y on the current page (first time
+// only).
+func (l *layout) anchor(key string, y float64) {
+	if l.anchored[key] {
+		return
+	}
+	l.anchored[key] = true
+	l.pdf.SetLink(l.link(key), max(y-6, 0), l.pdf.PageNo())
+}
+
+func (l *layout) noteLink(n int) int {
+	if n <= 0 {
+		return 0
+	}
+	for _, note := range l.d.Notes {
+		if note.Number == n {
+			return l.link(fmt.Sprintf("note:%d", n))
+		}
+	}
+	return 0
+}
+
+// linkStyle styles link text and decides what it points to: http, https
+// and mailto URLs and anchors of this document become links; anything else
+// is shown as text only, and a scheme that is not allowed is warned about.
+func (l *layout) linkStyle(st style, n *doc.Link) style {
+	st.color = colLink
+	raw := strings.TrimSpace(n.URL)
+	if strings.HasPrefix(raw, "#") {
+		id := raw[1:]
+		switch {
+		case l.headingID[id]:
+			st.linkID = l.link("h:" + id)
+		default:
+			for _, note := range l.d.Notes {
+				if note.ID == id {
+					st.linkID = l.link(fmt.Sprintf("note:%d", note.Number))
+				}
+			}
+		}
+		if st.linkID == 0 {
+			st.color = colInk
+		}
+		return st
+	}
+	if u, ok := safeURL(raw); ok {
+		st.link = u
+		return st
+	}
+	st.color = colInk
+	if hasScheme(raw) {
+		l.warn(doc.Warning{Pos: n.Pos, Code: "unsafe-url",
+			Message: fmt.Sprintf("link %q is not http, https or mailto; kept as text only", truncate(raw, 60))})
+	}
+	return st
+}
+
+func safeURL(raw string) (string, bool) {
+	for _, r := range raw {
+		if r < 0x21 || r == 0x7F {
+			return "", false
+		}
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return "", false
+		}
+	case "mailto":
+		if u.Opaque == "" && u.Path == "" {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	s := u.String()
+	for _, r := range s {
+		if r > 0x7E {
+			return "", false
+		}
+	}
+	return s, true
+}
+
+func hasScheme(raw string) bool {
+	i := strings.IndexAny(raw, ":/?#")
+	return i > 0 && raw[i] == ':' || strings.ContainsAny(raw, "\t\n\r")
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

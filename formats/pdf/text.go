@@ -1,0 +1,397 @@
+package pdf
+
+import (
+	"fmt"
+	"slices"
+	"unicode"
+
+	"folio/assets/fonts"
+	"folio/pipeline/doc"
+
+	tsbidi "github.com/go-text/typesetting/bidi"
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+	xbidi "golang.org/x/text/unicode/bidi"
+)
+
+// rgb is a text or fill colour.
+type rgb [3]uint8
+
+// style is how a run of text looks and what it links to.
+type style struct {
+	fam     fonts.Family
+	bold    bool
+	italic  bool
+	strike  bool
+	size    float64
+	color   rgb
+	rise    float64 // baseline shift for superscript/subscript
+	link    string  // external URI (already checked)
+	linkID  int     // internal fpdf link
+	noteRef int     // this run is the reference mark of note N
+}
+
+func (s style) face() *fonts.Face { return fonts.Get(s.fam, fonts.StyleOf(s.bold, s.italic)) }
+
+// span is a run of one style, one face and one bidi level, inside a word.
+type span struct {
+	st    style
+	face  *fonts.Face
+	text  []rune // logical order
+	level uint8
+	draw  string // what is drawn, in visual order
+	width float64
+}
+
+// word is what the line breaker moves as a unit: the text between two
+// spaces. space is the width of the space after it (0 when the next word
+// continues it, as after a hard break inside a long token).
+type word struct {
+	spans []span
+	width float64
+	space float64
+	brk   bool // a hard line break follows
+}
+
+// words turns inline content into words, choosing a face per character by
+// coverage and resolving bidi levels for the paragraph. It returns the
+// paragraph's direction (true for right to left).
+func (l *layout) words(is []doc.Inline, st style, forceRTL bool) ([]word, bool) {
+	b := &wordBuilder{l: l}
+	b.inlines(is, st)
+	b.endWord(0)
+	rtl := l.resolveBidi(b.words, forceRTL)
+	for i := range b.words {
+		l.finishWord(&b.words[i])
+	}
+	return b.words, rtl
+}
+
+// plainWords is words for a plain string in one style.
+func (l *layout) plainWords(s string, st style) ([]word, bool) {
+	return l.words([]doc.Inline{&doc.Text{Value: s}}, st, l.rtl)
+}
+
+type wordBuilder struct {
+	l     *layout
+	words []word
+	cur   word
+	pre   bool // preformatted: spaces are characters, not word breaks
+}
+
+func (b *wordBuilder) endWord(space float64) {
+	if len(b.cur.spans) == 0 {
+		if n := len(b.words); n > 0 && b.words[n-1].space == 0 && space > 0 && !b.words[n-1].brk {
+			b.words[n-1].space = space
+		}
+		return
+	}
+	b.cur.space = space
+	b.words = append(b.words, b.cur)
+	b.cur = word{}
+}
+
+func (b *wordBuilder) lineBreak() {
+	b.endWord(0)
+	if n := len(b.words); n > 0 {
+		b.words[n-1].brk = true
+	}
+}
+
+func (b *wordBuilder) inlines(is []doc.Inline, st style) {
+	for _, in := range is {
+		b.inline(in, st)
+	}
+}
+
+func (b *wordBuilder) inline(in doc.Inline, st style) {
+	switch n := in.(type) {
+	case *doc.Text:
+		b.text(n.Value, st, n.Pos)
+	case *doc.Emph:
+		st.italic = !st.italic
+		b.inlines(n.Content, st)
+	case *doc.Strong:
+		st.bold = true
+		b.inlines(n.Content, st)
+	case *doc.Strike:
+		st.strike = true
+		b.inlines(n.Content, st)
+	case *doc.Sub:
+		st.rise = -st.size * 0.15
+		st.size *= 0.72
+		b.inlines(n.Content, st)
+	case *doc.Sup:
+		st.rise = st.size * 0.33
+		st.size *= 0.72
+		b.inlines(n.Content, st)
+	case *doc.Code:
+		st.fam = fonts.Mono
+		st.size *= 0.9
+		b.text(n.Value, st, n.Pos)
+	case *doc.Link:
+		b.inlines(n.Content, b.l.linkStyle(st, n))
+	case *doc.Image:
+		alt := n.Alt
+		if alt == "" {
+			alt = n.Title
+		}
+		if alt != "" {
+			st.italic = true
+			b.text("["+alt+"]", st, n.Pos)
+		}
+	case *doc.LineBreak:
+		b.lineBreak()
+	case *doc.SoftBreak:
+		b.endWord(b.spaceWidth(st))
+	case *doc.NoteRef:
+		st.rise = st.size * 0.33
+		st.size *= 0.7
+		st.fam = fonts.Sans
+		st.bold = true
+		st.color = colLink
+		st.link = ""
+		st.linkID = b.l.noteLink(n.Number)
+		st.noteRef = n.Number
+		b.text(fmt.Sprint(n.Number), st, n.Pos)
+	case *doc.RawInline:
+		// Raw markup in another language has no meaning on paper.
+	}
+}
+
+func (b *wordBuilder) spaceWidth(st style) float64 {
+	return float64(st.face().Width(' ')) * st.size / 1000
+}
+
+func (b *wordBuilder) text(s string, st style, pos doc.Pos) {
+	for _, r := range s {
+		if b.pre && (r == ' ' || r == '\u00A0') {
+			r = ' '
+		} else {
+			switch {
+			case r == ' ' || r == '\t' || r == '\n' || r == '\r' || (unicode.IsSpace(r) && r != '\u00A0' && r != '\u202F' && r != '\u2007'):
+				b.endWord(b.spaceWidth(st))
+				continue
+			case r == '\u00A0' || r == '\u202F' || r == '\u2007':
+				r = ' ' // no-break spaces hold words together
+			case unicode.Is(unicode.Cf, r) || r == '\uFFFE' || r == '\uFFFF':
+				continue // invisible format characters (soft hyphen, bidi marks, ZWJ)
+			case r < 0x20 || (r >= 0x7F && r < 0xA0):
+				continue // control characters draw nothing
+			}
+		}
+		face, r := b.l.faceFor(st, r, pos)
+		if n := len(b.cur.spans); n > 0 && b.cur.spans[n-1].face == face && b.cur.spans[n-1].st == st {
+			b.cur.spans[n-1].text = append(b.cur.spans[n-1].text, r)
+			continue
+		}
+		b.cur.spans = append(b.cur.spans, span{st: st, face: face, text: []rune{r}})
+	}
+}
+
+// faceFor picks the face that draws r in style st: the style's own face,
+// then DejaVu Sans in the same style, then DejaVu Sans regular. A character
+// no face has (and anything above U+FFFF, which fpdf cannot encode) becomes
+// U+FFFD with a glyph-missing warning, once per character and document.
+func (l *layout) faceFor(st style, r rune, pos doc.Pos) (*fonts.Face, rune) {
+	sty := fonts.StyleOf(st.bold, st.italic)
+	if f := fonts.Get(st.fam, sty); f.Has(r) {
+		return f, r
+	}
+	if f := fonts.Get(fonts.Fallback, sty); f.Has(r) {
+		return f, r
+	}
+	fb := fonts.Get(fonts.Fallback, fonts.Regular)
+	if fb.Has(r) {
+		return fb, r
+	}
+	if !l.missing[r] {
+		l.missing[r] = true
+		l.warn(doc.Warning{Pos: pos, Code: "glyph-missing",
+			Message: fmt.Sprintf("no font has a glyph for %U %q; drawn as U+FFFD", r, r)})
+	}
+	return fb, '\uFFFD'
+}
+
+// resolveBidi gives every character its bidi embedding level and splits
+// spans where the level changes. The paragraph direction is the document's
+// for right-to-left documents, and the first strong character's otherwise.
+func (l *layout) resolveBidi(words []word, forceRTL bool) bool {
+	rtl := forceRTL
+	if !rtl {
+		if !hasRTL(words) {
+			return false
+		}
+		rtl = firstStrongRTL(words)
+	}
+	var text []rune
+	for _, w := range words {
+		for _, s := range w.spans {
+			text = append(text, s.text...)
+		}
+		text = append(text, ' ')
+	}
+	dir := tsbidi.LeftToRight
+	if rtl {
+		dir = tsbidi.RightToLeft
+	}
+	var p tsbidi.Paragraph
+	runs := p.Segment(text, dir)
+	levels := make([]uint8, len(text))
+	for i := 0; i < runs.NumRuns(); i++ {
+		r := runs.Run(i)
+		for j := r.Start; j < r.End && j < len(levels); j++ {
+			levels[j] = uint8(r.Level)
+		}
+	}
+	k := 0
+	for wi := range words {
+		var out []span
+		for _, s := range words[wi].spans {
+			start := 0
+			for j := 1; j <= len(s.text); j++ {
+				if j == len(s.text) || levels[k+j] != levels[k+start] {
+					part := s
+					part.text = s.text[start:j]
+					part.level = levels[k+start]
+					out = append(out, part)
+					start = j
+				}
+			}
+			k += len(s.text)
+		}
+		words[wi].spans = out
+		k++ // the space between words
+	}
+	return rtl
+}
+
+func isRTLClass(r rune) bool {
+	if r < 0x0590 {
+		return false
+	}
+	p, _ := xbidi.LookupRune(r)
+	c := p.Class()
+	return c == xbidi.R || c == xbidi.AL
+}
+
+func hasRTL(words []word) bool {
+	for _, w := range words {
+		for _, s := range w.spans {
+			for _, r := range s.text {
+				if isRTLClass(r) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func firstStrongRTL(words []word) bool {
+	for _, w := range words {
+		for _, s := range w.spans {
+			for _, r := range s.text {
+				p, _ := xbidi.LookupRune(r)
+				switch p.Class() {
+				case xbidi.L:
+					return false
+				case xbidi.R, xbidi.AL:
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// finishWord computes what each span draws and how wide it is.
+func (l *layout) finishWord(w *word) {
+	w.width = 0
+	for i := range w.spans {
+		l.finishSpan(&w.spans[i])
+		w.width += w.spans[i].width
+	}
+}
+
+func (l *layout) finishSpan(s *span) {
+	if s.level%2 == 1 {
+		s.draw = l.visualRTL(s)
+	} else {
+		s.draw = string(s.text)
+	}
+	s.width = float64(s.face.StringWidth(s.draw)) * s.st.size / 1000
+}
+
+func isArabic(r rune) bool {
+	return (r >= 0x0600 && r <= 0x06FF) || (r >= 0x0750 && r <= 0x077F) || (r >= 0x08A0 && r <= 0x08FF)
+}
+
+// visualRTL returns a right-to-left span in drawing order. Arabic is shaped
+// with HarfBuzz (go-text/typesetting) and each glyph mapped back to the
+// character the face draws it for (the Arabic Presentation Forms), because
+// fpdf places characters one by one and cannot join letters itself.
+func (l *layout) visualRTL(s *span) string {
+	if slices.ContainsFunc(s.text, isArabic) {
+		if out, ok := l.shapeArabic(s.face, s.text); ok {
+			return out
+		}
+	}
+	rs := make([]rune, len(s.text))
+	for i, r := range s.text {
+		rs[len(rs)-1-i] = mirror(r)
+	}
+	return string(rs)
+}
+
+func (l *layout) shapeArabic(face *fonts.Face, text []rune) (string, bool) {
+	if l.shaper == nil {
+		l.shaper = &shaping.HarfbuzzShaper{}
+		l.shapeFaces = map[*fonts.Face]*font.Face{}
+	}
+	ff := l.shapeFaces[face]
+	if ff == nil {
+		ff = font.NewFace(face.Font())
+		l.shapeFaces[face] = ff
+	}
+	out := l.shaper.Shape(shaping.Input{
+		Text: text, RunStart: 0, RunEnd: len(text),
+		Direction: di.DirectionRTL, Face: ff, Size: fixed.I(100),
+		Script: language.Arabic, Language: language.NewLanguage(l.d.Meta.Lang),
+	})
+	var b []rune
+	done := map[int]bool{}
+	for _, g := range out.Glyphs {
+		if r, ok := face.RuneFor(g.GlyphID); ok {
+			b = append(b, r)
+			continue
+		}
+		if done[g.ClusterIndex] {
+			continue
+		}
+		done[g.ClusterIndex] = true
+		end := min(g.ClusterIndex+max(g.RuneCount, 1), len(text))
+		for i := end - 1; i >= g.ClusterIndex; i-- {
+			b = append(b, text[i])
+		}
+	}
+	if len(b) == 0 {
+		return "", false
+	}
+	return string(b), true
+}
+
+var mirrors = map[rune]rune{
+	'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<',
+	'«': '»', '»': '«', '‹': '›', '›': '‹',
+}
+
+func mirror(r rune) rune {
+	if m, ok := mirrors[r]; ok {
+		return m
+	}
+	return r
+}

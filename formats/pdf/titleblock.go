@@ -1,0 +1,171 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"folio/assets/fonts"
+	"folio/pipeline/doc"
+)
+
+// titleBlock sets the head of the first page: kicker (publisher and
+// section), title, standfirst, byline and date, source link and tags,
+// between two rules.
+func (l *layout) titleBlock() {
+	m := l.d.Meta
+	c := bctx{}
+	x0, avail := l.box(c)
+	text := func(is []doc.Inline, st style, lead float64) {
+		words, rtl := l.words(is, st, l.rtl)
+		l.flow(l.breakLines(words, avail), x0, avail, lead, st.size, alignStart, rtl)
+	}
+	plain := func(s string) []doc.Inline { return []doc.Inline{&doc.Text{Value: s, Pos: m.Pos}} }
+
+	if kick := joinNonEmpty(" · ", m.Publisher, m.Section); kick != "" {
+		text(plain(strings.ToUpper(kick)), style{fam: fonts.Sans, bold: true, size: 8.5, color: colAccent}, 12)
+		l.y += 5
+	}
+	title := firstNonEmpty(m.Title, "Untitled")
+	text(plain(title), style{fam: fonts.Sans, bold: true, size: 23, color: colInk}, 27.5)
+	if m.Subtitle != "" {
+		l.y += 5
+		text(plain(m.Subtitle), style{fam: fonts.Serif, size: 13, color: colMuted}, 17.5)
+	}
+	l.y += 10
+	l.hrule(x0, avail, 0.5, colRule)
+	l.y += 6
+
+	meta := style{fam: fonts.Sans, size: 8.8, color: colMuted}
+	var by []string
+	if len(m.Authors) > 0 {
+		by = append(by, l.lab.By+" "+joinAuthors(m.Authors))
+	}
+	if d := l.showDate(m.Date); d != "" {
+		by = append(by, d)
+	}
+	if d := l.showDate(m.Updated); d != "" {
+		by = append(by, l.lab.Updated+" "+d)
+	}
+	if m.Dateline != "" {
+		by = append(by, m.Dateline)
+	}
+	if len(by) > 0 {
+		st := meta
+		st.color = colInk
+		text(plain(strings.Join(by, "  ·  ")), st, 12.5)
+	}
+	if src := strings.TrimSpace(m.Source); src != "" {
+		text([]doc.Inline{
+			&doc.Text{Value: l.lab.Source + ": "},
+			&doc.Link{URL: src, Content: []doc.Inline{&doc.Text{Value: src}}, Pos: m.Pos},
+		}, meta, 12.5)
+	}
+	if len(m.Tags) > 0 {
+		text(plain(l.lab.Tags+": "+strings.Join(m.Tags, " · ")), meta, 12.5)
+	}
+	l.y += 6
+	l.hrule(x0, avail, 1.2, colInk)
+	l.y += 18
+}
+
+func (l *layout) hrule(x0, w, lw float64, c rgb) {
+	l.pdf.SetDrawColor(int(c[0]), int(c[1]), int(c[2]))
+	l.pdf.SetLineWidth(lw)
+	l.pdf.Line(x0, l.y, x0+w, l.y)
+}
+
+func joinNonEmpty(sep string, ss ...string) string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+func joinAuthors(as []string) string {
+	var out []string
+	for _, a := range as {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// showDate writes a date for readers: "2 March 2024" in English, the ISO
+// form otherwise (Folio has no month names for other languages), and the
+// text as written when it is not a date.
+func (l *layout) showDate(s string) string {
+	s = strings.TrimSpace(s)
+	t, ok := parseDate(s)
+	if !ok || len(s) < 10 {
+		return s
+	}
+	if doc.PrimaryLang(l.d.Meta.Lang) == "en" || l.d.Meta.Lang == "" {
+		return t.Format("2 January 2006")
+	}
+	return t.Format(time.DateOnly)
+}
+
+// furniture draws the running header (short title from page 2 on, the
+// marking on every page) and the footer ("Page N of M") on every page,
+// once the number of pages is known.
+func (l *layout) furniture() {
+	total := l.pdf.PageCount()
+	short := shortTitle(l.d.Meta.Title, 70)
+	small := style{fam: fonts.Sans, size: 7.8, color: colFaint}
+	mark := style{fam: fonts.Sans, bold: true, size: 7.8, color: colAccent}
+	x0, avail := l.left, l.width()
+	headY := l.top - 34
+	for p := 1; p <= total; p++ {
+		l.pdf.SetPage(p)
+		l.curFace = nil
+		hasHead := false
+		if p > 1 && short != "" {
+			words, rtl := l.plainWords(short, small)
+			if lines := l.breakLines(words, avail*0.6); len(lines) > 0 {
+				l.drawLine(lines[0], x0, avail, headY, alignStart, rtl && l.rtl)
+				hasHead = true
+			}
+		}
+		if mk := strings.TrimSpace(l.opts.Marking); mk != "" {
+			words, rtl := l.plainWords(mk, mark)
+			al := alignEnd
+			if p == 1 {
+				al = alignCenter
+			}
+			for i, ln := range l.breakLines(words, avail*0.6) {
+				l.drawLine(ln, x0, avail, headY+float64(i)*10, al, rtl)
+			}
+			hasHead = hasHead || p > 1
+		}
+		if hasHead {
+			l.pdf.SetDrawColor(int(colRule[0]), int(colRule[1]), int(colRule[2]))
+			l.pdf.SetLineWidth(0.4)
+			l.pdf.Line(x0, l.top-24, x0+avail, l.top-24)
+		}
+		foot := fmt.Sprintf(l.lab.Page, p, total)
+		words, rtl := l.plainWords(foot, small)
+		if lines := l.breakLines(words, avail); len(lines) > 0 {
+			l.drawLine(lines[0], x0, avail, l.pp.h-38, alignCenter, rtl)
+		}
+	}
+	l.pdf.SetPage(total)
+}
+
+// shortTitle cuts a title at a word boundary to at most n characters.
+func shortTitle(t string, n int) string {
+	t = strings.Join(strings.Fields(t), " ")
+	r := []rune(t)
+	if len(r) <= n {
+		return t
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndex(cut, " "); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:—–-") + "…"
+}
