@@ -1,4 +1,4 @@
-package pipeline_test
+package markup_test
 
 import (
 	"bytes"
