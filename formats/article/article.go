@@ -220,7 +220,7 @@ func (p *parser) readHead() int {
 			}
 			last = i
 		}
-		if isProse(p.units[i].text) && p.free(i) && !p.isMetaLine(i) {
+		if bodyText(p.units[i].text) && p.free(i) && !p.isMetaLine(i) {
 			break
 		}
 	}
@@ -345,7 +345,9 @@ func (p *parser) readBody(start, last int) {
 		}
 		u := p.units[i]
 		if related {
-			if relatedItem(u.text) && (adjacent && !u.gapBefore || !adjacent && (items == 0 || p.nextProse(i) < 0)) {
+			// The list runs on over adjacent lines; past a blank line an
+			// item must not lead into a paragraph (then it is a heading).
+			if relatedItem(u.text) && (items == 0 || !u.gapBefore || !adjacent && p.nextProse(i) < 0) {
 				p.boiler(i, "related-article list")
 				items++
 				continue

@@ -57,6 +57,10 @@ func parseByline(s string) (byline, bool) {
 	}
 	var b byline
 	parts := reBylineSplit.Split(rest, -1)
+	seps := reBylineSplit.FindAllString(rest, -1)
+	// "A and B, Agency": a comma after an "and" closes the list of names.
+	orgLast := len(seps) >= 2 && strings.TrimSpace(seps[len(seps)-1]) != "" &&
+		strings.ContainsAny(seps[len(seps)-1], ",،") && !strings.ContainsAny(seps[len(seps)-2], ",،")
 	for i, p := range parts {
 		p = strings.TrimSpace(reBylinePlace.ReplaceAllString(p, ""))
 		p = strings.Trim(p, " .;")
@@ -70,7 +74,7 @@ func parseByline(s string) (byline, bool) {
 		if isRole(ws) {
 			continue
 		}
-		if i == len(parts)-1 && i > 0 && len(ws) == 1 && b.publisher == "" {
+		if i == len(parts)-1 && i > 0 && (len(ws) == 1 || orgLast) && b.publisher == "" {
 			b.publisher = p
 			continue
 		}

@@ -41,6 +41,12 @@ func headlineShaped(s string) bool {
 	return true
 }
 
+// bodyText reports running text that cannot be a headline, which ends the
+// search for one.
+func bodyText(s string) bool {
+	return isProse(s) && (!headlineShaped(s) || len(words(s)) > 25)
+}
+
 // titleChoice is the outcome of headline detection.
 type titleChoice struct {
 	title     string
@@ -57,7 +63,7 @@ type titleChoice struct {
 func (p *parser) findTitle() titleChoice {
 	limit := len(p.units)
 	for i, u := range p.units {
-		if isProse(u.text) && !p.isMetaLine(i) {
+		if bodyText(u.text) && !p.isMetaLine(i) {
 			limit = i
 			break
 		}
@@ -142,6 +148,9 @@ func headingScore(u *unit, prevProse bool) int {
 	}
 	if reNumbered.MatchString(s) {
 		score += 2
+	}
+	if strings.ContainsAny(s, ";") {
+		score -= 3
 	}
 	if allCaps(s) {
 		score += 2

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/abadojack/whatlanggo"
@@ -40,10 +41,11 @@ func detectLang(text string) string {
 	if letters < langMinLetters {
 		return "en"
 	}
-	info := whatlanggo.Detect(text)
-	if info.Lang < 0 || info.Confidence < langMinConfidence {
+	lang, conf := vote(text)
+	if lang < 0 || conf < langMinConfidence {
 		return "en"
 	}
+	info := whatlanggo.Info{Lang: lang}
 	code := info.Lang.Iso6393()
 	if tag, ok := bcp47[code]; ok {
 		return tag
@@ -52,4 +54,57 @@ func detectLang(text string) string {
 		return tag
 	}
 	return code
+}
+
+// langChunk is the size of the pieces of text the identifier sees.
+// whatlanggo ranks a text's trigrams without bound, so on a whole article
+// its distances overflow its own maximum and the confidence goes negative;
+// on pieces of a few hundred letters it behaves as designed.
+const langChunk = 400
+
+// vote identifies the language of each piece of text and returns the
+// language with the largest summed confidence, and that sum divided by the
+// number of pieces.
+func vote(text string) (whatlanggo.Lang, float64) {
+	chunks := chunk(text, langChunk, 12)
+	sum := map[whatlanggo.Lang]float64{}
+	for _, c := range chunks {
+		info := whatlanggo.Detect(c)
+		if info.Lang >= 0 && info.Confidence > 0 {
+			sum[info.Lang] += info.Confidence
+		}
+	}
+	best, bestSum := whatlanggo.Lang(-1), 0.0
+	for l, s := range sum {
+		if s > bestSum || s == bestSum && l < best {
+			best, bestSum = l, s
+		}
+	}
+	if len(chunks) == 0 {
+		return -1, 0
+	}
+	return best, bestSum / float64(len(chunks))
+}
+
+// chunk cuts text at spaces into at most max pieces of about n runes,
+// dropping a last piece shorter than half of n when there are others.
+func chunk(text string, n, max int) []string {
+	var out []string
+	var cur []string
+	size := 0
+	for _, w := range words(text) {
+		cur = append(cur, w)
+		size += runeLen(w) + 1
+		if size >= n {
+			out = append(out, strings.Join(cur, " "))
+			cur, size = nil, 0
+			if len(out) == max {
+				return out
+			}
+		}
+	}
+	if len(cur) > 0 && (size*2 >= n || len(out) == 0) {
+		out = append(out, strings.Join(cur, " "))
+	}
+	return out
 }
