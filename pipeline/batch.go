@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"folio/pipeline/doc"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,9 +22,18 @@ var inputExts = map[string]bool{".md": true, ".markdown": true, ".txt": true}
 // recursively for Markdown and text files, skipping hidden entries, and
 // its tree is mirrored under outDir. Two inputs that would write the same
 // output are an error before any work starts.
-func Plan(args []string, outDir string, formats []string) ([]Job, error) {
+func Plan(args []string, outDir string, formats []string, exclude []string) ([]Job, error) {
+	for _, pat := range exclude {
+		if _, err := filepath.Match(pat, ""); err != nil {
+			return nil, fmt.Errorf("--exclude %q: %v", pat, err)
+		}
+	}
 	var jobs []Job
-	for _, arg := range args {
+	expanded, err := expandGlobs(args)
+	if err != nil {
+		return nil, err
+	}
+	for _, arg := range expanded {
 		if arg == "-" {
 			jobs = append(jobs, Job{Name: "-", OutBase: filepath.Join(outDir, "stdin")})
 			continue
@@ -36,7 +46,7 @@ func Plan(args []string, outDir string, formats []string) ([]Job, error) {
 			jobs = append(jobs, Job{Name: arg, OutBase: filepath.Join(outDir, outName(filepath.Base(arg)))})
 			continue
 		}
-		found, err := walkFolder(arg, outDir)
+		found, err := walkFolder(arg, outDir, exclude)
 		if err != nil {
 			return nil, err
 		}
@@ -46,13 +56,57 @@ func Plan(args []string, outDir string, formats []string) ([]Job, error) {
 	return jobs, checkCollisions(jobs, formats)
 }
 
-func walkFolder(root, outDir string) ([]Job, error) {
+// expandGlobs expands arguments with glob characters that do not name an
+// existing file (the shell did not expand them, as on Windows or in CI
+// configuration files).
+func expandGlobs(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		if a == "-" || !strings.ContainsAny(a, "*?[") {
+			out = append(out, a)
+			continue
+		}
+		if _, err := os.Stat(a); err == nil {
+			out = append(out, a)
+			continue
+		}
+		matches, err := filepath.Glob(a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", a, err)
+		}
+		if len(matches) == 0 {
+			return nil, fmt.Errorf("%s: no file matches", a)
+		}
+		out = append(out, matches...)
+	}
+	return out, nil
+}
+
+// excluded reports whether a path (relative to the folder searched) or its
+// base name matches one of the --exclude patterns.
+func excluded(rel, base string, patterns []string) bool {
+	for _, p := range patterns {
+		if ok, _ := filepath.Match(p, base); ok {
+			return true
+		}
+		if ok, _ := filepath.Match(p, filepath.ToSlash(rel)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func walkFolder(root, outDir string, exclude []string) ([]Job, error) {
 	var jobs []Job
 	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if p != root && strings.HasPrefix(e.Name(), ".") {
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		if p != root && (strings.HasPrefix(e.Name(), ".") || excluded(rel, e.Name(), exclude)) {
 			if e.IsDir() {
 				return filepath.SkipDir
 			}
@@ -61,10 +115,6 @@ func walkFolder(root, outDir string) ([]Job, error) {
 		if e.IsDir() || !e.Type().IsRegular() || !inputExts[strings.ToLower(filepath.Ext(p))] ||
 			strings.HasSuffix(p, ".meta.yaml") {
 			return nil
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
 		}
 		dir, base := filepath.Split(rel)
 		jobs = append(jobs, Job{Name: p, OutBase: filepath.Join(outDir, dir, outName(base))})
@@ -128,7 +178,8 @@ func checkCollisions(jobs []Job, formats []string) error {
 
 // Run converts every job with at most workers at once, calling report (from
 // one goroutine at a time) as each finishes. It stops starting new jobs
-// when ctx is cancelled.
+// when ctx is cancelled. Memory is bounded by the number of workers: jobs
+// hold only paths until a worker reads them.
 func Run(ctx context.Context, jobs []Job, o *Options, workers int, report func(*Result)) {
 	if workers < 1 {
 		workers = 1
@@ -139,7 +190,7 @@ func Run(ctx context.Context, jobs []Job, o *Options, workers int, report func(*
 	for range workers {
 		wg.Go(func() {
 			for j := range next {
-				results <- Convert(ctx, j, o)
+				results <- ConvertWithTimeout(ctx, j, o)
 			}
 		})
 	}
@@ -159,5 +210,33 @@ func Run(ctx context.Context, jobs []Job, o *Options, workers int, report func(*
 	}()
 	for r := range results {
 		report(r)
+	}
+}
+
+// ConvertWithTimeout is Convert with the per-document deadline of
+// o.Timeout. A goroutine cannot be killed, so a runaway reader keeps its
+// CPU until it returns; but the document is reported as timed-out at the
+// deadline, and its outputs are discarded because writeAll checks the
+// context before renaming anything into place.
+func ConvertWithTimeout(ctx context.Context, j Job, o *Options) *Result {
+	if o.Timeout <= 0 {
+		return Convert(ctx, j, o)
+	}
+	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
+	defer cancel()
+	done := make(chan *Result, 1)
+	go func() { done <- Convert(ctx, j, o) }()
+	select {
+	case r := <-done:
+		if r.Err != nil && ctx.Err() == context.DeadlineExceeded {
+			r.Err = doc.Errorf(doc.Pos{File: j.Name}, "timed-out", "not finished after %s (--timeout); nothing was written", o.Timeout)
+		}
+		return r
+	case <-ctx.Done():
+		if ctx.Err() != context.DeadlineExceeded {
+			return <-done
+		}
+		return &Result{Input: j.Name, Err: doc.Errorf(doc.Pos{File: j.Name}, "timed-out",
+			"not finished after %s (--timeout); nothing was written", o.Timeout)}
 	}
 }

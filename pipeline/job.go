@@ -38,8 +38,10 @@ type Options struct {
 	SourceDate time.Time
 	// ResourcePaths are extra folders images may be read from.
 	ResourcePaths []string
+	// Timeout bounds each document's conversion; zero means none.
+	Timeout time.Duration
 	// Debug adds stack traces to internal errors.
-	Debug bool
+	Debug bool `json:"-"`
 }
 
 // Job is one input and where its outputs go.
@@ -68,6 +70,9 @@ type Result struct {
 	Warnings []doc.Warning      `json:"warnings,omitempty"`
 	Err      error              `json:"-"`
 	Timings  map[string]float64 `json:"timings_ms,omitempty"`
+	// Deps are the files the document read besides the input (images),
+	// with their SHA-256: what --incremental must also watch.
+	Deps map[string]string `json:"-"`
 }
 
 // Convert runs one job through every stage. It never panics: a panic in a
@@ -121,13 +126,15 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 	if err := applyMeta(job, d, o); err != nil {
 		return nil, err
 	}
+	resolver := resolverFor(job, o)
 	norm := &normalize.Options{
 		Fragment:   o.Fragment,
 		UnsafeHTML: o.UnsafeHTML,
 		Stem:       stem(job.Name),
-		Resolve:    resolverFor(job, o).Resolve,
+		Resolve:    resolver.Resolve,
 	}
 	err = normalize.Run(ctx, d, norm)
+	res.Deps = resolver.Reads()
 	stage(res, "normalize", start)
 	return d, err
 }
@@ -176,9 +183,9 @@ func safeRead(fn ReadFunc, in *Input, debug bool) (d *doc.Document, warns []doc.
 	return d, warns, err
 }
 
-func internalError(name, where string, p any, debug bool) error {
+func internalError(name, where string, p any, withStack bool) error {
 	msg := fmt.Sprintf("panic in %s: %v (please report this with the input)", where, p)
-	if debug {
+	if withStack {
 		msg += "\n" + string(debug.Stack())
 	}
 	return doc.Errorf(doc.Pos{File: name}, "internal-error", "%s", msg)
@@ -204,7 +211,7 @@ func resolverFor(job Job, o *Options) *Resolver {
 // what the document says about itself.
 func applyMeta(job Job, d *doc.Document, o *Options) error {
 	if job.Name != "-" && job.Src == nil {
-		side := strings.TrimSuffix(job.Name, filepath.Ext(job.Name)) + ".meta.yaml"
+		side := sidecarPath(job.Name)
 		if b, err := os.ReadFile(side); err == nil {
 			if err := applySidecar(side, b, &d.Meta); err != nil {
 				return err
@@ -217,6 +224,10 @@ func applyMeta(job Job, d *doc.Document, o *Options) error {
 		}
 	}
 	return nil
+}
+
+func sidecarPath(input string) string {
+	return strings.TrimSuffix(input, filepath.Ext(input)) + ".meta.yaml"
 }
 
 func applySidecar(name string, b []byte, m *doc.Meta) error {

@@ -121,7 +121,7 @@ func TestPlanMirrorsFoldersAndRefusesCollisions(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "src", "sub", "b.txt"), "x")
 	writeFile(t, filepath.Join(dir, "src", ".hidden", "c.md"), "x")
 	writeFile(t, filepath.Join(dir, "src", "notes.pdf"), "x")
-	jobs, err := Plan([]string{filepath.Join(dir, "src")}, "out", []string{"html"})
+	jobs, err := Plan([]string{filepath.Join(dir, "src")}, "out", []string{"html"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +134,7 @@ func TestPlanMirrorsFoldersAndRefusesCollisions(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(dir, "x", "A.md"), "x")
 	writeFile(t, filepath.Join(dir, "x", "a.markdown"), "x")
-	_, err = Plan([]string{filepath.Join(dir, "x")}, "out", []string{"html"})
+	_, err = Plan([]string{filepath.Join(dir, "x")}, "out", []string{"html"}, nil)
 	if err == nil || !strings.Contains(err.Error(), "output-collision") {
 		t.Errorf("collision err = %v", err)
 	}

@@ -103,7 +103,8 @@ func checkText(name string, src []byte, lossy bool) ([]byte, []doc.Warning, erro
 }
 
 // isBinary reports content that is clearly not text: a known binary
-// signature, or many NULs and control bytes in the first 512 bytes.
+// signature, or mostly control bytes in the first 512 bytes. A few stray
+// NULs in text are not binary (they are replaced, with a warning).
 func isBinary(src []byte) bool {
 	head := src[:min(len(src), 512)]
 	ct := http.DetectContentType(head)
@@ -116,7 +117,7 @@ func isBinary(src []byte) bool {
 			ctrl++
 		}
 	}
-	return len(head) > 0 && ctrl*10 > len(head)
+	return len(head) >= 16 && ctrl*3 > len(head)
 }
 
 func firstInvalid(src []byte) int {

@@ -66,3 +66,17 @@ func (p *pending) abort() {
 func (p *pending) digest() string { return hex.EncodeToString(p.sum.Sum(nil)) }
 
 var _ io.Writer = (*pending)(nil)
+
+// WriteFileAtomic writes a file through fn under a temporary name and
+// renames it into place only if fn succeeds.
+func WriteFileAtomic(path string, fn func(io.Writer) error) error {
+	p, err := create(path)
+	if err != nil {
+		return err
+	}
+	if err := fn(p); err != nil {
+		p.abort()
+		return err
+	}
+	return p.commit()
+}

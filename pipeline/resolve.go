@@ -2,15 +2,20 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 
 	"folio/pipeline/doc"
@@ -25,6 +30,8 @@ import (
 // never an error.
 type Resolver struct {
 	roots []string
+	mu    sync.Mutex
+	reads map[string]string
 }
 
 // NewResolver returns a resolver over the given folders, searched in order.
@@ -66,6 +73,7 @@ func (r *Resolver) Resolve(ctx context.Context, src string, pos doc.Pos) (*doc.R
 	for _, dir := range r.roots {
 		data, err := readInRoot(dir, name)
 		if err == nil {
+			r.record(filepath.Join(dir, filepath.FromSlash(name)), data)
 			return &doc.Resource{Data: data}, nil
 		}
 		lastErr = err
@@ -77,6 +85,23 @@ func (r *Resolver) Resolve(ctx context.Context, src string, pos doc.Pos) (*doc.R
 		return nil, refuse("image-not-found", "no such file in the input's folder")
 	}
 	return nil, lastErr
+}
+
+func (r *Resolver) record(path string, data []byte) {
+	sum := sha256.Sum256(data)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.reads == nil {
+		r.reads = map[string]string{}
+	}
+	r.reads[path] = hex.EncodeToString(sum[:])
+}
+
+// Reads returns the files read so far and their SHA-256.
+func (r *Resolver) Reads() map[string]string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return maps.Clone(r.reads)
 }
 
 func readInRoot(dir, name string) ([]byte, error) {

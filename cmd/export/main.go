@@ -9,16 +9,13 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -70,58 +67,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "export: %v\nTry 'export --help'.\n", err)
 		return 2
 	}
-	jobs, err := pipeline.Plan(cfg.inputs, cfg.outDir, cfg.opts.Formats)
-	if err != nil {
-		fmt.Fprintf(stderr, "export: %v\n", err)
-		return 2
-	}
-	for i, j := range jobs {
-		if j.Name == "-" {
-			src, err := io.ReadAll(io.LimitReader(stdin, cfg.opts.MaxInputSize+1))
-			if err != nil {
-				fmt.Fprintf(stderr, "export: reading standard input: %v\n", err)
-				return 1
-			}
-			jobs[i].Src = src
-		}
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	failed := 0
-	pipeline.Run(ctx, jobs, &cfg.opts, cfg.jobs, func(r *pipeline.Result) {
-		if r.Err != nil {
-			failed++
-			fmt.Fprintf(stderr, "%v\n", r.Err)
-		}
-		if cfg.quiet {
-			return
-		}
-		for _, w := range r.Warnings {
-			fmt.Fprintf(stderr, "%s: warning: %s: %s\n", w.Pos, w.Code, w.Message)
-		}
-		for _, o := range r.Outputs {
-			fmt.Fprintf(stdout, "%s → %s\n", r.Input, o.Path)
-		}
-	})
-	switch {
-	case ctx.Err() != nil:
-		fmt.Fprintln(stderr, "export: interrupted; no partial files were left")
-		return 130
-	case failed > 0:
-		if !cfg.quiet {
-			fmt.Fprintf(stderr, "export: %d of %d input(s) failed\n", failed, len(jobs))
-		}
-		return 1
-	}
-	return 0
+	return export(cfg, stdin, stdout, stderr)
 }
 
 type config struct {
-	opts   pipeline.Options
-	inputs []string
-	outDir string
-	jobs   int
-	quiet  bool
+	opts        pipeline.Options
+	inputs      []string
+	outDir      string
+	jobs        int
+	quiet       bool
+	exclude     []string
+	report      string
+	junit       string
+	incremental bool
+	failFast    bool
+	shard       pipeline.Shard
+	logMode     string
 }
 
 func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
@@ -149,11 +110,24 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 	fs.Int64Var(&maxSize, "max-input-size", pipeline.DefaultMaxInputSize, "largest input read, in bytes")
 	fs.StringArrayVar(&cfg.opts.ResourcePaths, "resource-path", nil, "another `DIR` images may be read from (repeatable)")
 	fs.IntVarP(&cfg.jobs, "jobs", "j", runtime.NumCPU(), "documents converted in parallel")
+	fs.StringArrayVar(&cfg.exclude, "exclude", nil, "skip files and folders matching `GLOB` when searching folders (repeatable)")
+	fs.StringVar(&cfg.report, "report", "", "write a JSON report of every input to `FILE`")
+	fs.StringVar(&cfg.junit, "junit", "", "write a JUnit XML report (one test case per input) to `FILE`")
+	fs.BoolVar(&cfg.incremental, "incremental", false, "skip inputs whose content, options and Folio version are unchanged since the last run")
+	fs.BoolVar(&cfg.failFast, "fail-fast", false, "stop at the first failed input")
+	fs.DurationVar(&cfg.opts.Timeout, "timeout", 0, "give up on a document after this long, e.g. 30s (0: no limit)")
+	shard := fs.String("shard", "", "process only slice `K/N` of the sorted inputs, or auto (CI_NODE_INDEX/CI_NODE_TOTAL, JOB_COMPLETION_INDEX)")
+	fs.StringVar(&cfg.logMode, "log", "auto", "progress display: auto (a bar on a terminal) | plain (a line per file)")
+	configFile := fs.String("config", "", "read flag defaults from `FILE` (default: folio.yaml in the working directory, if present)")
 	fs.BoolVarP(&cfg.quiet, "quiet", "q", false, "print errors only")
 	fs.BoolVar(&cfg.opts.Debug, "debug", false, "add stack traces to internal errors")
 	fs.BoolVar(&showVer, "version", false, "print the version and exit")
 	fs.BoolVarP(&showHelp, "help", "h", false, "show this help")
 	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	fromConfig, err := applyConfig(fs, *configFile)
+	if err != nil {
 		return nil, err
 	}
 	if showHelp {
@@ -165,6 +139,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		return nil, &exitError{code: 0}
 	}
 	cfg.inputs = fs.Args()
+	if len(cfg.inputs) == 0 {
+		cfg.inputs = fromConfig
+	}
 	if len(cfg.inputs) == 0 {
 		return nil, errors.New("no input given")
 	}
@@ -194,6 +171,14 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 	}
 	if cfg.opts.SourceDate, err = sourceDate(os.Getenv("SOURCE_DATE_EPOCH")); err != nil {
 		return nil, err
+	}
+	if cfg.shard, err = pipeline.ParseShard(*shard, os.Getenv); err != nil {
+		return nil, err
+	}
+	switch cfg.logMode {
+	case "auto", "plain":
+	default:
+		return nil, fmt.Errorf("--log %q: want auto or plain", cfg.logMode)
 	}
 	return &cfg, nil
 }

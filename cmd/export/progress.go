@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"folio/pipeline"
+)
+
+// progress shows what a run is doing: a bar with counts, rate and ETA on a
+// terminal; one line per file otherwise (CI logs) or with --log plain;
+// errors only with -q. Warnings and errors are always printed as lines.
+type progress struct {
+	cfg    *config
+	stderr io.Writer
+	stdout io.Writer
+	bar    *progressbar.ProgressBar
+}
+
+func newProgress(cfg *config, stderr io.Writer, total int) *progress {
+	p := &progress{cfg: cfg, stderr: stderr, stdout: stderr}
+	f, isFile := stderr.(*os.File)
+	if !cfg.quiet && cfg.logMode == "auto" && isFile && term.IsTerminal(int(f.Fd())) && total > 1 {
+		p.bar = progressbar.NewOptions(total,
+			progressbar.OptionSetWriter(stderr),
+			progressbar.OptionSetDescription("exporting"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("docs"),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionThrottle(100_000_000),
+		)
+	}
+	return p
+}
+
+func (p *progress) println(format string, args ...any) {
+	if p.bar != nil {
+		p.bar.Clear()
+	}
+	fmt.Fprintf(p.stderr, format+"\n", args...)
+}
+
+func (p *progress) done(r *pipeline.Result) {
+	if r.Err != nil {
+		p.println("%v", r.Err)
+	}
+	if !p.cfg.quiet {
+		for _, w := range r.Warnings {
+			p.println("%s: warning: %s: %s", w.Pos, w.Code, w.Message)
+		}
+		if p.bar == nil {
+			for _, o := range r.Outputs {
+				p.println("%s → %s", r.Input, o.Path)
+			}
+		}
+	}
+	if p.bar != nil {
+		p.bar.Add(1)
+	}
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+	}
+}

@@ -1,0 +1,134 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"folio/pipeline/doc"
+)
+
+// Status of one input in a report.
+const (
+	StatusOK      = "ok"
+	StatusFailed  = "failed"
+	StatusSkipped = "unchanged"
+)
+
+// Entry is one input's line in the machine-readable report.
+type Entry struct {
+	Input    string             `json:"input"`
+	Status   string             `json:"status"`
+	Format   string             `json:"format,omitempty"`
+	Error    string             `json:"error,omitempty"`
+	Outputs  []Output           `json:"outputs,omitempty"`
+	Warnings []doc.Warning      `json:"warnings,omitempty"`
+	Timings  map[string]float64 `json:"timings_ms,omitempty"`
+}
+
+// Report is what --report writes: every input, sorted by path, and totals.
+type Report struct {
+	Folio   string  `json:"folio"`
+	Total   int     `json:"total"`
+	OK      int     `json:"ok"`
+	Failed  int     `json:"failed"`
+	Skipped int     `json:"unchanged"`
+	Entries []Entry `json:"inputs"`
+}
+
+// Add records one result.
+func (r *Report) Add(res *Result, status string) {
+	e := Entry{Input: res.Input, Status: status, Format: res.Format, Outputs: res.Outputs,
+		Warnings: res.Warnings, Timings: res.Timings}
+	if res.Err != nil {
+		e.Status = StatusFailed
+		e.Error = res.Err.Error()
+	}
+	switch e.Status {
+	case StatusOK:
+		r.OK++
+	case StatusFailed:
+		r.Failed++
+	case StatusSkipped:
+		r.Skipped++
+	}
+	r.Total++
+	r.Entries = append(r.Entries, e)
+}
+
+func (r *Report) sort() {
+	sort.Slice(r.Entries, func(i, j int) bool { return r.Entries[i].Input < r.Entries[j].Input })
+}
+
+// WriteJSON writes the report as indented JSON.
+func (r *Report) WriteJSON(w io.Writer) error {
+	r.sort()
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteJUnit writes one JUnit test case per input, so CI systems show the
+// results natively; a failed input is a failure with its message, warnings
+// go to system-out.
+func (r *Report) WriteJUnit(w io.Writer) error {
+	r.sort()
+	type failure struct {
+		Message string `xml:"message,attr"`
+		Type    string `xml:"type,attr"`
+		Text    string `xml:",chardata"`
+	}
+	type testcase struct {
+		Name      string    `xml:"name,attr"`
+		Classname string    `xml:"classname,attr"`
+		Time      string    `xml:"time,attr"`
+		Failure   *failure  `xml:"failure,omitempty"`
+		Skipped   *struct{} `xml:"skipped,omitempty"`
+		SystemOut string    `xml:"system-out,omitempty"`
+	}
+	type suite struct {
+		XMLName  xml.Name   `xml:"testsuite"`
+		Name     string     `xml:"name,attr"`
+		Tests    int        `xml:"tests,attr"`
+		Failures int        `xml:"failures,attr"`
+		Skipped  int        `xml:"skipped,attr"`
+		Cases    []testcase `xml:"testcase"`
+	}
+	s := suite{Name: "folio export", Tests: r.Total, Failures: r.Failed, Skipped: r.Skipped}
+	for _, e := range r.Entries {
+		var ms float64
+		for _, t := range e.Timings {
+			ms += t
+		}
+		c := testcase{Name: e.Input, Classname: "folio." + e.Format, Time: fmt.Sprintf("%.3f", ms/1000)}
+		if e.Error != "" {
+			code := "error"
+			if parts := strings.SplitN(e.Error, ": ", 3); len(parts) == 3 {
+				code = parts[1]
+			}
+			c.Failure = &failure{Message: e.Error, Type: code, Text: e.Error}
+		}
+		if e.Status == StatusSkipped {
+			c.Skipped = &struct{}{}
+		}
+		var out []string
+		for _, w := range e.Warnings {
+			out = append(out, w.String())
+		}
+		c.SystemOut = strings.Join(out, "\n")
+		s.Cases = append(s.Cases, c)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(s); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
