@@ -63,7 +63,7 @@ type titleChoice struct {
 func (p *parser) findTitle() titleChoice {
 	limit := len(p.units)
 	for i, u := range p.units {
-		if bodyText(u.text) && !p.isMetaLine(i) {
+		if bodyText(u.text) && !p.isMetaLine(i) && boilerScore(u.text) < boilerThreshold {
 			limit = i
 			break
 		}
@@ -135,8 +135,10 @@ func headingScore(u *unit, prevProse bool) int {
 		score -= 4
 	case ':':
 		score -= 2
-	case '?', '؟', '!':
-		score -= 1
+	case '?', '؟':
+		// "What next?" is a common heading: neither bonus nor penalty.
+	case '!':
+		score--
 	default:
 		score++
 	}

@@ -20,6 +20,9 @@ type metaLine struct {
 // 2024 | 4 min read".
 var reMetaSep = regexp.MustCompile(`\s+(?:[|·•]|—|–)\s+`)
 
+// reDateBy splits "Posted on 12 February 2024 by Jane Doe".
+var reDateBy = regexp.MustCompile(`^(.+?\d)\s+((?i:by)\s+.+)$`)
+
 // parseMeta reads a breadcrumb, byline, date, source or tags line, or a
 // line made of several of them.
 func parseMeta(s string) (metaLine, bool) {
@@ -28,6 +31,14 @@ func parseMeta(s string) (metaLine, bool) {
 	}
 	if m, ok := metaPart(s); ok {
 		return m, true
+	}
+	if m := reDateBy.FindStringSubmatch(s); m != nil {
+		d, okd := metaPart(m[1])
+		b, okb := parseByline(m[2])
+		if okd && okb && (d.date != "" || d.updated != "") {
+			d.authors, d.publisher = b.authors, b.publisher
+			return d, true
+		}
 	}
 	parts := reMetaSep.Split(s, -1)
 	if len(parts) < 2 {
