@@ -1,0 +1,125 @@
+package epub
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+
+	goepub "github.com/go-shiori/go-epub"
+)
+
+// libMu serialises every go-epub call that touches the library's storage.
+//
+// go-epub defect: its storage is a package-level variable (epub.Use switches
+// the whole process between the OS temp dir and an in-memory map), and the
+// in-memory map has no lock, so two books written at once corrupt each other
+// or crash. The default OS storage writes under os.TempDir() with random
+// names instead. Folio uses the in-memory storage (no files on disk at all),
+// installs a fresh one for every book, and holds this one mutex while it
+// does so and while go-epub writes. It guards the library's process-wide
+// state, not Folio's; everything else about a book is per call.
+var libMu sync.Mutex
+
+// refuseTransport fails every HTTP request.
+//
+// go-epub defect: media sources that look like URLs are fetched with
+// http.DefaultClient (no timeout), and even data: URLs are tried as URLs.
+// Folio hands go-epub only data: URLs, and this transport makes sure that
+// nothing reaches the network whatever the library does with them.
+type refuseTransport struct{}
+
+var errNoNetwork = errors.New("folio: the EPUB writer never uses the network")
+
+func (refuseTransport) RoundTrip(*http.Request) (*http.Response, error) {
+	return nil, errNoNetwork
+}
+
+func offlineClient() *http.Client {
+	return &http.Client{
+		Transport: refuseTransport{},
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			return errNoNetwork
+		},
+	}
+}
+
+// dataURL encodes bytes for go-epub.
+//
+// go-epub defect: media can only be given as a path, a URL or a data: URL,
+// and when it copies a data: URL into the book it first tries to open it as
+// a local file (os.Open(source)), then to fetch it over HTTP. The quoted
+// parameter holding a NUL byte is legal in a data: URL (the library's parser
+// accepts it and ignores the parameter) but makes os.Open fail with EINVAL
+// before any system call and makes the URL unparsable for net/http, so the
+// bytes can only come from the data: URL itself. Media types other than
+// image/* and text/css are passed as application/octet-stream because the
+// parser rejects some (font/*); go-epub sniffs the real type from the bytes.
+func dataURL(mediaType string, data []byte) string {
+	var b bytes.Buffer
+	b.Grow(len(data)*4/3 + 64)
+	b.WriteString("data:")
+	b.WriteString(mediaType)
+	b.WriteString(";folio=\"\x00\";base64,")
+	enc := base64.NewEncoder(base64.StdEncoding, &b)
+	enc.Write(data)
+	enc.Close()
+	return b.String()
+}
+
+// assemble builds the book with go-epub and returns the zip it writes. The
+// result still has go-epub's defects; finish repairs them.
+func assemble(b *book) ([]byte, error) {
+	e, err := goepub.NewEpub(b.title)
+	if err != nil {
+		return nil, fmt.Errorf("epub: %w", err)
+	}
+	e.Client = offlineClient()
+	// The identifier is fixed here so go-epub's random UUID never appears.
+	e.SetIdentifier(b.identifier)
+	e.SetLang(b.lang)
+	e.SetDescription(b.description)
+	if len(b.authors) > 0 {
+		e.SetAuthor(b.authors[0])
+	}
+	if b.dir == "rtl" {
+		e.SetPpd("rtl")
+	}
+
+	cssPath, err := e.AddCSS(dataURL("text/css", []byte(styleSheet)), styleFile)
+	if err != nil {
+		return nil, fmt.Errorf("epub: stylesheet: %w", err)
+	}
+	for _, img := range b.images {
+		if _, err := e.AddImage(dataURL(img.mediaType, img.data), img.file); err != nil {
+			return nil, fmt.Errorf("epub: image %s: %w", img.file, err)
+		}
+	}
+	if b.cover != nil {
+		p, err := e.AddImage(dataURL(b.cover.mediaType, b.cover.data), b.cover.file)
+		if err != nil {
+			return nil, fmt.Errorf("epub: cover: %w", err)
+		}
+		if err := e.SetCover(p, cssPath); err != nil {
+			return nil, fmt.Errorf("epub: cover: %w", err)
+		}
+	}
+	for _, pg := range b.pages {
+		if _, err := e.AddSection(pg.body, pg.title, pg.file, cssPath); err != nil {
+			return nil, fmt.Errorf("epub: page %s: %w", pg.file, err)
+		}
+	}
+
+	var out bytes.Buffer
+	libMu.Lock()
+	defer libMu.Unlock()
+	if err := goepub.Use(goepub.MemoryFS); err != nil {
+		return nil, fmt.Errorf("epub: %w", err)
+	}
+	if _, err := e.WriteTo(&out); err != nil {
+		return nil, fmt.Errorf("epub: %w", err)
+	}
+	return out.Bytes(), nil
+}

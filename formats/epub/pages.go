@@ -1,0 +1,339 @@
+package epub
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"folio/formats/internal/markup"
+	"folio/pipeline/doc"
+)
+
+const (
+	titleFile = "title.xhtml"
+	notesFile = "notes.xhtml"
+	coverFile = "cover.xhtml" // go-epub's name for the cover page
+)
+
+// images is the set of image resources the body uses.
+type images struct {
+	list   []*media
+	byName map[string]*media
+	allAlt bool
+}
+
+// coreImage reports whether an image type is an EPUB core media type that
+// every reading system shows without a fallback. SVG is left out on
+// purpose: it can carry scripts.
+func coreImage(mediaType string) bool {
+	switch mediaType {
+	case "image/png", "image/jpeg", "image/gif":
+		return true
+	}
+	return false
+}
+
+var safeFileName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._-]{0,100}$`)
+
+// collectImages finds the resources the body shows, in document order, and
+// warns about images without alt text and types the book cannot carry.
+func collectImages(ctx context.Context, d *doc.Document) *images {
+	imgs := &images{byName: map[string]*media{}, allAlt: true}
+	use := func(ref, alt string, pos doc.Pos) {
+		r := d.Resource(ref)
+		if r == nil {
+			return
+		}
+		if !coreImage(r.MediaType) {
+			doc.Warn(ctx, doc.Warning{Pos: pos, Code: "unsupported-image", Message: "image " + quote(ref) + " of type " + quote(r.MediaType) + " left out of the EPUB; alt text shown"})
+			return
+		}
+		if strings.TrimSpace(alt) == "" {
+			imgs.allAlt = false
+			doc.Warn(ctx, doc.Warning{Pos: pos, Code: "image-no-alt", Message: "image " + quote(ref) + " has no alt text"})
+		}
+		if _, ok := imgs.byName[r.Name]; ok {
+			return
+		}
+		m := &media{file: imageFile(r, len(imgs.list)+1), mediaType: r.MediaType, data: r.Data}
+		imgs.byName[r.Name] = m
+		imgs.list = append(imgs.list, m)
+	}
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		if !entering {
+			return doc.WalkContinue
+		}
+		switch n := n.(type) {
+		case *doc.Image:
+			use(n.Ref, n.Alt, n.Pos)
+		case *doc.Figure:
+			use(n.Ref, n.Alt, n.Pos)
+		}
+		return doc.WalkContinue
+	})
+	return imgs
+}
+
+// imageFile is the resource's name when it is a safe file name (the
+// resolver derives it from the content), else a numbered one.
+func imageFile(r *doc.Resource, n int) string {
+	if safeFileName.MatchString(r.Name) && r.Name != coverImageFile {
+		return r.Name
+	}
+	ext := map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}[r.MediaType]
+	return fmt.Sprintf("image-%04d%s", n, ext)
+}
+
+// chunk is a run of body blocks that becomes one file.
+type chunk struct {
+	file   string
+	title  string
+	blocks []doc.Block
+}
+
+// splitBody cuts the body before every level-2 heading when the document
+// is long; a short document stays one file.
+func (w *Writer) splitBody(d *doc.Document, title string) []*chunk {
+	if len(d.Blocks) == 0 {
+		return nil
+	}
+	var chunks []*chunk
+	if textSize(d.Blocks) > w.splitChars {
+		cur := &chunk{title: title}
+		for _, bl := range d.Blocks {
+			if h, ok := bl.(*doc.Heading); ok && h.Level <= 2 && len(cur.blocks) > 0 {
+				chunks = append(chunks, cur)
+				cur = &chunk{}
+			}
+			if h, ok := bl.(*doc.Heading); ok && len(cur.blocks) == 0 {
+				cur.title = clean(doc.PlainText(h.Content))
+			}
+			cur.blocks = append(cur.blocks, bl)
+		}
+		chunks = append(chunks, cur)
+	}
+	if len(chunks) <= 1 {
+		return []*chunk{{file: "text.xhtml", title: title, blocks: d.Blocks}}
+	}
+	for i, c := range chunks {
+		c.file = fmt.Sprintf("text-%03d.xhtml", i+1)
+		if c.title == "" {
+			c.title = title
+		}
+	}
+	return chunks
+}
+
+// textSize is the amount of text in blocks, to decide on splitting.
+func textSize(bs []doc.Block) int {
+	n := 0
+	doc.WalkBlocks(bs, func(node doc.Node, entering bool) doc.WalkStatus {
+		if entering {
+			switch t := node.(type) {
+			case *doc.Text:
+				n += len(t.Value)
+			case *doc.Code:
+				n += len(t.Value)
+			case *doc.CodeBlock:
+				n += len(t.Text)
+			}
+		}
+		return doc.WalkContinue
+	})
+	return n
+}
+
+var idAttr = regexp.MustCompile(` id="([^"]+)"`)
+
+// paginate renders the title page, the body files and the notes page, and
+// builds the table of contents and landmarks that point into them.
+func (w *Writer) paginate(ctx context.Context, d *doc.Document, b *book, imgs *images) {
+	chunks := w.splitBody(d, b.title)
+
+	// fileOf says which file holds each anchor, so internal links and
+	// note back-links can cross files.
+	fileOf := map[string]string{}
+	for _, c := range chunks {
+		doc.WalkBlocks(c.blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+			if h, ok := n.(*doc.Heading); ok && entering && h.ID != "" {
+				fileOf[h.ID] = c.file
+			}
+			return doc.WalkContinue
+		})
+	}
+	for _, n := range d.Notes {
+		if n != nil {
+			fileOf[noteAnchor(n)] = notesFile
+		}
+	}
+	current := ""
+	href := func(id string) string {
+		if f, ok := fileOf[id]; ok {
+			return f + "#" + id
+		}
+		doc.Warn(ctx, doc.Warning{Code: "broken-internal-link", Message: "link to " + quote("#"+id) + " has no target in the document"})
+		return current
+	}
+	r := markup.New(markup.Options{
+		XHTML:      true,
+		UnsafeHTML: true, // RawBlock/RawInline survive only with --unsafe-html; markup keeps well-formed XHTML only
+		NoteStyle:  markup.NotesEPUB,
+		Notes:      d.Notes,
+		Href:       href,
+		Resource: func(name string) *doc.Resource {
+			if _, ok := imgs.byName[name]; !ok {
+				return nil
+			}
+			return d.Resource(name)
+		},
+		ImageSrc: func(res *doc.Resource) string {
+			return "../images/" + imgs.byName[res.Name].file
+		},
+		Labels:     b.labels,
+		HeadingIDs: true,
+	}, func(wn doc.Warning) { doc.Warn(ctx, wn) })
+
+	b.pages = append(b.pages, &page{file: titleFile, title: b.title, body: titlePage(d, b)})
+	b.nav = append(b.nav, &navEntry{title: b.title, href: "xhtml/" + titleFile})
+	var buf bytes.Buffer
+	for _, c := range chunks {
+		current = c.file
+		buf.Reset()
+		r.Blocks(&buf, c.blocks)
+		body := buf.String()
+		for _, m := range idAttr.FindAllStringSubmatch(body, -1) {
+			if _, ok := fileOf[m[1]]; !ok {
+				fileOf[m[1]] = c.file
+			}
+		}
+		b.pages = append(b.pages, &page{file: c.file, title: c.title, body: body})
+	}
+	if len(d.Notes) > 0 {
+		current = notesFile
+		buf.Reset()
+		r.Notes(&buf, d.Notes, 2)
+		b.pages = append(b.pages, &page{file: notesFile, title: b.labels.Notes, body: buf.String()})
+	}
+
+	toc := d.TOC
+	if toc == nil {
+		toc = tocFromHeadings(d.Blocks)
+	}
+	b.nav = append(b.nav, navEntries(toc, fileOf)...)
+	if len(d.Notes) > 0 {
+		b.nav = append(b.nav, &navEntry{title: b.labels.Notes, href: "xhtml/" + notesFile})
+	}
+
+	if b.cover != nil {
+		b.landmarks = append(b.landmarks, landmark{"cover", b.title, "xhtml/" + coverFile})
+	}
+	b.landmarks = append(b.landmarks, landmark{"titlepage", b.title, "xhtml/" + titleFile})
+	if len(chunks) > 0 {
+		b.landmarks = append(b.landmarks, landmark{"bodymatter", chunks[0].title, "xhtml/" + chunks[0].file})
+	}
+	if len(d.Notes) > 0 {
+		b.landmarks = append(b.landmarks, landmark{"endnotes", b.labels.Notes, "xhtml/" + notesFile})
+	}
+}
+
+// noteAnchor is the id markup gives a note's element.
+func noteAnchor(n *doc.Note) string {
+	if n.ID != "" {
+		return n.ID
+	}
+	return fmt.Sprintf("fn-%d", n.Number)
+}
+
+// navEntries turns the document's table of contents into nav entries that
+// point at the file holding each heading.
+func navEntries(toc []*doc.TOCEntry, fileOf map[string]string) []*navEntry {
+	var out []*navEntry
+	for _, e := range toc {
+		if e == nil {
+			continue
+		}
+		children := navEntries(e.Children, fileOf)
+		f, ok := fileOf[e.ID]
+		title := clean(e.Title)
+		if !ok || title == "" {
+			out = append(out, children...)
+			continue
+		}
+		out = append(out, &navEntry{title: title, href: "xhtml/" + f + "#" + url.PathEscape(e.ID), children: children})
+	}
+	return out
+}
+
+// tocFromHeadings nests the body's headings when the tree has no TOC.
+func tocFromHeadings(bs []doc.Block) []*doc.TOCEntry {
+	var root []*doc.TOCEntry
+	var stack []*doc.TOCEntry
+	for _, bl := range bs {
+		h, ok := bl.(*doc.Heading)
+		if !ok || h.ID == "" {
+			continue
+		}
+		e := &doc.TOCEntry{Level: h.Level, ID: h.ID, Title: doc.PlainText(h.Content)}
+		for len(stack) > 0 && stack[len(stack)-1].Level >= h.Level {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) == 0 {
+			root = append(root, e)
+		} else {
+			p := stack[len(stack)-1]
+			p.Children = append(p.Children, e)
+		}
+		stack = append(stack, e)
+	}
+	return root
+}
+
+// titlePage renders the title page: title, standfirst, byline, date,
+// source and tags, in the document's language.
+func titlePage(d *doc.Document, b *book) string {
+	var x strings.Builder
+	x.WriteString("<section class=\"titlepage\" epub:type=\"titlepage\">\n")
+	fmt.Fprintf(&x, "<h1>%s</h1>\n", esc(b.title))
+	if b.subtitle != "" {
+		fmt.Fprintf(&x, "<p class=\"standfirst\">%s</p>\n", esc(b.subtitle))
+	}
+	if len(b.authors) > 0 {
+		fmt.Fprintf(&x, "<p class=\"byline\">%s %s</p>\n", esc(b.labels.By), esc(strings.Join(b.authors, ", ")))
+	}
+	if date := clean(d.Meta.Date); date != "" {
+		fmt.Fprintf(&x, "<p class=\"date\">%s <time>%s</time></p>\n", esc(b.labels.Published), esc(date))
+	}
+	if b.publisher != "" || b.source != "" {
+		x.WriteString("<p class=\"source\">")
+		fmt.Fprintf(&x, "%s: ", esc(b.labels.Source))
+		if b.publisher != "" {
+			x.WriteString(esc(b.publisher))
+			if b.source != "" {
+				x.WriteString(", ")
+			}
+		}
+		if b.source != "" {
+			if webURL(b.source) {
+				fmt.Fprintf(&x, "<a href=\"%s\">%s</a>", esc(b.source), esc(b.source))
+			} else {
+				x.WriteString(esc(b.source))
+			}
+		}
+		x.WriteString("</p>\n")
+	}
+	if len(b.subjects) > 0 {
+		fmt.Fprintf(&x, "<p class=\"tags\">%s: %s</p>\n", esc(b.labels.Tags), esc(strings.Join(b.subjects, " · ")))
+	}
+	x.WriteString("</section>")
+	return x.String()
+}
+
+// webURL reports whether s is an http(s) URL that can be a link.
+func webURL(s string) bool {
+	l := strings.ToLower(s)
+	return (strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")) &&
+		!strings.ContainsAny(s, " \t\n<>\"")
+}
