@@ -13,16 +13,16 @@ import (
 
 // progress shows what a run is doing: a bar with counts, rate and ETA on a
 // terminal; one line per file otherwise (CI logs) or with --log plain;
-// errors only with -q. Warnings and errors are always printed as lines.
+// errors only with -q. Everything goes to standard error, so standard
+// output stays free for a caller's own use.
 type progress struct {
 	cfg    *config
 	stderr io.Writer
-	stdout io.Writer
 	bar    *progressbar.ProgressBar
 }
 
 func newProgress(cfg *config, stderr io.Writer, total int) *progress {
-	p := &progress{cfg: cfg, stderr: stderr, stdout: stderr}
+	p := &progress{cfg: cfg, stderr: stderr}
 	f, isFile := stderr.(*os.File)
 	if !cfg.quiet && cfg.logMode == "auto" && isFile && term.IsTerminal(int(f.Fd())) && total > 1 {
 		p.bar = progressbar.NewOptions(total,
