@@ -199,6 +199,7 @@ func (l *layout) heading(h *doc.Heading, c bctx) {
 func (l *layout) bookmark(title string, level int, y float64) {
 	level = max(min(level, l.outlineLv+1), 0)
 	l.outlineLv = level
+	l.marks = append(l.marks, level)
 	title = strings.Join(strings.Fields(clean(title)), " ")
 	if title == "" {
 		title = "—"
@@ -430,7 +431,7 @@ func (l *layout) notes() {
 	nc.indS += 20
 	nx0, navail := l.box(nc)
 	for _, n := range l.d.Notes {
-		l.room(2 * c.lead)
+		l.room(c.lead)
 		l.anchor(fmt.Sprintf("note:%d", n.Number), l.y)
 		mst := style{fam: fonts.Sans, bold: true, size: 8.5, color: colLink}
 		if l.anchored[fmt.Sprintf("ref:%d", n.Number)] {

@@ -32,6 +32,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"net/url"
 	"strings"
@@ -115,8 +116,38 @@ func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) (err
 	if buf.Len() == 0 {
 		return doc.Errorf(d.Meta.Pos, "pdf", "fpdf produced no output")
 	}
-	_, err = out.Write(buf.Bytes())
+	_, err = out.Write(fixOutlineCounts(l.tagSubsets(buf.Bytes()), l.marks))
 	return err
+}
+
+// fpdf registers families under this prefix so that tagSubsets can find
+// their names in the output.
+const famPrefix = "fzq"
+
+func famName(f *fonts.Face) string { return famPrefix + f.Family }
+
+// tagSubsets names every embedded font as the subset it is. fpdf subsets
+// UTF-8 fonts but names them "utf8<family><style>" without the six-letter
+// subset tag PDF readers (and pdffonts) look for. The replacement
+// "/utf8fzq…" → "/ABCDEF+…" has the same length, so the cross-reference
+// offsets stay right; the tag is derived from the face, so output stays
+// reproducible.
+func (l *layout) tagSubsets(b []byte) []byte {
+	for f := range l.registered {
+		old := "/utf8" + famPrefix + strings.ToLower(f.Family) + f.Style
+		h := fnv.New32a()
+		h.Write([]byte(f.Key()))
+		sum := h.Sum32()
+		tag := make([]byte, 6)
+		for i := range tag {
+			tag[i] = byte('A' + sum%26)
+			sum /= 26
+		}
+		name := "/" + string(tag) + "+" + f.Family + f.Style
+		b = bytes.ReplaceAll(b, []byte(old+"\n"), []byte(name+"\n"))
+		b = bytes.ReplaceAll(b, []byte(old+" "), []byte(name+" "))
+	}
+	return b
 }
 
 // layout is the state of one document being written.
@@ -142,6 +173,7 @@ type layout struct {
 	anchored   map[string]bool
 	headingID  map[string]bool
 	outlineLv  int
+	marks      []int // outline levels in order
 	imageCache map[string]pdfImage
 
 	marker *marker // list marker waiting for the first line of its item
@@ -293,12 +325,12 @@ func firstNonEmpty(ss ...string) string {
 func (l *layout) setFont(f *fonts.Face, size float64) {
 	if !l.registered[f] {
 		l.registered[f] = true
-		l.pdf.AddUTF8FontFromBytes(f.Family, f.Style, f.Bytes())
+		l.pdf.AddUTF8FontFromBytes(famName(f), f.Style, f.Bytes())
 	}
 	if l.curFace == f && l.curSize == size {
 		return
 	}
-	l.pdf.SetFont(f.Family, f.Style, size)
+	l.pdf.SetFont(famName(f), f.Style, size)
 	l.curFace, l.curSize = f, size
 }
 

@@ -4,15 +4,29 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"folio/internal/checktool"
 	"folio/pipeline/doc"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
 var keep = flag.String("keep", "", "write the test PDFs into this folder to look at")
+
+func TestMain(m *testing.M) {
+	api.DisableConfigDir() // pdfcpu must not write a config folder
+	os.Exit(m.Run())
+}
 
 // write renders d and returns the PDF and the warnings raised.
 func write(t testing.TB, d *doc.Document, opts Options) ([]byte, []doc.Warning) {
@@ -24,19 +38,246 @@ func write(t testing.TB, d *doc.Document, opts Options) ([]byte, []doc.Warning) 
 		t.Fatalf("Write: %v", err)
 	}
 	if *keep != "" {
-		name := filepath.Join(*keep, filepath.Base(t.Name())+".pdf")
+		name := filepath.Join(*keep, strings.ReplaceAll(t.Name(), "/", "_")+".pdf")
 		_ = os.MkdirAll(*keep, 0o755)
 		_ = os.WriteFile(name, buf.Bytes(), 0o644)
 	}
 	return buf.Bytes(), c.Warnings()
 }
 
-func TestBriefingRenders(t *testing.T) {
-	b, ws := write(t, briefing(), Options{Marking: "INTERNAL — NOT FOR DISTRIBUTION", SourceDate: time.Unix(0, 0)})
-	if !bytes.HasPrefix(b, []byte("%PDF-")) {
-		t.Fatal("not a PDF")
+// tempPDF writes b to a file for the command-line validators.
+func tempPDF(t *testing.T, b []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "out.pdf")
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
 	}
+	return p
+}
+
+func validate(t *testing.T, b []byte) {
+	t.Helper()
+	// Relaxed mode: strict mode rejects fpdf's link annotations, which
+	// it writes as direct dictionaries in /Annots (qpdf accepts them).
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	if err := api.Validate(bytes.NewReader(b), conf); err != nil {
+		t.Errorf("pdfcpu validation: %v", err)
+	}
+}
+
+func qpdfCheck(t *testing.T, b []byte) {
+	t.Helper()
+	out, err := checktool.Run(t, checktool.QPDF, "--check", tempPDF(t, b))
+	if err != nil || strings.Contains(strings.ToLower(out), "warning") {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
+}
+
+func extract(t *testing.T, b []byte) string {
+	t.Helper()
+	out, err := checktool.Run(t, checktool.PDFToText, "-enc", "UTF-8", tempPDF(t, b), "-")
+	if err != nil {
+		t.Fatalf("pdftotext: %v\n%s", err, out)
+	}
+	return norm(out)
+}
+
+var spaces = regexp.MustCompile(`\s+`)
+
+func norm(s string) string { return strings.TrimSpace(spaces.ReplaceAllString(s, " ")) }
+
+func codes(ws []doc.Warning) []string {
+	var out []string
 	for _, w := range ws {
-		t.Logf("warning: %v", w)
+		out = append(out, w.Code)
 	}
+	return out
+}
+
+func hasWarning(ws []doc.Warning, code string) bool {
+	for _, w := range ws {
+		if w.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+var opts = Options{Marking: "INTERNAL — NOT FOR DISTRIBUTION"}
+
+func TestBriefingIsValidPDF(t *testing.T) {
+	b, ws := write(t, briefing(), opts)
+	if len(ws) > 0 {
+		t.Errorf("unexpected warnings: %v", ws)
+	}
+	validate(t, b)
+	qpdfCheck(t, b)
+}
+
+func TestTextExtractsExactly(t *testing.T) {
+	b, _ := write(t, briefing(), opts)
+	got := extract(t, b)
+	for _, want := range []string{
+		paraQuotes,
+		paraCyrillic,
+		"Cities race to fix leaking water networks before the summer",
+		"Page 1 of 2",
+		"Page 2 of 2",
+		"INTERNAL — NOT FOR DISTRIBUTION",
+		"By Mara Lindqvist, Tomás Ferreira · 12 March 2024",
+		"Grants of up to €40 million per utility, matched locally.",
+		"Notes",
+	} {
+		if !strings.Contains(got, norm(want)) {
+			t.Errorf("extracted text lacks %q", want)
+		}
+	}
+}
+
+func TestFontsEmbeddedAsSubsets(t *testing.T) {
+	b, _ := write(t, briefing(), opts)
+	out, err := checktool.Run(t, checktool.PDFFonts, tempPDF(t, b))
+	if err != nil {
+		t.Fatalf("pdffonts: %v\n%s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("no fonts listed:\n%s", out)
+	}
+	for _, ln := range lines[2:] {
+		f := strings.Fields(ln)
+		if len(f) < 6 {
+			continue
+		}
+		name, emb, sub := f[0], f[len(f)-5], f[len(f)-4]
+		if emb != "yes" || sub != "yes" || !regexp.MustCompile(`^[A-Z]{6}\+`).MatchString(name) {
+			t.Errorf("font not an embedded subset: %s", ln)
+		}
+	}
+}
+
+// Only the faces a document uses are embedded.
+func TestOnlyUsedFacesEmbedded(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "Plain", Lang: "en"}, Blocks: []doc.Block{ptext("Just words.")}}
+	b, _ := write(t, d, Options{})
+	out, _ := checktool.Run(t, checktool.PDFFonts, tempPDF(t, b))
+	for _, unwanted := range []string{"Mono", "DejaVu", "SerifB", "SerifI"} {
+		if strings.Contains(out, unwanted) {
+			t.Errorf("plain document embeds %s:\n%s", unwanted, out)
+		}
+	}
+}
+
+func flatten(bms []pdfcpu.Bookmark, depth int, out *[]string) {
+	for _, bm := range bms {
+		*out = append(*out, strings.Repeat("  ", depth)+bm.Title)
+		flatten(bm.Kids, depth+1, out)
+	}
+}
+
+func TestOutlineNestsHeadings(t *testing.T) {
+	b, _ := write(t, briefing(), opts)
+	bms, err := api.Bookmarks(bytes.NewReader(b), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	flatten(bms, 0, &got)
+	want := []string{"What changed this year", "  How the sensors work", "The numbers", "  Outlook", "Notes"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	b, _ := write(t, briefing(), opts)
+	for _, want := range []string{"/Creator", "/Lang (en)", "/CreationDate (D:20240312000000", "/Keywords"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("PDF lacks %s", want)
+		}
+	}
+}
+
+func TestDateFallsBackToSourceDate(t *testing.T) {
+	d := briefing()
+	d.Meta.Date = ""
+	b, _ := write(t, d, Options{SourceDate: time.Date(2021, 5, 6, 7, 8, 9, 0, time.UTC)})
+	if !bytes.Contains(b, []byte("/CreationDate (D:20210506070809")) {
+		t.Error("creation date not taken from SourceDate")
+	}
+	b, _ = write(t, d, Options{})
+	if !bytes.Contains(b, []byte("/CreationDate (D:19700101000000")) {
+		t.Error("creation date not 1970 without any date")
+	}
+}
+
+func TestReproducible(t *testing.T) {
+	a, _ := write(t, briefing(), opts)
+	b, _ := write(t, briefing(), opts)
+	if !bytes.Equal(a, b) {
+		t.Error("two runs differ")
+	}
+}
+
+func TestPaperSizes(t *testing.T) {
+	for paper, box := range map[string]string{"": "595.28 841.89", "a4": "595.28 841.89", "letter": "612.00 792.00"} {
+		b, _ := write(t, briefing(), Options{Paper: paper})
+		if !bytes.Contains(b, []byte("/MediaBox [0 0 "+box+"]")) {
+			t.Errorf("paper %q: no MediaBox %s", paper, box)
+		}
+	}
+	if err := New(Options{Paper: "a3"}).Write(context.Background(), briefing(), &bytes.Buffer{}); err == nil {
+		t.Error("unknown paper accepted")
+	}
+}
+
+func TestConcurrentDocuments(t *testing.T) {
+	want, _ := write(t, briefing(), opts)
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			if err := New(opts).Write(context.Background(), briefing(), &buf); err != nil {
+				errs <- err
+				return
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				errs <- fmt.Errorf("concurrent output differs from serial output")
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestUnsafeLinksAreTextOnly(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "Links", Lang: "en"}, Blocks: []doc.Block{
+		para(link("javascript:alert(1)", txt("one")), txt(" "), link("JaVaScRiPt:alert(1)", txt("two")), txt(" "),
+			link("java\tscript:alert(1)", txt("three")), txt(" "), link("data:text/html,x", txt("four")), txt(" "),
+			link("https://example.org/ok", txt("five")), txt(" "), link("mailto:desk@example.org", txt("six"))),
+	}}
+	b, ws := write(t, d, Options{})
+	if bytes.Contains(bytes.ToLower(b), []byte("javascript")) || bytes.Contains(b, []byte("data:text")) {
+		t.Error("unsafe URL reached the PDF")
+	}
+	if !bytes.Contains(b, []byte("/URI (https://example.org/ok)")) || !bytes.Contains(b, []byte("/URI (mailto:desk@example.org)")) {
+		t.Error("safe links missing")
+	}
+	n := 0
+	for _, w := range ws {
+		if w.Code == "unsafe-url" {
+			n++
+		}
+	}
+	if n != 4 {
+		t.Errorf("%d unsafe-url warnings, want 4: %v", n, codes(ws))
+	}
+	qpdfCheck(t, b)
 }
