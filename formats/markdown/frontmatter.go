@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -32,6 +33,7 @@ type fmBlock struct {
 	yaml     bool // "---" (YAML) rather than "+++" (TOML)
 	lines    int  // lines the block spans, delimiters included
 	size     int  // bytes between the delimiters
+	start    int  // offset of the first byte after the opening line
 }
 
 // findFrontMatter looks for a front matter block the way
@@ -46,7 +48,7 @@ func findFrontMatter(src []byte) fmBlock {
 	if !ok || !isDelimLine(first) {
 		return fmBlock{}
 	}
-	b := fmBlock{yaml: first[0] == '-', lines: 1}
+	b := fmBlock{yaml: first[0] == '-', lines: 1, start: len(first) + 1}
 	if second, _, _ := bytes.Cut(rest, []byte("\n")); isBlank(second) {
 		return fmBlock{}
 	}
@@ -96,33 +98,81 @@ const (
 	mapValue
 )
 
-var yamlLine = regexp.MustCompile(`line (\d+)`)
+var tomlLine = regexp.MustCompile(`^toml: line \d+( \(last key [^)]*\))?: `)
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)`)
+
+// yamlScannerProblems are the messages of yaml.v3's scanner errors. yaml.v3
+// (v3.0.1, parser.fail) reports their line 1-based but the line of its
+// parser errors 0-based, so the reader must tell them apart to name the
+// right line.
+var yamlScannerProblems = map[string]bool{
+	"block sequence entries are not allowed in this context":       true,
+	"could not find expected ':'":                                  true,
+	"could not find expected directive name":                       true,
+	"did not find expected alphabetic or numeric character":        true,
+	"did not find expected comment or line break":                  true,
+	"did not find expected digit or '.' character":                 true,
+	"did not find expected hexdecimal number":                      true,
+	"did not find expected version number":                         true,
+	"did not find expected whitespace or line break":               true,
+	"did not find expected whitespace":                             true,
+	"did not find the expected '>'":                                true,
+	"found a tab character that violates indentation":              true,
+	"found a tab character where an indentation space is expected": true,
+	"found an indentation indicator equal to 0":                    true,
+	"found character that cannot start any token":                  true,
+	"found extremely long version number":                          true,
+	"found invalid Unicode character escape code":                  true,
+	"found unexpected document indicator":                          true,
+	"found unexpected end of stream":                               true,
+	"found unexpected non-alphabetical character":                  true,
+	"found unknown directive name":                                 true,
+	"found unknown escape character":                               true,
+	"mapping keys are not allowed in this context":                 true,
+	"mapping values are not allowed in this context":               true,
+}
+
+// yamlError returns the file line of a yaml.v3 error in a front matter
+// block that starts on line 2 (or 1, the opening "---", when it names none)
+// and its message without yaml's own line number.
+func yamlError(err error) (int, string) {
+	m := yamlLine.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 1, strings.TrimPrefix(err.Error(), "yaml: ")
+	}
+	n, _ := strconv.Atoi(m[1])
+	if !yamlScannerProblems[m[2]] {
+		n++ // a 0-based parser error line
+	}
+	return n + 1, m[2]
+}
 
 // decodeFrontMatter decodes the block the extension captured into a mapping
 // value. Errors name the file line where the YAML or TOML parser saw the
 // problem: the block starts on line 2 of the file.
-func decodeFrontMatter(data *frontmatter.Data, b fmBlock, name string) (value, error) {
+func decodeFrontMatter(data *frontmatter.Data, b fmBlock, src []byte, name string) (value, error) {
 	if b.yaml {
 		var node yaml.Node
 		if err := data.Decode(&node); err != nil {
-			line := 1
-			if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-				n, _ := strconv.Atoi(m[1])
-				line = n + 1
-			}
-			return value{}, &doc.Error{Pos: doc.Pos{File: name, Line: line}, Code: "front-matter", Msg: "invalid YAML front matter", Err: err}
+			line, msg := yamlError(err)
+			return value{}, doc.Errorf(doc.Pos{File: name, Line: line}, "front-matter", "invalid YAML front matter: %s", msg)
 		}
 		c := &yamlConverter{name: name}
 		return c.convert(&node, 0)
 	}
 	var m map[string]any
 	if err := data.Decode(&m); err != nil {
-		line := 1
+		line, msg := 1, err.Error()
 		var pe toml.ParseError
-		if errors.As(err, &pe) && pe.Position.Line > 0 {
-			line = pe.Position.Line + 1
+		if errors.As(err, &pe) {
+			// The lexer has counted the line ending it choked on, so the
+			// line comes from the error's byte offset instead.
+			raw := src[b.start : b.start+b.size]
+			line = 2 + bytes.Count(raw[:min(pe.Position.Start, len(raw))], []byte("\n"))
+			msg = tomlLine.ReplaceAllString(pe.Error(), "")
 		}
-		return value{}, &doc.Error{Pos: doc.Pos{File: name, Line: line}, Code: "front-matter", Msg: "invalid TOML front matter", Err: err}
+		return value{}, doc.Errorf(doc.Pos{File: name, Line: line}, "front-matter", "invalid TOML front matter: %s", msg)
 	}
 	v, err := tomlValue(m, 0, 1)
 	if err != nil {

@@ -20,9 +20,10 @@ const (
 )
 
 // scanLimits makes one pass over the lines of src, before parsing. It
-// rejects a line that opens more than maxNesting containers (counting "> "
-// and list markers at the start of the line, outside top-level fenced code)
-// and a document with more than maxFootnotes footnote-definition lines. When
+// rejects a line nested deeper than maxNesting containers (see nestScan;
+// lines in top-level fenced code are skipped) and a document with more than
+// maxLinkRefs link-definition lines or maxFootnotes footnote-definition
+// lines (goldmark's time grows with the square of both counts). When
 // gfm is set, a table delimiter row wider than maxTableColumns gets a
 // backslash in front so goldmark reads the table as the paragraph of text it
 // then is (with a "table-too-wide" warning); this keeps goldmark from
@@ -37,6 +38,8 @@ func scanLimits(src []byte, name string, gfm bool, skip int) ([]byte, []doc.Warn
 		fence     byte   // '`' or '~' inside top-level fenced code
 		fenceLen  int
 		footnotes int
+		linkRefs  int
+		nest      nestScan
 		prevBlank = true
 	)
 	lineNo := 0
@@ -67,7 +70,7 @@ func scanLimits(src []byte, name string, gfm bool, skip int) ([]byte, []doc.Warn
 			prevBlank = false
 			continue
 		}
-		depth, i, deepAt := containerPrefix(line)
+		depth, i, deepAt := nest.line(line)
 		if depth > maxNesting {
 			return nil, nil, doc.Errorf(doc.Pos{File: name, Line: lineNo, Col: deepAt + 1}, "nesting-limit",
 				"depth %d > %d: too many nested block quotes or lists", depth, maxNesting)
@@ -78,6 +81,13 @@ func scanLimits(src []byte, name string, gfm bool, skip int) ([]byte, []doc.Warn
 			if footnotes > maxFootnotes {
 				return nil, nil, doc.Errorf(doc.Pos{File: name, Line: lineNo}, "limit-footnotes",
 					"more than %d footnote definitions", maxFootnotes)
+			}
+		}
+		if isLinkRefDef(rest) {
+			linkRefs++
+			if linkRefs > maxLinkRefs {
+				return nil, nil, doc.Errorf(doc.Pos{File: name, Line: lineNo}, "limit-link-refs",
+					"more than %d link reference definitions", maxLinkRefs)
 			}
 		}
 		if gfm && !prevBlank && canEscapeDelimRow(rest) {
@@ -101,49 +111,96 @@ func scanLimits(src []byte, name string, gfm bool, skip int) ([]byte, []doc.Warn
 	return append(out, src[copied:]...), warns, nil
 }
 
-// containerPrefix counts the block quote markers and list markers that open
-// containers at the start of line. It returns the depth, the offset of the
-// content after them, and the offset of the first marker beyond maxNesting
-// (when depth > maxNesting the scan stops there).
-func containerPrefix(line []byte) (depth, i, deepAt int) {
-	if sp := countSpaces(line, 0); sp >= 4 {
-		return 0, 0, 0 // indented code
-	} else {
-		i = sp
-	}
-	for i < len(line) {
-		switch c := line[i]; {
-		case c == '>':
-			depth++
-			if depth > maxNesting {
-				return depth, i, i
-			}
-			i++
-			if i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-				i++
-			}
-		case listMarker(line[i:]) > 0 && !isThematicBreak(line[i:]):
-			depth++
-			if depth > maxNesting {
-				return depth, i, i
-			}
-			i += listMarker(line[i:])
-			sp := countSpaces(line, i)
-			if sp >= 5 {
-				return depth, i + 1, 0 // indented code inside the item
-			}
-			i += sp
-			continue
-		default:
-			return depth, i, 0
-		}
+// nestScan follows the containers open from line to line: the block quote
+// markers at the start of a line, and the list items still open, known by
+// their content column (CommonMark nests a list item inside the previous
+// one when its marker is indented to that item's content). It is a cheap
+// approximation of the block parser that may undercount (laziness, lists
+// inside quotes across lines), never much overcount; the tree check after
+// parsing is exact.
+type nestScan struct {
+	quotes int   // quote depth of the previous line
+	items  []int // content columns of open list items, innermost last
+}
+
+// line returns the container depth of line, the offset of its content after
+// the container markers, and the offset of the marker that went beyond
+// maxNesting (when depth > maxNesting the scan stops there).
+func (s *nestScan) line(line []byte) (depth, i, deepAt int) {
+	q := 0
+	for {
 		sp := countSpaces(line, i)
-		if sp >= 4 {
-			return depth, i, 0
+		if sp >= 4 || i+sp >= len(line) || line[i+sp] != '>' {
+			break
 		}
 		i += sp
+		q++
+		if q > maxNesting {
+			return q, i, i
+		}
+		i++
+		if i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
 	}
-	return depth, i, 0
+	if q != s.quotes {
+		s.quotes, s.items = q, s.items[:0]
+	}
+	if isBlank(line[i:]) {
+		return q + len(s.items), len(line), 0
+	}
+	base := i // columns count from the end of the quote markers
+	col := func(at int) int { return column(line[base:at]) }
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	ind := col(i)
+	for len(s.items) > 0 && s.items[len(s.items)-1] > ind {
+		s.items = s.items[:len(s.items)-1]
+	}
+	for {
+		top := 0
+		if len(s.items) > 0 {
+			top = s.items[len(s.items)-1]
+		}
+		if ind-top >= 4 {
+			break // indented code or a continuation line
+		}
+		m := listMarker(line[i:])
+		if m == 0 || isThematicBreak(line[i:]) {
+			break
+		}
+		if q+len(s.items)+1 > maxNesting {
+			return q + len(s.items) + 1, i, i
+		}
+		i += m
+		sp := 0
+		for i+sp < len(line) && (line[i+sp] == ' ' || line[i+sp] == '\t') {
+			sp++
+		}
+		if sp >= 5 || i+sp >= len(line) {
+			s.items = append(s.items, col(i)+1)
+			i++
+			break
+		}
+		i += sp
+		ind = col(i)
+		s.items = append(s.items, ind)
+	}
+	return q + len(s.items), i, 0
+}
+
+// column is the width of a line prefix, with tabs to multiples of 4.
+func column(prefix []byte) int {
+	w := 0
+	for _, c := range prefix {
+		if c == '\t' {
+			w += 4 - w%4
+		} else {
+			w++
+		}
+	}
+	return w
 }
 
 // listMarker returns the length of a list marker ("-", "+", "*", "1.",
@@ -208,6 +265,16 @@ func fenceOpen(line []byte) (byte, int, []byte) {
 		return 0, 0, nil
 	}
 	return c, n, line[i+n:]
+}
+
+// isLinkRefDef reports whether s starts like a link reference definition,
+// "[label]:"; footnote definitions ("[^x]:") are counted apart.
+func isLinkRefDef(s []byte) bool {
+	if len(s) < 4 || s[0] != '[' || s[1] == '^' {
+		return false
+	}
+	end := bytes.IndexByte(s, ']')
+	return end > 1 && end+1 < len(s) && s[end+1] == ':'
 }
 
 func isFootnoteDef(s []byte) bool {

@@ -124,7 +124,7 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 	if fm.found {
 		data := frontmatter.Get(pc)
 		if data != nil {
-			v, err := decodeFrontMatter(data, fm, name)
+			v, err := decodeFrontMatter(data, fm, body, name)
 			if err != nil {
 				return nil, w.list, err
 			}
