@@ -138,7 +138,11 @@ func (r *Renderer) imageSrc(n *doc.Image) (src string, width, height int) {
 			r.warnf(n.Pos, "image-missing", "image resource "+strconv.Quote(n.Ref)+" not found; alt text shown")
 			return "", 0, 0
 		}
-		return r.opts.ImageSrc(res), res.Width, res.Height
+		src := r.opts.ImageSrc(res)
+		if src == "" { // the writer cannot show this resource
+			return "", 0, 0
+		}
+		return escapeURL(src, false), res.Width, res.Height
 	}
 	if n.Src == "" && n.Ref == "" {
 		return "", 0, 0

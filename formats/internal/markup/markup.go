@@ -59,7 +59,9 @@ type Options struct {
 	// the file name in the package). When ImageSrc is nil the renderer is in
 	// "as written" mode (CommonMark conformance): an image with no Ref is
 	// emitted with its Src as written, if that URL is safe. When ImageSrc is
-	// set, an image that did not resolve shows its alt text only.
+	// set, an image that did not resolve shows its alt text only, and so
+	// does one for which ImageSrc returns "". The result is percent-encoded
+	// like any URL.
 	ImageSrc func(r *doc.Resource) string
 	// AllowRelativeLinks keeps scheme-less relative link targets ("a/b.html",
 	// "../x") as links. The EPUB writer leaves it off: such targets do not

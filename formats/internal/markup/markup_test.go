@@ -395,3 +395,17 @@ func TestCleanAndEscape(t *testing.T) {
 		t.Errorf("Escape = %q", got)
 	}
 }
+
+func TestImageSrcFromWriter(t *testing.T) {
+	res := &doc.Resource{Name: "a b.png", MediaType: "image/png"}
+	lookup := func(string) *doc.Resource { return res }
+	img := para(&doc.Image{Ref: "a b.png", Alt: "alt"})
+	got, _ := render(t, Options{NoDirAuto: true, Resource: lookup, ImageSrc: func(r *doc.Resource) string { return "images/" + r.Name }}, img)
+	if got != "<p><img src=\"images/a%20b.png\" alt=\"alt\" /></p>\n" {
+		t.Errorf("file name not percent-encoded: %q", got)
+	}
+	got, _ = render(t, Options{NoDirAuto: true, Resource: lookup, ImageSrc: func(*doc.Resource) string { return "" }}, img)
+	if got != "<p>alt</p>\n" {
+		t.Errorf("refused resource should show its alt text: %q", got)
+	}
+}
