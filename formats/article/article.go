@@ -80,11 +80,14 @@ const (
 )
 
 type parser struct {
-	name     string
-	opts     Options
-	units    []*unit
-	roles    []role
-	figures  map[int]*doc.Figure
+	name    string
+	opts    Options
+	units   []*unit
+	roles   []role
+	figures map[int]*doc.Figure
+	// scores and metas cache each unit's boilerplate score and metadata.
+	scores   []int
+	metas    []*metaLine
 	meta     doc.Meta
 	warnings []doc.Warning
 	title    titleChoice
@@ -106,6 +109,14 @@ func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
 		return d, p.warnings, nil
 	}
 	p.roles = make([]role, len(p.units))
+	p.scores = make([]int, len(p.units))
+	p.metas = make([]*metaLine, len(p.units))
+	for i, u := range p.units {
+		p.scores[i] = boilerScore(u.text)
+		if m, ok := parseMeta(u.text); ok {
+			p.metas[i] = &m
+		}
+	}
 	p.figures = map[int]*doc.Figure{}
 
 	p.title = p.findTitle()
@@ -150,6 +161,9 @@ func (p *parser) boiler(i int, why string) {
 	u := p.units[i]
 	p.warn(u.line, "boilerplate-removed", fmt.Sprintf("line %d removed as site boilerplate (%s): %q", u.line, why, u.text))
 }
+
+// isBoiler reports a unit whose own text scores as boilerplate.
+func (p *parser) isBoiler(i int) bool { return p.scores[i] >= boilerThreshold }
 
 // free reports a unit no earlier step has claimed.
 func (p *parser) free(i int) bool { return p.roles[i] == roleNone }
@@ -196,7 +210,7 @@ func (p *parser) findFigures() {
 // not a metadata line.
 func (p *parser) captionShaped(i int) bool {
 	s := p.units[i].text
-	if runeLen(s) > 250 || p.isMetaLine(i) || boilerScore(s) >= boilerThreshold {
+	if runeLen(s) > 250 || p.isMetaLine(i) || p.isBoiler(i) {
 		return false
 	}
 	_, _, ok := creditLabel(s)
@@ -205,8 +219,7 @@ func (p *parser) captionShaped(i int) bool {
 
 // isMetaLine reports a byline, date, source, tags or breadcrumb line.
 func (p *parser) isMetaLine(i int) bool {
-	_, ok := parseMeta(p.units[i].text)
-	return ok
+	return p.metas[i] != nil
 }
 
 // readHead reads the lines before the body into metadata and returns the
@@ -230,12 +243,12 @@ func (p *parser) readHead() int {
 		if !p.free(i) {
 			continue
 		}
-		if m, ok := parseMeta(u.text); ok {
-			p.applyMeta(m, true)
+		if m := p.metas[i]; m != nil {
+			p.applyMeta(*m, true)
 			p.roles[i] = roleMeta
 			continue
 		}
-		if boilerScore(u.text) >= boilerThreshold {
+		if p.isBoiler(i) {
 			p.boiler(i, "navigation or promotion")
 			continue
 		}
@@ -289,7 +302,7 @@ func (p *parser) isStandfirst(i int) bool {
 		if p.isMetaLine(j) {
 			return true
 		}
-		if boilerScore(s) >= boilerThreshold {
+		if p.isBoiler(j) {
 			continue
 		}
 		if isProse(s) {
@@ -303,12 +316,12 @@ func (p *parser) isStandfirst(i int) bool {
 // skipping figures, headline repeats and boilerplate, or -1 when the next
 // such unit is not prose.
 func (p *parser) nextProse(i int) int {
-	for j := i + 1; j < len(p.units); j++ {
+	for j := i + 1; j < len(p.units) && j <= i+nextProseLimit; j++ {
 		switch p.roles[j] {
 		case roleTitle, roleFigure, roleFigurePart, roleBoiler, roleMeta:
 			continue
 		}
-		if p.roles[j] == roleNone && boilerScore(p.units[j].text) >= boilerThreshold {
+		if p.roles[j] == roleNone && p.isBoiler(j) {
 			continue
 		}
 		if isProse(p.units[j].text) {
@@ -319,12 +332,16 @@ func (p *parser) nextProse(i int) int {
 	return -1
 }
 
+// nextProseLimit bounds the look-ahead so that a long run of boilerplate
+// lines cannot make reading quadratic.
+const nextProseLimit = 50
+
 // lastProse is the last paragraph of running text; what follows it is
 // footer unless it is metadata or a figure.
 func (p *parser) lastProse(start int) int {
 	for i := len(p.units) - 1; i >= start; i-- {
 		s := p.units[i].text
-		if p.free(i) && isProse(s) && boilerScore(s) < boilerThreshold {
+		if p.free(i) && isProse(s) && !p.isBoiler(i) {
 			return i
 		}
 	}
@@ -354,7 +371,7 @@ func (p *parser) readBody(start, last int) {
 			}
 			related = false
 		}
-		if boilerScore(u.text) >= boilerThreshold {
+		if p.isBoiler(i) {
 			p.boiler(i, "navigation or promotion")
 			if relatedMarker(u.text) {
 				related, items = true, 0
@@ -395,8 +412,8 @@ func (p *parser) readTail(from int) {
 		if !p.free(i) {
 			continue
 		}
-		if m, ok := parseMeta(p.units[i].text); ok {
-			p.applyMeta(m, false)
+		if m := p.metas[i]; m != nil {
+			p.applyMeta(*m, false)
 			p.roles[i] = roleMeta
 			continue
 		}

@@ -63,7 +63,7 @@ type titleChoice struct {
 func (p *parser) findTitle() titleChoice {
 	limit := len(p.units)
 	for i, u := range p.units {
-		if bodyText(u.text) && !p.isMetaLine(i) && boilerScore(u.text) < boilerThreshold {
+		if bodyText(u.text) && !p.isMetaLine(i) && !p.isBoiler(i) {
 			limit = i
 			break
 		}
@@ -74,7 +74,7 @@ func (p *parser) findTitle() titleChoice {
 	}
 	candidate := func(i int) bool {
 		u := p.units[i]
-		return headlineShaped(u.text) && boilerScore(u.text) < boilerThreshold && !p.isMetaLine(i)
+		return headlineShaped(u.text) && !p.isBoiler(i) && !p.isMetaLine(i)
 	}
 	var c titleChoice
 	for i := 0; i < limit && c.title == ""; i++ {

@@ -62,11 +62,14 @@ func detectLang(text string) string {
 // on pieces of a few hundred letters it behaves as designed.
 const langChunk = 400
 
+// langChunks is how many pieces are enough for a vote.
+const langChunks = 6
+
 // vote identifies the language of each piece of text and returns the
 // language with the largest summed confidence, and that sum divided by the
 // number of pieces.
 func vote(text string) (whatlanggo.Lang, float64) {
-	chunks := chunk(text, langChunk, 12)
+	chunks := chunk(text, langChunk, langChunks)
 	sum := map[whatlanggo.Lang]float64{}
 	for _, c := range chunks {
 		info := whatlanggo.Detect(c)

@@ -1,0 +1,420 @@
+package article
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"folio/pipeline/doc"
+)
+
+func read(t *testing.T, src string, opts Options) (*doc.Document, []doc.Warning) {
+	t.Helper()
+	d, ws, err := New(opts).Read([]byte(src), "in.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, ws
+}
+
+// body is a few paragraphs of running text to put after a header under test.
+const body = `Officials in the region said on Tuesday that the new agreement would take effect within weeks, although several details remain to be settled by the technical committees.
+
+The talks had stalled twice over the past year, first over the sharing of data and then over the schedule for releases from the upstream reservoirs during the summer.
+`
+
+func TestMetadata(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		check func(t *testing.T, m doc.Meta)
+	}{
+		{"breadcrumb with no-break spaces becomes tags and section",
+			"Headline About Water Talks\n\nNews\u00a0|\u00a0Environment\u00a0|\u00a0Central Asia\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "section", m.Section, "News")
+				want(t, "tags", m.Tags, []string{"Environment", "Central Asia"})
+			}},
+		{"breadcrumb with arrows drops Home and keeps a non-section first item as a tag",
+			"Home › Water › Rivers\n\nHeadline About Water Talks\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "section", m.Section, "")
+				want(t, "tags", m.Tags, []string{"Water", "Rivers"})
+			}},
+		{"page title with a site suffix gives the publisher when the headline repeats",
+			"Headline About Water Talks | The Daily Example\n\nHeadline About Water Talks\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "title", m.Title, "Headline About Water Talks")
+				want(t, "publisher", m.Publisher, "The Daily Example")
+			}},
+		{"a dash suffix is kept when nothing confirms it is a site",
+			"Water Talks – A Long Road\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "title", m.Title, "Water Talks – A Long Road")
+				want(t, "publisher", m.Publisher, "")
+			}},
+		{"byline names split on and and commas, agency after the list is the publisher",
+			"Headline About Water Talks\n\nBy Jane Doe, John Roe and Ann Poe, Example Wire\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "authors", m.Authors, []string{"Jane Doe", "John Roe", "Ann Poe"})
+				want(t, "publisher", m.Publisher, "Example Wire")
+			}},
+		{"written-by and author labels are bylines",
+			"Headline About Water Talks\n\nWritten by Jane Doe\nAuthor: John Roe\n\n" + body,
+			func(t *testing.T, m doc.Meta) { want(t, "authors", m.Authors, []string{"Jane Doe", "John Roe"}) }},
+		{"byline and date on one line",
+			"Headline About Water Talks\n\nBy Jane Doe | March 5, 2024 | 4 min read\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "authors", m.Authors, []string{"Jane Doe"})
+				want(t, "date", m.Date, "2024-03-05")
+			}},
+		{"updated line fills Updated, published line fills Date",
+			"Headline About Water Talks\n\nPublished 05.03.2024\nUpdated: March 6, 2024 at 10:32 GMT\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "date", m.Date, "2024-03-05")
+				want(t, "updated", m.Updated, "2024-03-06")
+			}},
+		{"dateline at the start of the first paragraph",
+			"Headline About Water Talks\n\nLONDON (Reuters) - " + body,
+			func(t *testing.T, m doc.Meta) { want(t, "dateline", m.Dateline, "LONDON (Reuters)") }},
+		{"dateline with a country",
+			"Headline About Water Talks\n\nKYIV, Ukraine — " + body,
+			func(t *testing.T, m doc.Meta) { want(t, "dateline", m.Dateline, "KYIV, Ukraine") }},
+		{"source line with a URL is the source, without one the publisher",
+			"Headline About Water Talks\n\nSource: https://example.org/a/1\nPublisher: Example Press\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "source", m.Source, "https://example.org/a/1")
+				want(t, "publisher", m.Publisher, "Example Press")
+			}},
+		{"tags label at the end adds tags",
+			"Headline About Water Talks\n\n" + body + "\nTags: Water, Diplomacy\n",
+			func(t *testing.T, m doc.Meta) { want(t, "tags", m.Tags, []string{"Water", "Diplomacy"}) }},
+		{"standfirst before the photo credit is the subtitle",
+			"Headline About Water Talks\n\nA short summary of the story that tells the reader what it is about.\n\nHeadline About Water Talks\nCredit: Example Agency\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "subtitle", m.Subtitle, "A short summary of the story that tells the reader what it is about.")
+			}},
+		{"first paragraph straight after the headline is body, not subtitle",
+			"Headline About Water Talks\n\n" + body,
+			func(t *testing.T, m doc.Meta) { want(t, "subtitle", m.Subtitle, "") }},
+		{"short text stays English",
+			"Заголовок\n\nКороткий текст.\n",
+			func(t *testing.T, m doc.Meta) { want(t, "lang", m.Lang, "en") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, tt.src, Options{})
+			tt.check(t, d.Meta)
+		})
+	}
+}
+
+func want(t *testing.T, field string, got, want any) {
+	t.Helper()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s = %#v, want %#v", field, got, want)
+	}
+}
+
+func TestDates(t *testing.T) {
+	tests := []struct {
+		line, iso string
+		updated   bool
+	}{
+		{"March 5, 2024", "2024-03-05", false},
+		{"Mar. 5, 2024", "2024-03-05", false},
+		{"Tuesday, March 5th, 2024 10:30 a.m. EST", "2024-03-05", false},
+		{"5 March 2024", "2024-03-05", false},
+		{"2024-03-05", "2024-03-05", false},
+		{"2024-03-05T09:15:00Z", "2024-03-05", false},
+		{"Published 05.03.2024", "2024-03-05", false},
+		{"Posted on 5 March 2024", "2024-03-05", false},
+		{"Updated March 6, 2024", "2024-03-06", true},
+		{"5 марта 2024", "2024-03-05", false},
+		{"5 марта 2024 г., 12:40", "2024-03-05", false},
+		{"Обновлено 6 марта 2024", "2024-03-06", true},
+		{"5 مارس 2024", "2024-03-05", false},
+		{"٥ مارس ٢٠٢٤", "2024-03-05", false},
+		{"5 آذار 2024", "2024-03-05", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			iso, upd, ok := dateLine(tt.line)
+			if !ok || iso != tt.iso || upd != tt.updated {
+				t.Errorf("dateLine(%q) = %q, %v, %v; want %q, %v, true", tt.line, iso, upd, ok, tt.iso, tt.updated)
+			}
+		})
+	}
+	for _, s := range []string{
+		"On March 5, 2024, the committee met for the first time since the crisis began.",
+		"February 30, 2024",
+		"Meeting of 5 March 2024 with the full committee",
+	} {
+		if iso, _, ok := dateLine(s); ok {
+			t.Errorf("dateLine(%q) = %q, want no date line", s, iso)
+		}
+	}
+}
+
+func TestFigures(t *testing.T) {
+	tests := []struct {
+		name                 string
+		src                  string
+		alt, caption, credit string
+	}{
+		{"caption repeating the headline becomes alt text",
+			"Headline About Water Talks\n\nHeadline About Water Talks\nCredit: Screenshot\n\n" + body,
+			"Headline About Water Talks", "", "Screenshot"},
+		{"other caption line becomes the caption",
+			"Headline About Water Talks\n\nDelegates arrive at the venue\nPhoto: Jane Doe/Example\n\n" + body,
+			"", "Delegates arrive at the venue", "Jane Doe/Example"},
+		{"credit without caption",
+			"Headline About Water Talks\n\nImage: Example Agency\n\n" + body,
+			"", "", "Example Agency"},
+		{"Russian photo credit",
+			"Заголовок статьи о воде\n\nДелегаты на встрече\nФото: Иван Петров\n\n" + body,
+			"", "Делегаты на встрече", "Иван Петров"},
+		{"source line under a caption is a credit",
+			"Headline About Water Talks\n\nA map of the basin\nSource: Example Institute\n\n" + body,
+			"", "A map of the basin", "Example Institute"},
+		{"credit at the end of a caption line",
+			"Headline About Water Talks\n\nDelegates arrive at the venue. Photograph: Jane Doe\n\n" + body,
+			"", "Delegates arrive at the venue", "Jane Doe"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, tt.src, Options{})
+			var fig *doc.Figure
+			for _, b := range d.Blocks {
+				if f, ok := b.(*doc.Figure); ok {
+					fig = f
+				}
+			}
+			if fig == nil {
+				t.Fatalf("no figure in %v", kinds(d))
+			}
+			if fig.Alt != tt.alt || doc.PlainText(fig.Caption) != tt.caption || fig.Credit != tt.credit || fig.Src != "" {
+				t.Errorf("figure alt=%q caption=%q credit=%q src=%q; want %q %q %q and no src",
+					fig.Alt, doc.PlainText(fig.Caption), fig.Credit, fig.Src, tt.alt, tt.caption, tt.credit)
+			}
+		})
+	}
+}
+
+func kinds(d *doc.Document) []string {
+	var out []string
+	for _, b := range d.Blocks {
+		out = append(out, b.Kind())
+	}
+	return out
+}
+
+func TestHeadings(t *testing.T) {
+	para := "This paragraph is long enough to be running text, with a full sentence that ends properly."
+	tests := []struct {
+		name    string
+		line    string
+		heading bool
+	}{
+		{"short title-case line between paragraphs", "Who Holds the Valves", true},
+		{"numbered heading", "2. What the Data Show", true},
+		{"ALL-CAPS heading", "THE MONEY QUESTION", true},
+		{"short question", "What happens next?", true},
+		{"sentence-case Russian heading", "Что дальше", true},
+		{"short sentence with a full stop stays a paragraph", "He declined to comment.", false},
+		{"line ending with a comma stays a paragraph", "And then, as if on cue,", false},
+		{"line starting in lower case stays a paragraph", "and the rest followed", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "Headline About Water Talks\n\n" + para + "\n\n" + tt.line + "\n\n" + para + "\n"
+			d, _ := read(t, src, Options{})
+			var got bool
+			for _, b := range d.Blocks {
+				if h, ok := b.(*doc.Heading); ok && doc.PlainText(h.Content) == tt.line {
+					got = h.Level == 2
+				}
+			}
+			if got != tt.heading {
+				t.Errorf("%q heading = %v, want %v (blocks %v)", tt.line, got, tt.heading, kinds(d))
+			}
+		})
+	}
+}
+
+func TestBoilerplate(t *testing.T) {
+	lines := []struct{ name, line string }{
+		{"advertisement break", "Advertisement"},
+		{"all-caps advertisement", "ADVERTISEMENT"},
+		{"share prompt", "Share this article"},
+		{"share buttons", "Facebook Twitter LinkedIn Email"},
+		{"read more link", "Read more: Another story about rivers"},
+		{"subscribe prompt", "Subscribe to our newsletter for weekly updates."},
+		{"newsletter sign-up", "Sign up for our free newsletter"},
+		{"cookie notice", "We use cookies to improve your experience. By continuing to browse you accept them."},
+		{"follow us", "Follow us on Instagram"},
+		{"link-box heading", "Recent Features"},
+		{"reading time", "6 min read"},
+		{"Russian advertising", "Реклама"},
+		{"Arabic read also", "اقرأ أيضا"},
+	}
+	for _, tt := range lines {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "Headline About Water Talks\n\n" + body + "\n" + tt.line + "\n\n" + body
+			d, ws := read(t, src, Options{})
+			for _, b := range d.Blocks {
+				if p, ok := b.(*doc.Paragraph); ok && doc.PlainText(p.Content) == tt.line {
+					t.Fatalf("%q kept in the body", tt.line)
+				}
+			}
+			if len(ws) != 1 || ws[0].Code != "boilerplate-removed" || ws[0].Pos.Line != 7 || !strings.Contains(ws[0].Message, tt.line) {
+				t.Errorf("warnings = %v, want one boilerplate-removed at line 7 quoting the line", ws)
+			}
+			kept, _ := read(t, src, Options{KeepBoilerplate: true})
+			found := false
+			for _, b := range kept.Blocks {
+				if p, ok := b.(*doc.Paragraph); ok && doc.PlainText(p.Content) == tt.line {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("KeepBoilerplate lost %q", tt.line)
+			}
+		})
+	}
+	t.Run("running text that mentions subscribing stays", func(t *testing.T) {
+		line := "Readers who subscribe to the printed edition will find the full tables in Thursday's paper, along with a map of every reservoir mentioned in this report and the figures behind it."
+		d, ws := read(t, "Headline About Water Talks\n\n"+body+"\n"+line+"\n\n"+body, Options{})
+		if len(ws) != 0 || len(d.Blocks) != 5 {
+			t.Errorf("got %d blocks and warnings %v, want 5 paragraphs and no warning", len(d.Blocks), ws)
+		}
+	})
+	t.Run("related list after a Related line", func(t *testing.T) {
+		src := "Headline About Water Talks\n\n" + body + "\nRelated\n\nRivers Run Dry in the South\nA New Dam for the Valley\n\n" + body
+		d, ws := read(t, src, Options{})
+		if len(ws) != 3 || len(d.Blocks) != 4 {
+			t.Errorf("got blocks %v and warnings %v, want 4 paragraphs and 3 removed lines", kinds(d), ws)
+		}
+	})
+	t.Run("short lines after the last paragraph are footer", func(t *testing.T) {
+		src := "Headline About Water Talks\n\n" + body + "\nWater\nDiplomacy\n© 2024 Example Media\n"
+		d, ws := read(t, src, Options{})
+		if len(ws) != 3 || len(d.Blocks) != 2 {
+			t.Errorf("got blocks %v and warnings %v, want 2 paragraphs and 3 removed lines", kinds(d), ws)
+		}
+	})
+}
+
+func TestShapes(t *testing.T) {
+	blank := "Headline About Water Talks\n\nFirst paragraph of the story, long enough to be running text and ending with a stop.\n\nSecond paragraph of the story, also long enough to be running text and ending with a stop.\n"
+	tests := []struct{ name, src string }{
+		{"CRLF line endings", strings.ReplaceAll(blank, "\n", "\r\n")},
+		{"lone CR line endings", strings.ReplaceAll(blank, "\n", "\r")},
+		{"byte-order mark", "\uFEFF" + blank},
+	}
+	ref, _ := read(t, blank, Options{})
+	for _, tt := range tests {
+		t.Run(tt.name+" give the same tree as LF", func(t *testing.T) {
+			d, _ := read(t, tt.src, Options{})
+			if !reflect.DeepEqual(d, ref) {
+				t.Errorf("tree differs from the LF twin: %v", kinds(d))
+			}
+		})
+	}
+	t.Run("hard-wrapped paragraphs are joined", func(t *testing.T) {
+		src, err := os.ReadFile(filepath.Join(articlesDir, "hardwrapped-caps.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _, _ := New(Options{}).Read(src, "w.txt")
+		p := d.Blocks[1].(*doc.Paragraph)
+		text := doc.PlainText(p.Content)
+		if !strings.HasPrefix(text, "The notice went up") || !strings.HasSuffix(text, "served in instalments.") || p.Pos.Line != 9 {
+			t.Errorf("first paragraph at line %d = %q, want lines 9-14 joined", p.Pos.Line, text)
+		}
+	})
+	t.Run("one paragraph per line without blank lines", func(t *testing.T) {
+		src := "Headline About Water Talks\nFirst paragraph of the story, long enough to be running text and ending with a stop.\nSecond paragraph of the story, also long enough to be running text and ending with a stop.\n"
+		d, _ := read(t, src, Options{})
+		if len(d.Blocks) != 2 || d.Blocks[1].Position().Line != 3 {
+			t.Errorf("blocks %v, want two paragraphs at lines 2 and 3", kinds(d))
+		}
+	})
+	t.Run("empty input warns", func(t *testing.T) {
+		for _, src := range []string{"", " \n\t\n\u00a0\n"} {
+			d, ws := read(t, src, Options{})
+			if len(d.Blocks) != 0 || len(ws) != 1 || ws[0].Code != "empty-document" || d.Meta.Lang != "en" {
+				t.Errorf("%q: blocks %v warnings %v", src, kinds(d), ws)
+			}
+		}
+	})
+}
+
+func TestTextKeptExactly(t *testing.T) {
+	line := "“Quotes” and ‘single’ — dashes – ellipses… [brackets] (parens) «ёлки» عربي 中文 no\u00a0break"
+	src := "Headline About Water Talks\n\n" + body + "\n" + line + "\n"
+	d, _ := read(t, src, Options{})
+	last := d.Blocks[len(d.Blocks)-1].(*doc.Paragraph)
+	if len(last.Content) != 1 || doc.PlainText(last.Content) != line {
+		t.Errorf("paragraph = %#v, want one Text %q", last.Content, line)
+	}
+}
+
+func TestLinks(t *testing.T) {
+	line := "Tickets can be reserved at https://example.org/tickets (free for children)."
+	d, _ := read(t, "Headline About Water Talks\n\n"+line+"\n", Options{})
+	p := d.Blocks[0].(*doc.Paragraph)
+	if doc.PlainText(p.Content) != line {
+		t.Errorf("text changed: %q", doc.PlainText(p.Content))
+	}
+	if len(p.Content) != 3 {
+		t.Fatalf("inlines %d, want text, link, text", len(p.Content))
+	}
+	if l, ok := p.Content[1].(*doc.Link); !ok || l.URL != "https://example.org/tickets" {
+		t.Errorf("link = %#v", p.Content[1])
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	tests := map[string]string{"russian.txt": "ru", "arabic.txt": "ar", "features-breadcrumb.txt": "en"}
+	for file, lang := range tests {
+		src, err := os.ReadFile(filepath.Join(articlesDir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _, _ := New(Options{}).Read(src, file)
+		if d.Meta.Lang != lang || d.Meta.Dir() != map[bool]string{true: "rtl", false: "ltr"}[lang == "ar"] {
+			t.Errorf("%s: lang %q dir %q, want %q", file, d.Meta.Lang, d.Meta.Dir(), lang)
+		}
+	}
+}
+
+func TestPositionsAreValid(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(articlesDir, "*.txt"))
+	for _, f := range files {
+		src, _ := os.ReadFile(f)
+		d, ws, _ := New(Options{}).Read(src, "x.txt")
+		checkPositions(t, d, ws, bytes.Count(src, []byte("\n"))+1)
+	}
+}
+
+// checkPositions fails when a node or warning lacks a position within the
+// input's lines or names another file.
+func checkPositions(t *testing.T, d *doc.Document, ws []doc.Warning, lines int) {
+	t.Helper()
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		p := n.Position()
+		if entering && (!p.IsValid() || p.Line > lines || p.File != "x.txt") {
+			t.Errorf("%s has position %v (input has %d lines)", n.Kind(), p, lines)
+		}
+		return doc.WalkContinue
+	})
+	for _, w := range ws {
+		if !w.Pos.IsValid() || w.Pos.Line > lines {
+			t.Errorf("warning %v has no valid position", w)
+		}
+	}
+}
