@@ -128,7 +128,8 @@ func setAuthors(m *doc.Meta, key string, v value, w *warnings) {
 		}
 	}
 	switch v.kind {
-	case scalarValue, nullValue:
+	case nullValue:
+	case scalarValue:
 		add(v.text)
 	case listValue:
 		for _, it := range v.items {
@@ -187,7 +188,7 @@ func setDate(field func(*doc.Meta) *string) func(*doc.Meta, string, value, *warn
 			w.add(v.line, 0, "date-invalid", "%s: expected a date, got %s; ignored", key, v.kindName())
 			return
 		}
-		s := v.text
+		var s string
 		if v.time != nil {
 			s = formatTime(*v.time)
 		} else {
