@@ -90,7 +90,7 @@ func scanLimits(src []byte, name string, gfm bool, skip int) ([]byte, []doc.Warn
 					"more than %d link reference definitions", maxLinkRefs)
 			}
 		}
-		if gfm && !prevBlank && canEscapeDelimRow(rest) {
+		if gfm && !prevBlank && !nest.opened && canEscapeDelimRow(rest) {
 			if cols := delimRowColumns(rest); cols > maxTableColumns {
 				warns = append(warns, doc.Warning{
 					Pos:     doc.Pos{File: name, Line: lineNo},
@@ -121,6 +121,7 @@ func scanLimits(src []byte, name string, gfm bool, skip int) ([]byte, []doc.Warn
 type nestScan struct {
 	quotes int   // quote depth of the previous line
 	items  []int // content columns of open list items, innermost last
+	opened bool  // the last line opened a list item
 }
 
 // line returns the container depth of line, the offset of its content after
@@ -128,6 +129,7 @@ type nestScan struct {
 // maxNesting (when depth > maxNesting the scan stops there).
 func (s *nestScan) line(line []byte) (depth, i, deepAt int) {
 	q := 0
+	s.opened = false
 	for {
 		sp := countSpaces(line, i)
 		if sp >= 4 || i+sp >= len(line) || line[i+sp] != '>' {
@@ -158,7 +160,7 @@ func (s *nestScan) line(line []byte) (depth, i, deepAt int) {
 	for len(s.items) > 0 && s.items[len(s.items)-1] > ind {
 		s.items = s.items[:len(s.items)-1]
 	}
-	for {
+	for i < len(line) {
 		top := 0
 		if len(s.items) > 0 {
 			top = s.items[len(s.items)-1]
@@ -166,10 +168,22 @@ func (s *nestScan) line(line []byte) (depth, i, deepAt int) {
 		if ind-top >= 4 {
 			break // indented code or a continuation line
 		}
+		if line[i] == '>' {
+			q++
+			if q+len(s.items) > maxNesting {
+				return q + len(s.items), i, i
+			}
+			i++
+			for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+				i++
+			}
+			continue
+		}
 		m := listMarker(line[i:])
 		if m == 0 || isThematicBreak(line[i:]) {
 			break
 		}
+		s.opened = true
 		if q+len(s.items)+1 > maxNesting {
 			return q + len(s.items) + 1, i, i
 		}
