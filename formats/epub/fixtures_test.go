@@ -76,7 +76,7 @@ func simpleDoc() *doc.Document {
 func richDoc(t testing.TB) *doc.Document {
 	photo := &doc.Resource{Name: "img-3f2a9c1d.png", MediaType: "image/png", Width: 60, Height: 40, Data: pngBytes(t, 60, 40, color.RGBA{0x30, 0x60, 0x90, 0xff})}
 	icon := &doc.Resource{Name: "img-77aa01bc.png", MediaType: "image/png", Width: 8, Height: 8, Data: pngBytes(t, 8, 8, color.RGBA{0xc0, 0x20, 0x20, 0xff})}
-	long := strings.Repeat("The survey boats went out at dawn and came back with the numbers nobody wanted to read. ", 60)
+	long := strings.Repeat("The survey boats went out at dawn and came back with the numbers nobody wanted to read. ", 130)
 	d := &doc.Document{
 		Meta: doc.Meta{Title: "Field Notes from the Delta", Authors: []string{"Mira Osei"}, Date: "2023-11-02T08:30:00Z", Lang: "en-GB", Summary: "A season of measurements on a shrinking delta."},
 		Blocks: []doc.Block{
