@@ -350,8 +350,8 @@ func TestGeneratedCover(t *testing.T) {
 		t.Errorf("cover is %v, want at least 1200×1800", b)
 	}
 	p, ok := img.(*image.Paletted)
-	if !ok || len(p.Palette) > 16 {
-		t.Errorf("cover is %T, want a paletted image of at most 16 colours", img)
+	if !ok || len(p.Palette) > 17 {
+		t.Errorf("cover is %T, want a paletted image of at most 17 colours", img)
 	}
 	if !strings.Contains(string(o.files["EPUB/xhtml/cover.xhtml"]), `alt="The Quiet Harbour"`) {
 		t.Error("cover image's alt is not the title")
