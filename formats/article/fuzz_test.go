@@ -9,6 +9,11 @@ import (
 
 // FuzzRead feeds the reader arbitrary text: it must not panic, and every
 // node and warning must point at a line of the input.
+//
+// Run it with a bounded minimisation, which otherwise spends minutes
+// shrinking a several-kilobyte sample under coverage instrumentation:
+//
+//	go test ./formats/article -run '^$' -fuzz FuzzRead -fuzztime 60s -fuzzminimizetime 2s
 func FuzzRead(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join(articlesDir, "*.txt"))
 	for _, file := range files {
