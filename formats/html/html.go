@@ -61,6 +61,13 @@ func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) erro
 		AllowRelativeLinks: true,
 		Labels:             labels,
 		HeadingIDs:         true,
+		AnyScheme:          w.opts.UnsafeHTML,
+		// A fragment is the body as the source wrote it, for the caller's
+		// own page (Pandoc without -s): no direction hints, no table
+		// wrapper, unresolved images as written.
+		NoDirAuto:         w.opts.Fragment,
+		NoTableWrap:       w.opts.Fragment,
+		KeepUnresolvedSrc: w.opts.Fragment,
 	}, func(wr doc.Warning) { doc.Warn(ctx, wr) })
 	var body, notes bytes.Buffer
 	r.Blocks(&body, d.Blocks)

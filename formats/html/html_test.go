@@ -296,7 +296,7 @@ func TestFragmentIsBodyOnly(t *testing.T) {
 	if strings.Contains(got, "<html") || strings.Contains(got, "<style") || strings.Contains(got, "<h1") {
 		t.Error("fragment contains page template parts")
 	}
-	if !strings.HasPrefix(got, "<p dir=\"auto\">Loaded") || !strings.Contains(got, `<section class="footnotes" role="doc-endnotes">`) {
+	if !strings.HasPrefix(got, "<p>Loaded") || !strings.Contains(got, `<section class="footnotes" role="doc-endnotes">`) {
 		t.Errorf("fragment lacks the body or the notes:\n%.200s", got)
 	}
 }

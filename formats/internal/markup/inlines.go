@@ -73,6 +73,10 @@ func (r *Renderer) href(url string) (string, bool) {
 		if r.opts.AllowRelativeLinks {
 			return escapeURL(url, false), true
 		}
+	case linkUnsafe:
+		if r.opts.AnyScheme && !dangerousScheme(url) {
+			return escapeURL(url, false), true
+		}
 	}
 	return "", false
 }
@@ -129,7 +133,7 @@ func (r *Renderer) image(w *bytes.Buffer, n *doc.Image, inline bool) {
 }
 
 func (r *Renderer) imageSrc(n *doc.Image) (src string, width, height int) {
-	if r.opts.ImageSrc != nil {
+	if r.opts.ImageSrc != nil && (n.Ref != "" || !r.opts.KeepUnresolvedSrc) {
 		if n.Ref == "" || r.opts.Resource == nil {
 			return "", 0, 0
 		}

@@ -71,6 +71,16 @@ type Options struct {
 	// text"); usually doc.LabelsFor(d.Meta.Lang). Empty fields fall back to
 	// English.
 	Labels doc.Labels
+	// AnyScheme lets links with schemes other than http, https and mailto
+	// (irc:, tel:, a made-up scheme) through, as CommonMark renders them;
+	// javascript:, vbscript:, data: and file: stay text. The HTML writer
+	// sets it only under --unsafe-html, where the user trusts the input.
+	AnyScheme bool
+	// KeepUnresolvedSrc emits an unresolved image with its Src as written
+	// (when the URL is safe) instead of its alt text, even when ImageSrc is
+	// set: HTML fragments are embedded in the caller's own page, as Pandoc
+	// writes them without -s.
+	KeepUnresolvedSrc bool
 	// HeadingIDs emits id= on headings.
 	HeadingIDs bool
 	// NoDirAuto leaves out dir="auto" on paragraphs, list items, headings,

@@ -45,6 +45,27 @@ func classifyURL(raw string) linkKind {
 	return linkUnsafe
 }
 
+// dangerousScheme reports a URL whose scheme runs code or reads local data
+// in a browser: never a link, whatever the options.
+func dangerousScheme(raw string) bool {
+	s := html.UnescapeString(raw)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] > 0x20 && s[i] != 0x7F {
+			b.WriteByte(s[i])
+		}
+	}
+	scheme, ok := urlScheme(strings.ToLower(b.String()))
+	if !ok {
+		return false
+	}
+	switch scheme {
+	case "javascript", "vbscript", "data", "file", "livescript", "mocha":
+		return true
+	}
+	return false
+}
+
 // urlScheme returns the scheme of s (lower case) when it has one.
 func urlScheme(s string) (string, bool) {
 	i := strings.IndexByte(s, ':')

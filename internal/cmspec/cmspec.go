@@ -1,0 +1,67 @@
+// Package cmspec loads the CommonMark spec examples that ship inside the
+// goldmark module (_test/spec.json), for conformance tests. The spec is
+// read from the module directory at test time and never copied into this
+// repository: its licence asks for attribution.
+package cmspec
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Example is one spec example.
+type Example struct {
+	Markdown string `json:"markdown"`
+	HTML     string `json:"html"`
+	Example  int    `json:"example"`
+	Section  string `json:"section"`
+}
+
+// Load reads every example, failing the test when the module cannot be
+// found.
+func Load(t testing.TB) []Example {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/yuin/goldmark").Output()
+	if err != nil || strings.TrimSpace(string(out)) == "" {
+		t.Fatalf("cannot find the goldmark module directory (go list -m github.com/yuin/goldmark): %v", err)
+	}
+	raw, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "_test", "spec.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var examples []Example
+	if err := json.Unmarshal(raw, &examples); err != nil {
+		t.Fatal(err)
+	}
+	if len(examples) < 600 {
+		t.Fatalf("spec.json has only %d examples", len(examples))
+	}
+	return examples
+}
+
+// newlinesAtTags are line breaks next to a tag, which the reference
+// renderer places by its own habit and which do not change the HTML.
+var newlinesAtTags = regexp.MustCompile(`\n+<|>\n+`)
+
+// Normalize evens out the whitespace differences that do not change what
+// the HTML means.
+func Normalize(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = newlinesAtTags.ReplaceAllStringFunc(s, func(m string) string { return strings.Trim(m, "\n") })
+	return strings.TrimSpace(s)
+}
+
+// Report logs the pass rate and fails the test below min percent.
+func Report(t testing.TB, pass, total int, min float64) {
+	t.Helper()
+	rate := 100 * float64(pass) / float64(total)
+	t.Logf("CommonMark conformance: %d/%d examples pass (%.2f%%)", pass, total, rate)
+	if rate < min {
+		t.Errorf("conformance %.2f%% is below %.0f%%", rate, min)
+	}
+}
