@@ -5,7 +5,7 @@
 GO      ?= go
 BIN     := bin/export
 SAMPLE  := testdata/samples/briefing.md
-ARTICLE := testdata/articles/cabinet-reshuffle.txt
+ARTICLE := testdata/articles/features-breadcrumb.txt
 
 .PHONY: all build demo test race check fuzz bench vet fmt clean
 
@@ -16,7 +16,7 @@ build:
 
 # Export the bundled samples to demo-out/ (PDF, EPUB, HTML and the JSON tree).
 demo: build
-	$(BIN) -t pdf,epub,html,json -o demo-out $(SAMPLE) $(wildcard $(ARTICLE))
+	$(BIN) -t pdf,epub,html,json -o demo-out $(SAMPLE) $(ARTICLE)
 	@echo "open demo-out/ to see the results"
 
 # The README's test command: vet, format check and every test with the race

@@ -87,8 +87,7 @@ func Convert(ctx context.Context, job Job, o *Options) (res *Result) {
 			res.Err = internalError(job.Name, "pipeline", p, o.Debug)
 			res.Outputs = nil
 		}
-		res.Warnings = append(res.Warnings, warns.Warnings()...)
-		sortWarnings(res.Warnings)
+		res.Warnings = dedupeWarnings(append(res.Warnings, warns.Warnings()...))
 	}()
 	d, err := read(ctx, job, o, res)
 	if err != nil {
@@ -340,6 +339,28 @@ func safeWrite(ctx context.Context, w Writer, d *doc.Document, p *pending, name,
 		return &doc.Error{Pos: doc.Pos{File: name}, Code: format, Msg: format + " writer", Err: err}
 	}
 	return nil
+}
+
+// dedupeWarnings sorts warnings by position and drops repeats of the same
+// code on the same line: a reader and a normalize pass may both notice the
+// same thing (an empty document, say), and the user needs to hear it once.
+func dedupeWarnings(ws []doc.Warning) []doc.Warning {
+	sortWarnings(ws)
+	type key struct {
+		line int
+		code string
+	}
+	seen := map[key]bool{}
+	out := ws[:0]
+	for _, w := range ws {
+		k := key{w.Pos.Line, w.Code}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, w)
+	}
+	return out
 }
 
 func sortWarnings(ws []doc.Warning) {

@@ -150,3 +150,26 @@ func TestOutName(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyInputWarnsOnce(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "blank.txt")
+	writeFile(t, in, "  \n\n")
+	res := Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(dir, "out", "blank")}, &Options{Formats: []string{"json", "html"}})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	n := 0
+	for _, w := range res.Warnings {
+		if w.Code == "empty-document" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d empty-document warnings, want 1: %v", n, res.Warnings)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "out", "blank.html"))
+	if !strings.Contains(string(b), "<title>blank</title>") {
+		t.Errorf("empty document not titled from its file name")
+	}
+}
