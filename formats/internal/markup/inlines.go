@@ -190,7 +190,7 @@ func (r *Renderer) noteRef(w *bytes.Buffer, n *doc.NoteRef) {
 	w.WriteString(`<sup class="footnote-ref"><a`)
 	writeAttr(w, "href", r.fragmentHref(id))
 	writeAttr(w, "id", ref)
-	if r.opts.NoteStyle == NotesEPUB {
+	if r.opts.NoteStyle.epub() {
 		w.WriteString(` epub:type="noteref"`)
 	}
 	w.WriteString(` role="doc-noteref">`)

@@ -32,7 +32,17 @@ const (
 	// systems can show notes as pop-ups. The enclosing XHTML document must
 	// declare xmlns:epub="http://www.idpf.org/2007/ops".
 	NotesEPUB
+	// NotesEPUBAside marks note references as epub:type="noteref" and each
+	// note as an <aside epub:type="footnote" role="doc-footnote"> (not a
+	// list item), the markup EPUB 3 reading systems turn into pop-up notes.
+	// The asides still read as endnotes where pop-ups are not supported:
+	// each starts with its number and ends with links back to its
+	// references. The enclosing XHTML document must declare xmlns:epub.
+	NotesEPUBAside
 )
+
+// epub reports whether the style carries EPUB 3 structural semantics.
+func (s NoteStyle) epub() bool { return s == NotesEPUB || s == NotesEPUBAside }
 
 // Options configure one rendering. The zero value is the safe default:
 // no raw HTML, no relative links, images without a resolver shown as their

@@ -387,6 +387,62 @@ func TestNotes(t *testing.T) {
 	}
 }
 
+func TestNotesAsEPUBAsides(t *testing.T) {
+	notes := []*doc.Note{
+		{Label: "a", Number: 1, ID: "fn-1", Blocks: []doc.Block{para(txt("First."))}},
+		{Label: "b", Number: 2, ID: "fn-2", Blocks: []doc.Block{&doc.CodeBlock{Text: "x\n"}}},
+		{Label: "c", Number: 3, ID: "fn-3", Blocks: []doc.Block{para(txt("Opening.")), &doc.CodeBlock{Text: "y\n"}, para(txt("Closing."))}},
+		{Label: "d", Number: 4, ID: "fn-4", Blocks: []doc.Block{para(txt("Never cited."))}},
+	}
+	// The notes live in another file, as in the EPUB writer.
+	href := func(id string) string {
+		if strings.HasPrefix(id, "fn-") {
+			return "notes.xhtml#" + id
+		}
+		return "text.xhtml#" + id
+	}
+	r := New(Options{Notes: notes, NoteStyle: NotesEPUBAside, NoDirAuto: true, Href: href, Labels: doc.LabelsFor("de")}, nil)
+	var body, page bytes.Buffer
+	r.Blocks(&body, []doc.Block{para(txt("x"), &doc.NoteRef{Label: "a", Number: 1}, txt("y"),
+		&doc.NoteRef{Label: "b", Number: 2}, &doc.NoteRef{Label: "a", Number: 1}, &doc.NoteRef{Label: "c", Number: 3})})
+	r.Notes(&page, notes, 2)
+	mustBeXML(t, body.String())
+	mustBeXML(t, page.String())
+	for _, want := range []string{
+		`<a href="notes.xhtml#fn-1" id="fnref-1" epub:type="noteref" role="doc-noteref">1</a>`,
+		`<a href="notes.xhtml#fn-1" id="fnref-1-2" epub:type="noteref"`,
+	} {
+		if !strings.Contains(body.String(), want) {
+			t.Errorf("body lacks %s:\n%s", want, body.String())
+		}
+	}
+	got := page.String()
+	for _, want := range []string{
+		`<section class="footnotes" epub:type="endnotes" role="doc-endnotes">` + "\n<h2>Anmerkungen</h2>\n<aside id=\"fn-1\"",
+		// A one-paragraph note: number, text and back-links in one paragraph.
+		`<aside id="fn-1" class="footnote" epub:type="footnote" role="doc-footnote">` + "\n" +
+			`<p><span class="footnote-label">1.</span> First. <a class="footnote-back" href="text.xhtml#fnref-1" aria-label="Zurück zum Text (1)" role="doc-backlink">↩︎</a> <a class="footnote-back" href="text.xhtml#fnref-1-2" aria-label="Zurück zum Text (2)" role="doc-backlink">↩︎</a></p>` + "\n</aside>",
+		// A note without paragraphs: the number and the back-link get their own.
+		`<aside id="fn-2" class="footnote" epub:type="footnote" role="doc-footnote">` + "\n" +
+			`<p><span class="footnote-label">2.</span> </p>` + "\n<pre><code>x\n</code></pre>\n" +
+			`<p> <a class="footnote-back" href="text.xhtml#fnref-2" aria-label="Zurück zum Text" role="doc-backlink">↩︎</a></p>` + "\n</aside>",
+		// Several blocks: number in the first paragraph, back-link in the last.
+		"<p><span class=\"footnote-label\">3.</span> Opening.</p>\n<pre><code>y\n</code></pre>\n<p>Closing. <a class=\"footnote-back\" href=\"text.xhtml#fnref-3\"",
+		// A note nobody cites has no back-link (it would point nowhere).
+		`<p><span class="footnote-label">4.</span> Never cited.</p>` + "\n</aside>",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("notes lack\n%s\nin\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "<li") || strings.Contains(got, `epub:type="endnote"`) {
+		t.Errorf("aside style still writes list items or endnote types:\n%s", got)
+	}
+	if n := strings.Count(got, "<aside "); n != len(notes) {
+		t.Errorf("%d asides for %d notes", n, len(notes))
+	}
+}
+
 func TestCleanAndEscape(t *testing.T) {
 	if got := Clean("a\x00b\ufffec"); got != "abc" {
 		t.Errorf("Clean = %q", got)
