@@ -22,21 +22,24 @@ type metaField struct {
 	set   func(m *doc.Meta, key string, v value, w *warnings)
 }
 
+// The keys come from doc.MetaKeys, the table sidecars and --meta use too,
+// so a key means the same wherever it is written.
 var metaFields = []metaField{
-	{names: []string{"title"}, set: setText(func(m *doc.Meta) *string { return &m.Title })},
-	{names: []string{"subtitle"}, set: setText(func(m *doc.Meta) *string { return &m.Subtitle })},
-	{names: []string{"author", "authors"}, set: setAuthors},
-	{names: []string{"date"}, set: setDate(func(m *doc.Meta) *string { return &m.Date })},
-	{names: []string{"updated"}, set: setDate(func(m *doc.Meta) *string { return &m.Updated })},
-	{names: []string{"lang", "language"}, set: setLang},
-	{names: []string{"source", "url"}, set: setText(func(m *doc.Meta) *string { return &m.Source })},
-	{names: []string{"publisher"}, set: setText(func(m *doc.Meta) *string { return &m.Publisher })},
-	{names: []string{"section"}, set: setText(func(m *doc.Meta) *string { return &m.Section })},
-	{names: []string{"tags", "keywords"}, merge: true, set: setTags},
-	{names: []string{"summary", "description"}, set: setText(func(m *doc.Meta) *string { return &m.Summary })},
-	{names: []string{"cover", "image"}, set: setText(func(m *doc.Meta) *string { return &m.Cover })},
-	{names: []string{"rights", "copyright"}, set: setText(func(m *doc.Meta) *string { return &m.Rights })},
-	{names: []string{"identifier", "id"}, set: setText(func(m *doc.Meta) *string { return &m.Identifier })},
+	{names: doc.MetaKeys("title"), set: setText(func(m *doc.Meta) *string { return &m.Title })},
+	{names: doc.MetaKeys("subtitle"), set: setText(func(m *doc.Meta) *string { return &m.Subtitle })},
+	{names: doc.MetaKeys("authors"), set: setAuthors},
+	{names: doc.MetaKeys("date"), set: setDate(func(m *doc.Meta) *string { return &m.Date })},
+	{names: doc.MetaKeys("updated"), set: setDate(func(m *doc.Meta) *string { return &m.Updated })},
+	{names: doc.MetaKeys("dateline"), set: setText(func(m *doc.Meta) *string { return &m.Dateline })},
+	{names: doc.MetaKeys("lang"), set: setLang},
+	{names: doc.MetaKeys("source"), set: setText(func(m *doc.Meta) *string { return &m.Source })},
+	{names: doc.MetaKeys("publisher"), set: setText(func(m *doc.Meta) *string { return &m.Publisher })},
+	{names: doc.MetaKeys("section"), set: setText(func(m *doc.Meta) *string { return &m.Section })},
+	{names: doc.MetaKeys("tags"), merge: true, set: setTags},
+	{names: doc.MetaKeys("summary"), set: setText(func(m *doc.Meta) *string { return &m.Summary })},
+	{names: doc.MetaKeys("cover"), set: setText(func(m *doc.Meta) *string { return &m.Cover })},
+	{names: doc.MetaKeys("rights"), set: setText(func(m *doc.Meta) *string { return &m.Rights })},
+	{names: doc.MetaKeys("identifier"), set: setText(func(m *doc.Meta) *string { return &m.Identifier })},
 }
 
 // warnings collects reader warnings for one document.

@@ -40,6 +40,8 @@ image: i.png
 copyright: C
 id: X`, doc.Meta{Authors: []string{"A", "B"}, Lang: "ru", Source: "https://e.org", Tags: []string{"a", "b", "c"},
 			Summary: "D", Cover: "i.png", Rights: "C", Identifier: "X"}},
+		{"aliases shared with sidecars and --meta", "standfirst: S\nbyline: B\ndateline: KYIV\ncategory: World\nlink: https://e.org\nsite: P\nabstract: Ab",
+			doc.Meta{Subtitle: "S", Authors: []string{"B"}, Dateline: "KYIV", Section: "World", Source: "https://e.org", Publisher: "P", Summary: "Ab"}},
 		{"canonical key wins, alias kept in Extra", "summary: S\ndescription: D", doc.Meta{Summary: "S", Extra: map[string]string{"description": "D"}}},
 		{"tags and keywords merge without duplicates", "tags: [a, b]\nkeywords: b, c", doc.Meta{Tags: []string{"a", "b", "c"}}},
 		{"keys are case-insensitive", "Title: T\nAUTHOR: A", doc.Meta{Title: "T", Authors: []string{"A"}}},

@@ -8,23 +8,51 @@ import (
 	"time"
 )
 
-// metaKeys maps every accepted metadata key (front matter, sidecar
-// NAME.meta.yaml, --meta key=value) to the field it sets. Aliases follow
-// what Pandoc, Hugo and Jekyll users write.
-var metaKeys = map[string]string{
-	"title": "title", "subtitle": "subtitle", "standfirst": "subtitle", "dek": "subtitle",
-	"author": "authors", "authors": "authors", "byline": "authors",
-	"date": "date", "published": "date", "updated": "updated", "modified": "updated",
-	"dateline": "dateline",
-	"lang":     "lang", "language": "lang",
-	"source": "source", "url": "source", "link": "source",
-	"publisher": "publisher", "site": "publisher",
-	"section": "section", "category": "section",
-	"tags": "tags", "keywords": "tags",
-	"summary": "summary", "description": "summary", "abstract": "summary",
-	"cover": "cover", "cover-image": "cover", "image": "cover",
-	"rights": "rights", "copyright": "rights", "license": "rights",
-	"identifier": "identifier", "id": "identifier", "isbn": "identifier",
+// metaFieldKeys lists, per field, every key that sets it (front matter,
+// sidecar NAME.meta.yaml, --meta key=value), the canonical key first.
+// Aliases follow what Pandoc, Hugo and Jekyll users write. It is the one
+// table every reader and the pipeline use.
+var metaFieldKeys = []struct {
+	field string
+	keys  []string
+}{
+	{"title", []string{"title"}},
+	{"subtitle", []string{"subtitle", "standfirst", "dek"}},
+	{"authors", []string{"author", "authors", "byline"}},
+	{"date", []string{"date", "published"}},
+	{"updated", []string{"updated", "modified"}},
+	{"dateline", []string{"dateline"}},
+	{"lang", []string{"lang", "language"}},
+	{"source", []string{"source", "url", "link"}},
+	{"publisher", []string{"publisher", "site"}},
+	{"section", []string{"section", "category"}},
+	{"tags", []string{"tags", "keywords"}},
+	{"summary", []string{"summary", "description", "abstract"}},
+	{"cover", []string{"cover", "cover-image", "image"}},
+	{"rights", []string{"rights", "copyright", "license"}},
+	{"identifier", []string{"identifier", "id", "isbn"}},
+}
+
+// metaKeys maps every accepted key to its field.
+var metaKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range metaFieldKeys {
+		for _, k := range f.keys {
+			m[k] = f.field
+		}
+	}
+	return m
+}()
+
+// MetaKeys returns the keys that set a field ("subtitle" → subtitle,
+// standfirst, dek), canonical first.
+func MetaKeys(field string) []string {
+	for _, f := range metaFieldKeys {
+		if f.field == field {
+			return f.keys
+		}
+	}
+	return nil
 }
 
 // SetMeta sets one metadata key from a value decoded from YAML or given on
