@@ -9,6 +9,7 @@ import (
 	_ "image/gif" // decoders for figures
 	_ "image/jpeg"
 	"image/png"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 	"folio/assets/fonts"
@@ -100,8 +101,12 @@ func (l *layout) figure(f *doc.Figure, c bctx) {
 	x0, avail := l.box(c)
 	img := l.image(f.Ref, f.Pos)
 	capSt := style{fam: fonts.Sans, size: 8.5, color: colMuted}
+	// Alt text stands in for a missing image only when nothing else would
+	// be shown: it describes the picture, it is not a caption. A lead
+	// photo the article reader found as a bare credit line keeps its alt
+	// text out of the page and shows the credit alone.
 	caption := f.Caption
-	if len(caption) == 0 && !img.ok && f.Alt != "" {
+	if len(caption) == 0 && !img.ok && strings.TrimSpace(f.Credit) == "" && strings.TrimSpace(f.Alt) != "" {
 		caption = []doc.Inline{&doc.Text{Value: f.Alt, Pos: f.Pos}}
 	}
 	capWords, capRTL := l.words(caption, capSt, l.rtl)

@@ -105,6 +105,32 @@ func TestHostileInputs(t *testing.T) {
 			},
 		},
 		{
+			name: "figure with no image, alt text and credit shows the credit only",
+			d: &doc.Document{Meta: doc.Meta{Title: "Lead photo", Lang: "en"},
+				Blocks: []doc.Block{
+					&doc.Figure{Alt: "The Islamic State vs. Russia in Afghanistan", Credit: "Screenshot"},
+					ptext("The body begins here."),
+				}},
+			check: func(t *testing.T, b []byte, text string) {
+				if strings.Contains(text, "Islamic State") {
+					t.Errorf("alt text printed as a caption: %q", text)
+				}
+				if !strings.Contains(text, "Credit: Screenshot") {
+					t.Errorf("credit missing: %q", text)
+				}
+			},
+		},
+		{
+			name: "refused image with alt text only shows the alt text",
+			d: &doc.Document{Meta: doc.Meta{Title: "Refused", Lang: "en"},
+				Blocks: []doc.Block{&doc.Figure{Src: "../secret.png", Alt: "A map of the harbour"}}},
+			check: func(t *testing.T, b []byte, text string) {
+				if !strings.Contains(text, "A map of the harbour") {
+					t.Errorf("alt text missing: %q", text)
+				}
+			},
+		},
+		{
 			name: "control characters and illegal code points",
 			d:    &doc.Document{Meta: doc.Meta{Title: "Ctl\x01\x02 \uFFFE", Lang: "en"}, Blocks: []doc.Block{ptext("a\x00b\x1bc\uFFFF d\u200Be\u00ADf")}},
 		},
