@@ -4,10 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/xml"
 	"flag"
 	"fmt"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -225,11 +227,129 @@ func TestNavFollowsTheTOC(t *testing.T) {
 	}
 }
 
+// xelem is an element of a page: its name, attributes (epub:type under
+// that name) and the id of the <aside> it sits in, if any.
+type xelem struct {
+	name  string
+	attr  map[string]string
+	aside string
+}
+
+func elements(t *testing.T, data []byte) []xelem {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	var out []xelem
+	var asides []string
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			x := xelem{name: e.Name.Local, attr: map[string]string{}}
+			for _, a := range e.Attr {
+				k := a.Name.Local
+				if a.Name.Space == "http://www.idpf.org/2007/ops" {
+					k = "epub:" + k
+				}
+				x.attr[k] = a.Value
+			}
+			if len(asides) > 0 {
+				x.aside = asides[len(asides)-1]
+			}
+			if x.name == "aside" {
+				asides = append(asides, x.attr["id"])
+			}
+			out = append(out, x)
+		case xml.EndElement:
+			if e.Name.Local == "aside" {
+				asides = asides[:len(asides)-1]
+			}
+		}
+	}
+}
+
+// checkNotes verifies the note markup of a book: every noteref points at
+// a footnote aside on the notes page, every aside is reached by one, and
+// every back-link returns to a noteref (in whatever file it is) that
+// points at the back-link's own aside. It returns the files the
+// back-links go to.
+func checkNotes(t *testing.T, o *opened, notes int) map[string]bool {
+	t.Helper()
+	asides := map[string]bool{}
+	var backs []xelem
+	for _, x := range elements(t, o.files["EPUB/xhtml/notes.xhtml"]) {
+		if x.name == "aside" {
+			if x.attr["epub:type"] != "footnote" || x.attr["role"] != "doc-footnote" || x.aside != "" {
+				t.Errorf("aside %v is not a top-level EPUB 3 footnote", x.attr)
+			}
+			asides[x.attr["id"]] = true
+		}
+		if x.name == "li" || x.attr["epub:type"] == "endnote" {
+			t.Errorf("notes page still has list-style endnotes: %v", x.attr)
+		}
+		if x.attr["role"] == "doc-backlink" {
+			backs = append(backs, x)
+		}
+	}
+	if len(asides) != notes {
+		t.Errorf("%d footnote asides, want %d", len(asides), notes)
+	}
+	refs := map[string]string{} // "file#id" of a noteref → aside it targets
+	reached := map[string]bool{}
+	for _, name := range o.pages() {
+		for _, x := range elements(t, o.files[name]) {
+			if x.attr["epub:type"] != "noteref" {
+				continue
+			}
+			target, ok := strings.CutPrefix(x.attr["href"], "notes.xhtml#")
+			if !ok || !asides[target] {
+				t.Errorf("%s: noteref %v does not point at a footnote aside", name, x.attr)
+			}
+			refs[path.Base(name)+"#"+x.attr["id"]] = target
+			reached[target] = true
+		}
+	}
+	for id := range asides {
+		if !reached[id] {
+			t.Errorf("aside %s is the target of no noteref", id)
+		}
+	}
+	files := map[string]bool{}
+	for _, b := range backs {
+		if b.aside == "" {
+			t.Errorf("back-link %v is outside every aside", b.attr)
+		}
+		if refs[b.attr["href"]] != b.aside {
+			t.Errorf("back-link %s in aside %s does not return to a reference to it", b.attr["href"], b.aside)
+		}
+		files[strings.Split(b.attr["href"], "#")[0]] = true
+	}
+	if len(backs) < len(refs) {
+		t.Errorf("%d back-links for %d references", len(backs), len(refs))
+	}
+	return files
+}
+
 func TestNotesPopUpAndReadAsEndnotes(t *testing.T) {
 	data, _ := build(t, richDoc(t))
 	o := open(t, data)
+	// The rich document is split; its references are in the first and
+	// third files, so the back-links cross files.
+	files := checkNotes(t, o, 2)
+	if !files["text-001.xhtml"] || !files["text-003.xhtml"] || len(files) != 2 {
+		t.Errorf("back-links go to %v, want text-001.xhtml and text-003.xhtml", files)
+	}
 	notes := string(o.files["EPUB/xhtml/notes.xhtml"])
-	for _, s := range []string{`epub:type="endnotes"`, `id="fn-1"`, `epub:type="endnote"`, `<h2 dir="auto">Notes</h2>`, `href="text-001.xhtml#fnref-1"`, `href="text-003.xhtml#fnref-1-2"`, `href="text-003.xhtml#fnref-2"`} {
+	for _, s := range []string{
+		`<section class="footnotes" epub:type="endnotes" role="doc-endnotes">` + "\n" + `<h2 dir="auto">Notes</h2>`,
+		`<aside id="fn-1" class="footnote" epub:type="footnote" role="doc-footnote" dir="auto">` + "\n" + `<p dir="auto"><span class="footnote-label">1.</span> Measured at low tide. <a class="footnote-back" href="text-001.xhtml#fnref-1"`,
+		`href="text-003.xhtml#fnref-1-2"`,
+	} {
 		if !strings.Contains(notes, s) {
 			t.Errorf("notes page lacks %s:\n%s", s, notes)
 		}
@@ -237,10 +357,34 @@ func TestNotesPopUpAndReadAsEndnotes(t *testing.T) {
 	if !strings.Contains(string(o.files["EPUB/xhtml/text-001.xhtml"]), `href="notes.xhtml#fn-1" id="fnref-1" epub:type="noteref"`) {
 		t.Errorf("note reference is not an EPUB 3 noteref into the notes page")
 	}
+	// The notes page is in the linear spine (read as endnotes) and named in
+	// the nav and the landmarks.
+	last := o.opf.Spine.Items[len(o.opf.Spine.Items)-1]
+	if last.Idref != "notes.xhtml" || last.Linear == "no" {
+		t.Errorf("spine ends with %+v, want the linear notes page", last)
+	}
+	nav := string(o.files["EPUB/nav.xhtml"])
+	if !strings.Contains(nav, `<li><a href="xhtml/notes.xhtml">Notes</a></li>`) || !strings.Contains(nav, `<a epub:type="endnotes" href="xhtml/notes.xhtml">Notes</a>`) {
+		t.Errorf("nav does not list the notes page:\n%s", nav)
+	}
 	text := string(o.files["EPUB/xhtml/text-002.xhtml"])
 	for _, s := range []string{`<figure>`, `src="../images/img-3f2a9c1d.png"`, `alt="Survey boat at dawn"`, `Credit: M. Osei`, `<table>`, `<pre><code class="language-python">`} {
 		if !strings.Contains(text, s) {
 			t.Errorf("text-002 lacks %s", s)
+		}
+	}
+}
+
+func TestNotesHeadingIsInTheBooksLanguage(t *testing.T) {
+	for _, lang := range []string{"de", "ar", "ru"} {
+		d := richDoc(t)
+		d.Meta.Lang = lang
+		data, _ := build(t, d)
+		o := open(t, data)
+		checkNotes(t, o, 2)
+		want := "<h2 dir=\"auto\">" + doc.LabelsFor(lang).Notes + "</h2>"
+		if !strings.Contains(string(o.files["EPUB/xhtml/notes.xhtml"]), want) {
+			t.Errorf("%s: notes page lacks %s", lang, want)
 		}
 	}
 }

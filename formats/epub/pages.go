@@ -180,7 +180,7 @@ func (w *Writer) paginate(ctx context.Context, d *doc.Document, b *book, imgs *i
 	r := markup.New(markup.Options{
 		XHTML:      true,
 		UnsafeHTML: true, // RawBlock/RawInline survive only with --unsafe-html; markup keeps well-formed XHTML only
-		NoteStyle:  markup.NotesEPUB,
+		NoteStyle:  markup.NotesEPUBAside, // see notesPage
 		Notes:      d.Notes,
 		Href:       href,
 		Resource: func(name string) *doc.Resource {
@@ -213,9 +213,7 @@ func (w *Writer) paginate(ctx context.Context, d *doc.Document, b *book, imgs *i
 	}
 	if len(d.Notes) > 0 {
 		current = notesFile
-		buf.Reset()
-		r.Notes(&buf, d.Notes, 2)
-		b.pages = append(b.pages, &page{file: notesFile, title: b.labels.Notes, body: buf.String()})
+		b.pages = append(b.pages, &page{file: notesFile, title: b.labels.Notes, body: notesPage(r, d.Notes)})
 	}
 
 	toc := d.TOC
@@ -237,6 +235,32 @@ func (w *Writer) paginate(ctx context.Context, d *doc.Document, b *book, imgs *i
 	if len(d.Notes) > 0 {
 		b.landmarks = append(b.landmarks, landmark{"endnotes", b.labels.Notes, "xhtml/" + notesFile})
 	}
+}
+
+// notesPage renders the notes: each an <aside epub:type="footnote">, all of
+// them on one page of their own at the end of the spine, headed with the
+// "Notes" label in the book's language. The references in the text are
+// epub:type="noteref" links into this page.
+//
+// Why one notes page rather than asides beside each paragraph:
+//   - Apple Books opens a noteref's target aside as a pop-up wherever it is,
+//     and hides footnote asides from the reading flow, so there the notes
+//     page costs nothing;
+//   - Kindle's pop-up notes (and Kobo's, on firmware that has them) work
+//     for notes in another file that link back to their reference; links
+//     within the same file often do nothing there;
+//   - readers with no pop-up support (older Kobo and Adobe RMSDK readers,
+//     many apps) would show asides placed in the text as interruptions in
+//     the middle of it; on a page at the end they read as endnotes, the
+//     reader follows the number there and the back-link (↩︎) returns.
+//
+// The page is in the linear spine so those readers reach it by paging too.
+// Render it after every body file, on the same renderer: back-links go only
+// to the references the body printed, each in its own file.
+func notesPage(r *markup.Renderer, notes []*doc.Note) string {
+	var buf bytes.Buffer
+	r.Notes(&buf, notes, 2)
+	return buf.String()
 }
 
 // noteAnchor is the id markup gives a note's element.

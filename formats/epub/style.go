@@ -38,4 +38,6 @@ th { font-weight: bold; }
 .titlepage .tags { font-size: 0.9em; }
 a[epub|type~="noteref"] { vertical-align: super; font-size: 0.75em; line-height: 0; text-decoration: none; }
 aside[epub|type~="footnote"] { margin: 0 0 0.8em; font-size: 0.9em; }
+.footnote-label { font-weight: bold; }
+.footnote-back { text-decoration: none; }
 `
