@@ -179,7 +179,7 @@ func (w *Writer) paginate(ctx context.Context, d *doc.Document, b *book, imgs *i
 	}
 	r := markup.New(markup.Options{
 		XHTML:      true,
-		UnsafeHTML: true, // RawBlock/RawInline survive only with --unsafe-html; markup keeps well-formed XHTML only
+		UnsafeHTML: true,                  // RawBlock/RawInline survive only with --unsafe-html; markup keeps well-formed XHTML only
 		NoteStyle:  markup.NotesEPUBAside, // see notesPage
 		Notes:      d.Notes,
 		Href:       href,
