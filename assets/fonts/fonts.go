@@ -14,7 +14,6 @@ package fonts
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"sync"
 
 	"github.com/go-fonts/dejavu/dejavusans"
@@ -72,7 +71,10 @@ func StyleOf(bold, italic bool) Style {
 }
 
 // Face is one TrueType face. Its exported fields and methods are safe for
-// concurrent use; the metrics are parsed on first use, once per process.
+// concurrent use. What measuring text needs (coverage, advances, ascent and
+// descent) is read straight from the cmap, hmtx, hhea and head tables on
+// first use, once per process; the full parse a shaper needs is done only
+// when shaping asks for it (Font, RuneFor), also once.
 type Face struct {
 	// Family and Style are the names a PDF library registers the face
 	// under ("LiberationSerif", "" | "B" | "I" | "BI").
@@ -83,6 +85,10 @@ type Face struct {
 	once sync.Once
 	m    *metrics
 	err  error
+
+	shapeOnce sync.Once
+	shape     *shapeData
+	shapeErr  error
 }
 
 type metrics struct {
@@ -91,8 +97,13 @@ type metrics struct {
 	upem    float64
 	ascent  float64 // per 1000 em
 	descent float64 // per 1000 em, negative
-	font    *font.Font
-	rune    map[font.GID]rune // glyph back to a character (for shaped text)
+}
+
+// shapeData is what shaping needs: the parsed font and a way back from
+// glyphs to characters.
+type shapeData struct {
+	font *font.Font
+	rune map[font.GID]rune // glyph back to a character (for shaped text)
 }
 
 var faces = func() [numFamilies][numStyles]*Face {
@@ -147,13 +158,21 @@ func (f *Face) Bytes() []byte { return bytes.Clone(f.ttf) }
 func (f *Face) Size() int { return len(f.ttf) }
 
 func (f *Face) load() *metrics {
-	f.once.Do(func() { f.m, f.err = parse(f.ttf) })
+	f.once.Do(func() { f.m, f.err = readMetrics(f.ttf) })
 	if f.err != nil {
 		// The fonts are compiled into the binary: failing to parse one
 		// is a build defect, not an input problem.
 		panic(fmt.Sprintf("fonts: %s: %v", f.Key(), f.err))
 	}
 	return f.m
+}
+
+func (f *Face) loadShape() *shapeData {
+	f.shapeOnce.Do(func() { f.shape, f.shapeErr = parseShape(f.ttf) })
+	if f.shapeErr != nil {
+		panic(fmt.Sprintf("fonts: %s: %v", f.Key(), f.shapeErr))
+	}
+	return f.shape
 }
 
 // Has reports whether the face has a glyph for r. Characters outside the
@@ -195,41 +214,35 @@ func (f *Face) Descent() float64 { return f.load().descent }
 
 // Font returns the parsed font for shaping. It is shared and safe for
 // concurrent use; create a font.Face per goroutine.
-func (f *Face) Font() *font.Font { return f.load().font }
+func (f *Face) Font() *font.Font { return f.loadShape().font }
 
 // RuneFor returns a character the face maps to glyph g, preferring a
 // character outside the presentation-form blocks, so that shaped text can be
 // written back as characters.
 func (f *Face) RuneFor(g font.GID) (rune, bool) {
-	r, ok := f.load().rune[g]
+	r, ok := f.loadShape().rune[g]
 	return r, ok
 }
 
-func parse(ttf []byte) (*metrics, error) {
+// parseShape parses the whole font for the shaper and maps each glyph back
+// to the character that stands for it best.
+func parseShape(ttf []byte) (*shapeData, error) {
 	ff, err := font.ParseTTF(bytes.NewReader(ttf))
 	if err != nil {
 		return nil, err
 	}
-	m := &metrics{font: ff.Font, rune: make(map[font.GID]rune)}
-	m.upem = float64(ff.Upem())
-	if ext, ok := ff.FontHExtents(); ok {
-		m.ascent = float64(ext.Ascender) * 1000 / m.upem
-		m.descent = float64(ext.Descender) * 1000 / m.upem
-	}
+	sd := &shapeData{font: ff.Font, rune: make(map[font.GID]rune)}
 	it := ff.Cmap.Iter()
 	for it.Next() {
 		r, g := it.Char()
 		if r < 0 || r >= 0x10000 || g == 0 {
 			continue
 		}
-		m.covered[r>>6] |= 1 << (uint(r) & 63)
-		w := int(math.Round(float64(ff.HorizontalAdvance(g)) * 1000 / m.upem))
-		m.width[r] = uint16(min(max(w, 0), math.MaxUint16))
-		if old, ok := m.rune[g]; !ok || better(r, old) {
-			m.rune[g] = r
+		if old, ok := sd.rune[g]; !ok || better(r, old) {
+			sd.rune[g] = r
 		}
 	}
-	return m, nil
+	return sd, nil
 }
 
 // better reports whether r is a better character than old to stand for a

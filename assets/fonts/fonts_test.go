@@ -1,8 +1,12 @@
 package fonts
 
 import (
+	"bytes"
+	"math"
 	"sync"
 	"testing"
+
+	"github.com/go-text/typesetting/font"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -83,5 +87,53 @@ func TestRuneForShapedGlyph(t *testing.T) {
 	}
 	if r, ok := f.RuneFor(g); !ok || r != '\uFE91' {
 		t.Errorf("RuneFor = %U, %v", r, ok)
+	}
+}
+
+// The table reader must agree with a full parse by go-text on every face:
+// the same characters covered, the same advances, ascent and descent.
+func TestMetricsAgreeWithFullParse(t *testing.T) {
+	for fam := Serif; fam < numFamilies; fam++ {
+		for sty := Regular; sty < numStyles; sty++ {
+			f := Get(fam, sty)
+			t.Run(f.Key(), func(t *testing.T) {
+				ff, err := font.ParseTTF(bytes.NewReader(f.ttf))
+				if err != nil {
+					t.Fatal(err)
+				}
+				m := f.load()
+				upem := float64(ff.Upem())
+				if ext, ok := ff.FontHExtents(); !ok ||
+					math.Abs(m.ascent-float64(ext.Ascender)*1000/upem) > 1e-9 ||
+					math.Abs(m.descent-float64(ext.Descender)*1000/upem) > 1e-9 {
+					t.Errorf("ascent/descent %v/%v, go-text %+v", m.ascent, m.descent, ext)
+				}
+				want := map[rune]int{}
+				it := ff.Cmap.Iter()
+				for it.Next() {
+					r, g := it.Char()
+					if r >= 0 && r < 0x10000 && g != 0 {
+						want[r] = int(math.Round(float64(ff.HorizontalAdvance(g)) * 1000 / upem))
+					}
+				}
+				n := 0
+				for r := rune(0); r < 0x10000; r++ {
+					w, ok := want[r]
+					if f.Has(r) != ok {
+						t.Errorf("Has(%U) = %v, go-text %v", r, f.Has(r), ok)
+						n++
+					} else if ok && f.Width(r) != w {
+						t.Errorf("Width(%U) = %d, go-text %d", r, f.Width(r), w)
+						n++
+					}
+					if n > 10 {
+						t.FailNow()
+					}
+				}
+				if len(want) < 500 {
+					t.Errorf("only %d characters covered", len(want))
+				}
+			})
+		}
 	}
 }

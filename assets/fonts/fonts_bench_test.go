@@ -1,0 +1,30 @@
+package fonts
+
+import "testing"
+
+// BenchmarkMetrics is what the first use of a face costs a process to
+// measure text with it (coverage and advances).
+func BenchmarkMetrics(b *testing.B) {
+	for _, f := range []*Face{Get(Serif, Regular), Get(Sans, Bold), Get(Mono, Regular), Get(Fallback, Regular)} {
+		b.Run(f.Family+f.Style, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := readMetrics(f.ttf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkShape is the full parse a face needs only when text is shaped
+// (Arabic, with DejaVu Sans).
+func BenchmarkShape(b *testing.B) {
+	f := Get(Fallback, Regular)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseShape(f.ttf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
