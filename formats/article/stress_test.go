@@ -1,6 +1,8 @@
 package article
 
 import (
+	"folio/internal/raceflag"
+
 	"strings"
 	"testing"
 )
@@ -8,8 +10,8 @@ import (
 // TestLargeInputsFinish reads pathological shapes of about 1 MB; the test
 // binary's timeout is the bound (no timing assertion).
 func TestLargeInputsFinish(t *testing.T) {
-	if testing.Short() {
-		t.Skip("large inputs")
+	if testing.Short() || raceflag.Enabled {
+		t.Skip("megabyte inputs: run without -short and without -race")
 	}
 	inputs := map[string]string{
 		"many boilerplate lines": strings.Repeat("Advertisement\n", 70000),
