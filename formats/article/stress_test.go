@@ -1,10 +1,10 @@
 package article
 
 import (
-	"folio/internal/raceflag"
-
 	"strings"
 	"testing"
+
+	"folio/internal/raceflag"
 )
 
 // TestLargeInputsFinish reads pathological shapes of about 1 MB; the test
