@@ -1,0 +1,107 @@
+package webpage
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"folio/pipeline/doc"
+)
+
+// creditClass finds the element of a caption that holds the photo credit.
+var creditClass = regexp.MustCompile(`(?i)(^|[-_\s])(credit|credits|copyright|photographer|attribution|source|byline|author|courtesy)($|[-_\s])`)
+
+// creditLabel finds "Photo: Jane Doe" (and its kin in other languages) at
+// the end of a caption, or as a whole credit element.
+var creditLabel = regexp.MustCompile(`(?i)(?:^|[\s(])((?:photo(?:graph)?|image|picture|credit|illustration|source|video|фото(?:графия)?|иллюстрация|источник|снимок|صورة|الصورة|تصوير|المصدر|رسم)\s*:\s*)([^:()]+?)\)?\s*$`)
+
+// figure reads a <figure>: one Figure per image, the first with the
+// caption and credit. A figure without an image keeps its caption (the
+// writers show the text, as for a lost photo); one that wraps a quote,
+// code or table is read as those blocks.
+func (c *converter) figure(n *html.Node, pos doc.Pos, depth, nest int) []doc.Block {
+	var imgs []*html.Node
+	var caption *html.Node
+	other := false
+	walkNodes(n, func(m *html.Node) walk {
+		if m.Type != html.ElementNode {
+			return walkIn
+		}
+		if c.dropped(m) {
+			return walkSkip
+		}
+		switch m.Data {
+		case "figcaption":
+			if caption == nil {
+				caption = m
+			}
+			return walkSkip
+		case "img":
+			if c.image(m, pos) != nil {
+				imgs = append(imgs, m)
+			}
+		case "blockquote", "pre", "table", "ul", "ol", "dl", "p", "h2", "h3", "h4":
+			other = true
+		}
+		return walkIn
+	})
+	if len(imgs) == 0 && other {
+		return c.blocks(n, depth, nest)
+	}
+	var capInlines []doc.Inline
+	credit := ""
+	if caption != nil {
+		capInlines, credit = c.caption(caption, depth)
+	}
+	if len(imgs) == 0 {
+		if len(capInlines) == 0 && credit == "" {
+			return nil
+		}
+		return []doc.Block{&doc.Figure{Caption: capInlines, Credit: credit, Pos: pos}}
+	}
+	var out []doc.Block
+	for i, m := range imgs {
+		img := c.image(m, c.pos(m))
+		f := &doc.Figure{Src: img.Src, Alt: img.Alt, Title: img.Title, Pos: img.Pos}
+		if i == 0 {
+			f.Pos = pos
+			f.Caption, f.Credit = capInlines, credit
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// caption reads a figcaption, taking the credit out of it: an element
+// marked as a credit, or a trailing "Photo: …" label.
+func (c *converter) caption(n *html.Node, depth int) ([]doc.Inline, string) {
+	credit := ""
+	var creditNode *html.Node
+	walkElements(n, func(m *html.Node) bool {
+		if creditClass.MatchString(c.orig(m, "class") + " " + c.orig(m, "itemprop")) {
+			creditNode = m
+			return false
+		}
+		return true
+	})
+	if creditNode != nil {
+		credit = clean(textContent(creditNode))
+		if m := creditLabel.FindStringSubmatch(credit); m != nil && strings.TrimSpace(credit[:len(credit)-len(m[0])]) == "" {
+			credit = clean(m[2])
+		}
+		creditNode.Parent.RemoveChild(creditNode)
+	}
+	c.enter(n)
+	is := tidy(c.inlines(n, depth+1))
+	if credit == "" && len(is) > 0 {
+		if t, ok := is[len(is)-1].(*doc.Text); ok {
+			if m := creditLabel.FindStringSubmatchIndex(t.Value); m != nil {
+				credit = clean(t.Value[m[4]:m[5]])
+				t.Value = strings.TrimRight(t.Value[:m[0]], " (.;|—–-")
+				is = tidy(is)
+			}
+		}
+	}
+	return is, credit
+}

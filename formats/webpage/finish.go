@@ -1,0 +1,98 @@
+package webpage
+
+import (
+	"regexp"
+	"strings"
+
+	"folio/pipeline/doc"
+)
+
+// leadBlocks is how far into the body finish looks for what repeats the
+// page's metadata.
+const leadBlocks = 4
+
+// finish makes the body say each thing once: a heading or paragraph that
+// repeats the headline leaves the body, and the description becomes the
+// subtitle unless it only repeats the first paragraph. A first paragraph
+// the page marks as its standfirst and the description repeats is lifted
+// into the subtitle.
+func finish(d *doc.Document, pm *pageMeta, c *converter) {
+	m := &d.Meta
+	if c.mode != modeKeep {
+		d.Blocks = dropAdLabels(d.Blocks)
+	}
+	if m.Title != "" {
+		for i := 0; i < len(d.Blocks) && i < leadBlocks; i++ {
+			if sameText(blockText(d.Blocks[i]), m.Title) {
+				d.Blocks = append(d.Blocks[:i:i], d.Blocks[i+1:]...)
+				break
+			}
+		}
+	}
+	desc := pm.description
+	if desc == "" {
+		return
+	}
+	i, p := firstParagraph(d.Blocks)
+	if p == nil {
+		m.Subtitle = desc
+		return
+	}
+	text := doc.PlainText(p.Content)
+	switch {
+	case c.standfirst[p] && sameText(text, desc):
+		m.Subtitle = desc
+		d.Blocks = append(d.Blocks[:i:i], d.Blocks[i+1:]...)
+	case repeats(desc, text):
+	default:
+		m.Subtitle = desc
+	}
+}
+
+// adLabel is the whole text of an advertising slot left in the article.
+var adLabel = regexp.MustCompile(`(?i)^\W*(advertisement|advert|ad|ads|sponsored|sponsored content|promoted|реклама|إعلان|اعلان|publicité|anzeige|werbung|publicidad)\W*$`)
+
+// dropAdLabels removes paragraphs that only say "Advertisement".
+func dropAdLabels(bs []doc.Block) []doc.Block {
+	out := bs[:0]
+	for _, b := range bs {
+		if p, ok := b.(*doc.Paragraph); ok && adLabel.MatchString(doc.PlainText(p.Content)) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// firstParagraph is the first paragraph among the lead blocks.
+func firstParagraph(bs []doc.Block) (int, *doc.Paragraph) {
+	for i := 0; i < len(bs) && i < leadBlocks; i++ {
+		if p, ok := bs[i].(*doc.Paragraph); ok {
+			return i, p
+		}
+	}
+	return -1, nil
+}
+
+// repeats reports whether a description is the paragraph, or its start
+// cut short (often with an ellipsis), or the paragraph the description's
+// start.
+func repeats(desc, para string) bool {
+	d := strings.ToLower(clean(desc))
+	p := strings.ToLower(clean(para))
+	d = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(d, "…"), "..."), " ")
+	if d == "" || p == "" {
+		return false
+	}
+	return strings.HasPrefix(p, d) || (len(p) > 40 && strings.HasPrefix(d, p))
+}
+
+func blockText(b doc.Block) string {
+	switch b := b.(type) {
+	case *doc.Heading:
+		return doc.PlainText(b.Content)
+	case *doc.Paragraph:
+		return doc.PlainText(b.Content)
+	}
+	return ""
+}

@@ -1,0 +1,75 @@
+package webpage
+
+import (
+	"strconv"
+
+	"golang.org/x/net/html"
+)
+
+// leadFigure finds the article's lead picture when Readability left it
+// out: news pages put it in the story header beside the body Readability
+// keeps. It is the first <figure> with an image inside the <article> (or
+// <main>) that holds the extracted text, before that text, outside site
+// furniture, and not already in the extract.
+func (c *converter) leadFigure(root, content *html.Node) *html.Node {
+	in := map[int]bool{}
+	first := -1
+	walkElements(content, func(n *html.Node) bool {
+		if i, ok := c.index(n); ok {
+			in[i] = true
+			if first < 0 || i < first {
+				first = i
+			}
+		}
+		return true
+	})
+	if first < 0 {
+		return nil
+	}
+	var start *html.Node
+	walkElements(root, func(n *html.Node) bool {
+		if i, ok := c.index(n); ok && i == first {
+			start = n
+			return false
+		}
+		return true
+	})
+	var scope *html.Node
+	for p := start; p != nil && scope == nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.Data == "article" || p.Data == "main") {
+			scope = p
+		}
+	}
+	if scope == nil {
+		return nil
+	}
+	var lead *html.Node
+	walkNodes(scope, func(n *html.Node) walk {
+		if n.Type != html.ElementNode {
+			return walkSkip
+		}
+		i, ok := c.index(n)
+		if ok && i >= first {
+			return walkStop
+		}
+		if c.dropped(n) {
+			return walkSkip
+		}
+		if n.Data == "figure" && !in[i] && findElement(n, "img") != nil {
+			lead = n
+			return walkStop
+		}
+		return walkIn
+	})
+	return lead
+}
+
+// index is the annotate index an element carries.
+func (c *converter) index(n *html.Node) (int, bool) {
+	v := attr(n, ixAttr)
+	if v == "" {
+		return 0, false
+	}
+	i, err := strconv.Atoi(v)
+	return i, err == nil
+}

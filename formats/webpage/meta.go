@@ -1,0 +1,448 @@
+package webpage
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"folio/pipeline/doc"
+)
+
+// pageMeta is what the page says about its article, read before
+// Readability touches the page.
+type pageMeta struct {
+	meta doc.Meta
+	// base is the canonical URL relative links resolve against; nil when
+	// the page names none.
+	base *url.URL
+	// description is the page's description (og:description, description,
+	// JSON-LD), a standfirst candidate.
+	description string
+}
+
+// pageFacts are the raw facts gathered in one walk over the page.
+type pageFacts struct {
+	metas     map[string][]string // meta name/property/itemprop → contents, in order
+	title     string              // <title>
+	htmlLang  string
+	htmlLine  int
+	canonical string
+	relAuthor []string
+	timePub   string // <time pubdate> or itemprop=datePublished
+	timeFirst string // the first <time datetime> inside <article>, else in the page
+	h1        []string
+	jsonld    []map[string]any
+}
+
+func gatherFacts(c *converter, root *html.Node) *pageFacts {
+	f := &pageFacts{metas: map[string][]string{}}
+	inArticleTime := false
+	walkElements(root, func(n *html.Node) bool {
+		switch n.Data {
+		case "html":
+			if f.htmlLine == 0 {
+				f.htmlLang = attr(n, "lang")
+				if f.htmlLang == "" {
+					f.htmlLang = attr(n, "xml:lang")
+				}
+				f.htmlLine = c.pos(n).Line
+			}
+		case "title":
+			if f.title == "" && !insideSVG(n) {
+				f.title = clean(textContent(n))
+			}
+		case "meta":
+			content := clean(attr(n, "content"))
+			if content == "" {
+				return true
+			}
+			for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
+				if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
+					f.metas[key] = append(f.metas[key], content)
+				}
+			}
+		case "link":
+			rels := strings.Fields(strings.ToLower(attr(n, "rel")))
+			if hasWord(rels, "canonical") && f.canonical == "" {
+				f.canonical = strings.TrimSpace(attr(n, "href"))
+			}
+		case "a":
+			if hasWord(strings.Fields(strings.ToLower(attr(n, "rel"))), "author") {
+				if name := clean(textContent(n)); name != "" && len(name) < 80 {
+					f.relAuthor = append(f.relAuthor, name)
+				}
+			}
+		case "h1":
+			if t := clean(textContent(n)); t != "" {
+				f.h1 = append(f.h1, t)
+			}
+		case "time":
+			dt := strings.TrimSpace(attr(n, "datetime"))
+			if dt == "" {
+				return true
+			}
+			_, pubdate := attrOK(n, "pubdate")
+			if f.timePub == "" && (pubdate || strings.EqualFold(attr(n, "itemprop"), "datePublished")) {
+				f.timePub = dt
+			}
+			if hasAncestor(n, "article") && !inArticleTime {
+				f.timeFirst, inArticleTime = dt, true
+			} else if f.timeFirst == "" {
+				f.timeFirst = dt
+			}
+		case "script":
+			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
+				f.jsonld = append(f.jsonld, parseJSONLD(textContent(n))...)
+			}
+			return true
+		}
+		return true
+	})
+	return f
+}
+
+// readPageMeta reads the page's metadata into doc.Meta.
+func readPageMeta(c *converter, root *html.Node) *pageMeta {
+	f := gatherFacts(c, root)
+	ld := pickArticle(f.jsonld)
+	first := func(keys ...string) string {
+		for _, k := range keys {
+			if v := f.metas[k]; len(v) > 0 {
+				return v[0]
+			}
+		}
+		return ""
+	}
+	pm := &pageMeta{}
+	m := &pm.meta
+	m.Pos = doc.Pos{File: c.file, Line: max(f.htmlLine, 1)}
+
+	m.Source = firstNonEmpty(absoluteURL(f.canonical), absoluteURL(first("og:url")), absoluteURL(ldString(ld, "url")))
+	if m.Source != "" {
+		pm.base, _ = url.Parse(m.Source)
+	}
+	m.Publisher = firstNonEmpty(first("og:site_name"), ldName(ld["publisher"]), first("application-name", "publisher", "dc.publisher"))
+	m.Section = firstNonEmpty(first("article:section"), firstOf(ldStrings(ld["articleSection"])), first("section"))
+	host := ""
+	if pm.base != nil {
+		host = pm.base.Hostname()
+	}
+	titleFromPage := false
+	m.Title = firstNonEmpty(first("og:title"), ldString(ld, "headline"), first("twitter:title", "dc.title", "headline"))
+	if m.Title == "" {
+		m.Title = f.title
+		titleFromPage = true
+	}
+	m.Title = cleanTitle(m.Title, m.Publisher, m.Section, host, f.h1, titleFromPage)
+
+	m.Authors = authors(f, ld, first)
+	m.Date = firstDate(first("article:published_time"), ldString(ld, "datePublished"), first("datepublished"),
+		f.timePub, first("date", "pubdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date"), f.timeFirst)
+	m.Updated = firstDate(first("article:modified_time"), ldString(ld, "dateModified"), first("og:updated_time", "datemodified", "last-modified", "dcterms.modified"))
+	if m.Updated == m.Date {
+		m.Updated = ""
+	}
+	m.Tags = tags(f, ld)
+	m.Lang = langTag(firstNonEmpty(f.htmlLang, first("content-language", "language", "dc.language"), ldString(ld, "inLanguage"), first("og:locale")))
+	m.Rights = firstNonEmpty(first("copyright", "dcterms.rights", "dc.rights", "rights"))
+	pm.description = firstNonEmpty(first("og:description"), first("description"), first("twitter:description"), ldString(ld, "description"))
+	m.Summary = pm.description
+	return pm
+}
+
+// authors takes the first source that names anyone: JSON-LD, meta author,
+// article:author (when it is a name, not a profile URL), rel=author links.
+func authors(f *pageFacts, ld map[string]any, first func(...string) string) []string {
+	if names := ldNames(ld["author"]); len(names) > 0 {
+		return dedupe(names)
+	}
+	for _, k := range []string{"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"} {
+		var names []string
+		for _, v := range f.metas[k] {
+			if isURL(v) {
+				continue
+			}
+			names = append(names, splitNames(v)...)
+		}
+		if len(names) > 0 {
+			return dedupe(names)
+		}
+	}
+	return dedupe(f.relAuthor)
+}
+
+var (
+	byPrefix  = regexp.MustCompile(`(?i)^(by|written by|от|автор[ы]?:?|بقلم|كتب)\s+`)
+	nameSplit = regexp.MustCompile(`\s*(?:,|،|;|\s&\s|\sand\s|\sи\s)\s*`)
+)
+
+// splitNames splits "By Jane Doe, John Roe and Ann Poe" into names.
+func splitNames(s string) []string {
+	s = byPrefix.ReplaceAllString(clean(s), "")
+	var out []string
+	for _, n := range nameSplit.Split(s, -1) {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// tags takes article:tag, else JSON-LD keywords, else the keywords meta.
+func tags(f *pageFacts, ld map[string]any) []string {
+	if t := f.metas["article:tag"]; len(t) > 0 {
+		var out []string
+		for _, v := range t {
+			out = append(out, splitList(v)...)
+		}
+		return dedupe(out)
+	}
+	var out []string
+	for _, v := range ldStrings(ld["keywords"]) {
+		out = append(out, splitList(v)...)
+	}
+	if len(out) > 0 {
+		return dedupe(out)
+	}
+	for _, k := range []string{"news_keywords", "keywords"} {
+		for _, v := range f.metas[k] {
+			out = append(out, splitList(v)...)
+		}
+		if len(out) > 0 {
+			return dedupe(out)
+		}
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '،' || r == ';' }) {
+		if p = clean(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// titleSeps are the separators sites put between a headline and their name.
+var titleSeps = []string{" | ", " — ", " – ", " - ", " · ", " :: ", " » ", " // ", " ‹ ", " › "}
+
+// cleanTitle removes a " | Site" suffix (or a "Site | " prefix) when the
+// part cut off names the site, its host or the section; and, for a title
+// from <title>, when the rest is the page's <h1>.
+func cleanTitle(title, site, section, host string, h1 []string, fromPage bool) string {
+	title = clean(title)
+	names := []string{site, section, host, strings.TrimPrefix(host, "www.")}
+	if i := strings.LastIndexByte(host, '.'); i > 0 {
+		names = append(names, strings.TrimPrefix(host[:i], "www."))
+	}
+	for range 3 {
+		cut := false
+		for _, sep := range titleSeps {
+			if i := strings.LastIndex(title, sep); i > 0 && namesSite(title[i+len(sep):], names) {
+				title, cut = strings.TrimSpace(title[:i]), true
+				break
+			}
+			if i := strings.Index(title, sep); i > 0 && namesSite(title[:i], names) {
+				title, cut = strings.TrimSpace(title[i+len(sep):]), true
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	if fromPage {
+		for _, sep := range titleSeps {
+			if i := strings.Index(title, sep); i > 0 {
+				for _, h := range h1 {
+					if sameText(h, title[:i]) {
+						return h
+					}
+				}
+			}
+		}
+	}
+	return title
+}
+
+func namesSite(part string, names []string) bool {
+	p := loose(part)
+	if p == "" {
+		return false
+	}
+	for _, n := range names {
+		if n = loose(n); n != "" && (p == n || strings.ReplaceAll(p, " ", "") == strings.ReplaceAll(n, " ", "")) {
+			return true
+		}
+	}
+	return false
+}
+
+// loose lower-cases s and drops a leading "the " for comparing site names.
+func loose(s string) string {
+	s = strings.ToLower(clean(s))
+	return strings.TrimPrefix(s, "the ")
+}
+
+// dateLayouts are the forms pages write machine dates in.
+var dateLayouts = []struct {
+	layout string
+	out    string
+}{
+	{time.RFC3339, time.RFC3339},
+	{"2006-01-02T15:04:05Z0700", time.RFC3339},
+	{"2006-01-02T15:04Z07:00", time.RFC3339},
+	{"2006-01-02T15:04Z0700", time.RFC3339},
+	{"2006-01-02 15:04:05Z07:00", time.RFC3339},
+	{"2006-01-02 15:04:05 -0700", time.RFC3339},
+	{"2006-01-02T15:04:05", "2006-01-02T15:04:05"},
+	{"2006-01-02 15:04:05", "2006-01-02T15:04:05"},
+	{"2006-01-02T15:04", "2006-01-02T15:04:05"},
+	{"2006-01-02", "2006-01-02"},
+	{"2006/01/02", "2006-01-02"},
+	{"20060102", "2006-01-02"},
+}
+
+// isoDate rewrites a machine-readable date as ISO 8601 (a date, or an RFC
+// 3339 time); "" when it is not one.
+func isoDate(s string) string {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l.layout, s); err == nil {
+			return t.Format(l.out)
+		}
+	}
+	return ""
+}
+
+func firstDate(candidates ...string) string {
+	for _, c := range candidates {
+		if d := isoDate(c); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+var langShape = regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$`)
+
+// langTag turns "ru", "en-GB", "ru_RU" (og:locale) into a BCP 47 tag; ""
+// when the value is not shaped like one.
+func langTag(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, ','); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	if !langShape.MatchString(s) {
+		return ""
+	}
+	return strings.ReplaceAll(s, "_", "-")
+}
+
+func absoluteURL(s string) string {
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return s
+}
+
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "//")
+}
+
+// clean collapses white space and trims.
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// sameText compares two texts ignoring case and white space.
+func sameText(a, b string) bool { return strings.EqualFold(clean(a), clean(b)) }
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s = clean(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func firstOf(ss []string) string {
+	if len(ss) == 0 {
+		return ""
+	}
+	return ss[0]
+}
+
+func dedupe(ss []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ss {
+		s = clean(s)
+		k := strings.ToLower(s)
+		if s == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+func hasWord(words []string, w string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func hasAncestor(n *html.Node, name string) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == name {
+			return true
+		}
+	}
+	return false
+}
+
+func insideSVG(n *html.Node) bool { return n.Namespace != "" }
+
+// textContent is the text below n, without recursion.
+func textContent(n *html.Node) string {
+	var b strings.Builder
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	walkNodes(n, func(m *html.Node) walk {
+		if m.Type == html.TextNode {
+			b.WriteString(m.Data)
+		}
+		return walkIn
+	})
+	return b.String()
+}

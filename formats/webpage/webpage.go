@@ -1,0 +1,279 @@
+// Package webpage reads a web page saved from a browser ("Save Page As…,
+// HTML only") and turns the article in it into a clean doc.Document, the
+// same shape the article reader gives for copied text: the headline in
+// Meta.Title (said once), byline, dates, publisher, section and tags in
+// Meta, the standfirst as the subtitle, and a body of headings,
+// paragraphs, lists, quotes, code, tables and figures without the site
+// around it.
+//
+// The flow, and why:
+//
+//   - annotate tokenizes the input with x/net/html's tokenizer, counting
+//     lines in the Raw() bytes of each token, and writes a copy in which
+//     every start tag carries a data-folio-ix attribute: the index of that
+//     tag in a side table holding its line and its attributes as written.
+//     The parser copies the attribute onto the element, Readability keeps
+//     it (even when it renames a div to a p, or clones the document for
+//     another pass), so every block and inline element of the result knows
+//     the line its tag starts on. Elements Readability creates itself (a p
+//     around loose text) take the line of their first positioned content.
+//     Text takes the line of its enclosing element plus the newlines of the
+//     text before it, which is exact unless a tag or comment between them
+//     spans lines.
+//   - annotate also bounds nesting: start tags more than maxDepth deep are
+//     left out (their text stays, in the deepest element kept), with a
+//     nesting-limit warning. A page of 10,000 nested divs reads in
+//     milliseconds instead of the seconds the parser's and Readability's
+//     ancestor scans would take; the converter's own recursion is bounded
+//     by the same limit.
+//   - metadata is read from the whole parsed page first (meta tags,
+//     Open Graph, article:*, JSON-LD, <html lang>, <link rel=canonical>,
+//     <time datetime>), then Readability (codeberg.org/readeck/
+//     go-readability/v2) picks the article. It is given no URL: it never
+//     fetches anything, and with no base it leaves relative links and image
+//     paths as written. The reader resolves link hrefs against the
+//     canonical URL itself and keeps image sources as written, since a
+//     saved page's images live in its NAME_files/ folder, which the
+//     pipeline's sandboxed resolver reads.
+//   - when Readability finds nothing (or panics), the whole <body> is read
+//     instead, without navigation, asides, footers, forms and hidden
+//     elements, and an extraction-failed warning says so.
+//     Options.KeepBoilerplate skips Readability and reads the whole body,
+//     navigation and footers included.
+//   - the converter walks the x/net/html nodes itself into doc blocks and
+//     inlines, collapsing white space as a browser does.
+//
+// Charset: the pipeline has already checked that the bytes are UTF-8. A
+// saved page often still declares its original charset (browsers save the
+// bytes they decoded as UTF-8 but leave <meta charset=windows-1251>); when
+// it declares another charset and the bytes are UTF-8 anyway, the bytes are
+// trusted and a charset-ignored warning names the declaration. No charset
+// library is used: there is nothing left to decode by the time bytes get
+// here.
+package webpage
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+
+	"folio/pipeline/doc"
+)
+
+// Options are the webpage reader's switches.
+type Options struct {
+	// KeepBoilerplate reads the whole <body> (navigation, asides, footers
+	// included) instead of the article Readability picks.
+	KeepBoilerplate bool
+}
+
+// Reader reads saved web pages. It holds no state between calls and is safe
+// for concurrent use.
+type Reader struct{ opts Options }
+
+// New returns a Reader with the given options.
+func New(opts Options) *Reader { return &Reader{opts: opts} }
+
+// Read turns the HTML page in src into a document. name goes into every
+// position.
+func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, error) {
+	s := annotate(src)
+	root, err := html.Parse(bytes.NewReader(s.annotated))
+	if err != nil {
+		return nil, nil, &doc.Error{Pos: doc.Pos{File: name, Line: 1}, Code: "html-parse", Msg: "cannot parse the page", Err: err}
+	}
+	c := &converter{file: name, elems: s.elems, line: 1}
+	var ws []doc.Warning
+	if s.flattenedAt > 0 {
+		ws = append(ws, doc.Warning{Pos: c.at(s.flattenedAt), Code: "nesting-limit",
+			Message: fmt.Sprintf("elements nested more than %d deep were flattened from here on", maxDepth)})
+	}
+	if w, ok := charsetWarning(s, src, name); ok {
+		ws = append(ws, w)
+	}
+	pm := readPageMeta(c, root)
+	c.base = pm.base
+	c.lang = pm.meta.Lang
+
+	content, mode, w := r.content(c, root)
+	if w != nil {
+		ws = append(ws, *w)
+	}
+	c.mode = mode
+	var blocks []doc.Block
+	if content != nil {
+		blocks = c.blocks(content, 0, 0)
+	}
+	if mode == modeArticle && !hasLeadFigure(blocks) {
+		if fig := c.leadFigure(root, content); fig != nil {
+			blocks = append(c.block(fig, 0, 0), blocks...)
+		}
+	}
+	d := &doc.Document{Meta: pm.meta, Blocks: blocks}
+	finish(d, pm, c)
+	if d.Meta.Lang == "" {
+		d.Meta.Lang = detectLang(d)
+	}
+	return d, ws, nil
+}
+
+// mode says how much of the page the converter reads.
+type mode int
+
+const (
+	modeArticle  mode = iota // what Readability kept
+	modeFallback             // the body, without site furniture
+	modeKeep                 // the whole body
+)
+
+// content picks the element to convert: Readability's article, or the body.
+func (r *Reader) content(c *converter, root *html.Node) (*html.Node, mode, *doc.Warning) {
+	body := findElement(root, "body")
+	if r.opts.KeepBoilerplate {
+		return body, modeKeep, nil
+	}
+	node, why := extract(root)
+	if node != nil && hasText(node) {
+		return node, modeArticle, nil
+	}
+	// Readability works on copies and has mutated only the page's scripts,
+	// styles and <br> runs by now, so the body is still the page.
+	body = findElement(root, "body")
+	if body == nil || !hasText(body) {
+		return nil, modeFallback, nil
+	}
+	if why == "" {
+		why = "it found no article text"
+	}
+	return body, modeFallback, &doc.Warning{Pos: c.pos(body), Code: "extraction-failed",
+		Message: "article extraction failed (" + why + "); the whole page body was read instead, without navigation, asides and footers"}
+}
+
+// extract runs Readability over the page, mutating it. A panic inside
+// Readability is turned into a failure so one odd page cannot take a batch
+// down.
+func extract(root *html.Node) (node *html.Node, why string) {
+	defer func() {
+		if p := recover(); p != nil {
+			node, why = nil, fmt.Sprintf("the extractor failed: %v", p)
+		}
+	}()
+	p := readability.NewParser()
+	// No URL: Readability must not make links absolute (image paths into
+	// the page's _files folder stay relative) and must never fetch.
+	art, err := p.ParseAndMutate(root, nil)
+	if err != nil {
+		return nil, err.Error()
+	}
+	return art.Node, ""
+}
+
+// charsetWarning reports a page that declares a charset other than UTF-8
+// while its bytes are UTF-8 (the pipeline has checked): the bytes win.
+// Pure ASCII is the same in every charset a page could declare, so it gets
+// no warning.
+func charsetWarning(s *source, src []byte, name string) (doc.Warning, bool) {
+	switch s.charset {
+	case "", "utf-8", "utf8", "unicode-1-1-utf-8", "us-ascii", "ascii":
+		return doc.Warning{}, false
+	}
+	ascii := true
+	for _, b := range src {
+		if b >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return doc.Warning{}, false
+	}
+	return doc.Warning{Pos: doc.Pos{File: name, Line: s.charsetLine}, Code: "charset-ignored",
+		Message: "the page declares charset " + s.charset + " but its bytes are UTF-8; read as UTF-8"}, true
+}
+
+// hasLeadFigure reports whether the body opens with a figure.
+func hasLeadFigure(bs []doc.Block) bool {
+	for i := 0; i < len(bs) && i < leadBlocks; i++ {
+		if _, ok := bs[i].(*doc.Figure); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// findElement returns the first element called name, depth first.
+func findElement(root *html.Node, name string) *html.Node {
+	var found *html.Node
+	walkElements(root, func(n *html.Node) bool {
+		if n.Data == name {
+			found = n
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// walkElements visits the elements below root in document order without
+// recursion, until fn returns false.
+func walkElements(root *html.Node, fn func(*html.Node) bool) {
+	walkNodes(root, func(n *html.Node) walk {
+		if n.Type == html.ElementNode && !fn(n) {
+			return walkStop
+		}
+		return walkIn
+	})
+}
+
+// hasText reports whether any text that is not white space is below n
+// (outside scripts and styles).
+func hasText(n *html.Node) bool {
+	found := false
+	walkNodes(n, func(m *html.Node) walk {
+		if m.Type == html.ElementNode && (m.Data == "script" || m.Data == "style" || m.Data == "template") {
+			return walkSkip
+		}
+		if m.Type == html.TextNode && strings.TrimSpace(m.Data) != "" {
+			found = true
+			return walkStop
+		}
+		return walkIn
+	})
+	return found
+}
+
+type walk int
+
+const (
+	walkIn walk = iota
+	walkSkip
+	walkStop
+)
+
+// walkNodes visits every node below root in document order without
+// recursion; fn says whether to go into the node's children, skip them or
+// stop.
+func walkNodes(root *html.Node, fn func(*html.Node) walk) {
+	n := root.FirstChild
+	for n != nil {
+		switch fn(n) {
+		case walkStop:
+			return
+		case walkIn:
+			if n.FirstChild != nil {
+				n = n.FirstChild
+				continue
+			}
+		}
+		for n.NextSibling == nil {
+			n = n.Parent
+			if n == root || n == nil {
+				return
+			}
+		}
+		n = n.NextSibling
+	}
+}
