@@ -15,7 +15,7 @@ import (
 )
 
 // inputExts are the extensions a folder is searched for.
-var inputExts = map[string]bool{".md": true, ".markdown": true, ".txt": true}
+var inputExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".html": true, ".htm": true}
 
 // Plan turns the command line's inputs (files, folders, "-") into jobs
 // with their output paths, sorted by input path. A folder is searched

@@ -13,6 +13,7 @@ import (
 	fjson "folio/formats/json"
 	"folio/formats/markdown"
 	"folio/formats/pdf"
+	"folio/formats/webpage"
 	"folio/pipeline/doc"
 )
 
@@ -36,13 +37,13 @@ func readerFor(format string, o *Options) (ReadFunc, error) {
 	case "json":
 		return fjson.Read, nil
 	case "html":
-		return nil, fmt.Errorf("reading saved web pages (-f html) is not built yet; save the page as text and use -f article")
+		return webpage.New(webpage.Options{KeepBoilerplate: o.KeepBoilerplate}).Read, nil
 	}
 	return nil, fmt.Errorf("unknown input format %q (want %s)", format, strings.Join(InputFormats, ", "))
 }
 
 // InputFormats are the names -f accepts.
-var InputFormats = []string{"markdown", "commonmark", "article", "json"}
+var InputFormats = []string{"markdown", "commonmark", "article", "html", "json"}
 
 // outputFormat is one writer and the extension of the files it writes.
 type outputFormat struct {
