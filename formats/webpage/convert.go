@@ -256,7 +256,9 @@ func (c *converter) block(n *html.Node, depth, nest int) []doc.Block {
 		if len(content) == 0 {
 			return nil
 		}
-		return []doc.Block{&doc.Heading{Level: int(n.Data[1] - '0'), Content: content, Pos: pos}}
+		// The page's own id is kept, so its fragment links still land.
+		id := strings.TrimSpace(c.orig(n, "id"))
+		return []doc.Block{&doc.Heading{Level: int(n.Data[1] - '0'), ID: id, Content: content, Pos: pos}}
 	case "p":
 		b := &builder{c: c, first: pos, standfirst: standfirstClass.MatchString(c.orig(n, "class") + " " + c.orig(n, "itemprop"))}
 		c.children(b, n, depth, nest)
