@@ -89,6 +89,8 @@ type Face struct {
 	shapeOnce sync.Once
 	shape     *shapeData
 	shapeErr  error
+
+	core core // the face cut down to the core character set
 }
 
 type metrics struct {

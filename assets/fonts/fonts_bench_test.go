@@ -28,3 +28,14 @@ func BenchmarkShape(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCore is the once-per-process cut of a face to the core set.
+func BenchmarkCore(b *testing.B) {
+	f := Get(Serif, Regular)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := withCmap(f.ttf, InCoreSet); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -137,3 +137,59 @@ func TestMetricsAgreeWithFullParse(t *testing.T) {
 		}
 	}
 }
+
+// A core copy maps exactly the face's characters in the core set, to
+// glyphs with the face's own advances, and fpdf measures it the same.
+func TestCoreCopy(t *testing.T) {
+	for fam := Serif; fam < numFamilies; fam++ {
+		for sty := Regular; sty < numStyles; sty++ {
+			f := Get(fam, sty)
+			t.Run(f.Key(), func(t *testing.T) {
+				core := f.CoreBytes()
+				m, err := readMetrics(core)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n, bad := 0, 0
+				for r := rune(0); r < 0x10000 && bad < 10; r++ {
+					has := m.covered[r>>6]&(1<<(uint(r)&63)) != 0
+					if has != f.InCore(r) || has && int(m.width[r]) != f.Width(r) {
+						t.Errorf("%U: core has %v width %d; face InCore %v width %d", r, has, m.width[r], f.InCore(r), f.Width(r))
+						bad++
+					}
+					if has {
+						n++
+					}
+				}
+				if n < 300 || n >= f.countChars() {
+					t.Errorf("core maps %d characters of the face's %d", n, f.countChars())
+				}
+				if &core[0] == &f.CoreBytes()[0] {
+					t.Error("CoreBytes returned a shared slice")
+				}
+			})
+		}
+	}
+	// fpdf takes the core copy and draws from it what the full face draws.
+	pdf := fpdf.New("P", "pt", "A4", "")
+	f := Get(Serif, Italic)
+	pdf.AddUTF8FontFromBytes("core", "I", f.CoreBytes())
+	pdf.SetFont("core", "I", 10)
+	const s = "Grants of up to €40 million — “matched” locally, ЖЁлтый λόγος, Chișinău"
+	if got, want := pdf.GetStringWidth(s), float64(f.StringWidth(s))*10/1000; math.Abs(got-want) > 0.01 {
+		t.Errorf("fpdf width of the core copy %v, face %v", got, want)
+	}
+	if err := pdf.Error(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (f *Face) countChars() int {
+	n := 0
+	for r := rune(0); r < 0x10000; r++ {
+		if f.Has(r) {
+			n++
+		}
+	}
+	return n
+}

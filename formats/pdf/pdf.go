@@ -91,12 +91,43 @@ func paperFor(name string) (paper, error) {
 }
 
 // Write renders d as a PDF to out.
-func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) (err error) {
+//
+// Faces are given to fpdf cut down to the core character set
+// (fonts.InCoreSet), which fpdf parses in about half the time of a full
+// face; a face the document's text needs beyond that set is given in full.
+// The writer's own words (labels, markers) are not scanned in advance:
+// every run drawn is checked against the face it was registered with, and
+// a document that drew outside a cut face is set again with that face in
+// full (the layout is the same, because the metrics are).
+func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) error {
 	pp, err := paperFor(w.opts.Paper)
 	if err != nil {
 		return err
 	}
-	l := newLayout(ctx, d, w.opts, pp)
+	full := w.fullFaces(d)
+	for {
+		l, b, err := w.attempt(ctx, d, pp, full)
+		if err != nil {
+			return err
+		}
+		if len(l.overflow) > 0 {
+			for f := range l.overflow {
+				full[f] = true
+			}
+			continue
+		}
+		for _, wn := range l.warnings {
+			doc.Warn(ctx, wn)
+		}
+		_, err = out.Write(b)
+		return err
+	}
+}
+
+// attempt lays out and writes the document once.
+func (w *Writer) attempt(ctx context.Context, d *doc.Document, pp paper, full map[*fonts.Face]bool) (l *layout, out []byte, err error) {
+	l = newLayout(ctx, d, w.opts, pp)
+	l.full = full
 	defer func() {
 		// fpdf panics on some inputs it should reject (see Known pitfalls
 		// in the issue); the writer guards against every one it knows, and
@@ -106,18 +137,72 @@ func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) (err
 		}
 	}()
 	l.render()
+	if len(l.overflow) > 0 {
+		return l, nil, nil
+	}
 	if err := l.pdf.Error(); err != nil {
-		return doc.Errorf(d.Meta.Pos, "pdf", "writing PDF: %v", err)
+		return l, nil, doc.Errorf(d.Meta.Pos, "pdf", "writing PDF: %v", err)
 	}
 	var buf bytes.Buffer
 	if err := l.pdf.Output(&buf); err != nil {
-		return doc.Errorf(d.Meta.Pos, "pdf", "writing PDF: %v", err)
+		return l, nil, doc.Errorf(d.Meta.Pos, "pdf", "writing PDF: %v", err)
 	}
 	if buf.Len() == 0 {
-		return doc.Errorf(d.Meta.Pos, "pdf", "fpdf produced no output")
+		return l, nil, doc.Errorf(d.Meta.Pos, "pdf", "fpdf produced no output")
 	}
-	_, err = out.Write(fixOutlineCounts(l.tagSubsets(buf.Bytes()), l.marks))
-	return err
+	return l, fixOutlineCounts(l.tagSubsets(buf.Bytes()), l.marks), nil
+}
+
+// fullFaces returns the faces the document's own text needs beyond the
+// core character set: for every such character, each face that has it.
+func (w *Writer) fullFaces(d *doc.Document) map[*fonts.Face]bool {
+	full := map[*fonts.Face]bool{}
+	seen := map[rune]bool{}
+	scan := func(s string) {
+		for _, r := range s {
+			if fonts.InCoreSet(r) || seen[r] {
+				continue
+			}
+			seen[r] = true
+			for fam := fonts.Serif; fam <= fonts.Fallback; fam++ {
+				for sty := fonts.Regular; sty <= fonts.BoldItalic; sty++ {
+					if f := fonts.Get(fam, sty); f.Has(r) {
+						full[f] = true
+					}
+				}
+			}
+		}
+	}
+	m := &d.Meta
+	for _, s := range []string{m.Title, m.Subtitle, m.Summary, m.Publisher, m.Section, m.Source, m.Date, w.opts.Marking} {
+		scan(s)
+	}
+	for _, s := range m.Authors {
+		scan(s)
+	}
+	for _, s := range m.Tags {
+		scan(s)
+	}
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		if !entering {
+			return doc.WalkContinue
+		}
+		switch n := n.(type) {
+		case *doc.Text:
+			scan(n.Value)
+		case *doc.Code:
+			scan(n.Value)
+		case *doc.CodeBlock:
+			scan(n.Text)
+		case *doc.Figure:
+			scan(n.Alt)
+			scan(n.Credit)
+		case *doc.Image:
+			scan(n.Alt)
+		}
+		return doc.WalkContinue
+	})
+	return full
 }
 
 // fpdf registers families under this prefix so that tagSubsets can find
@@ -164,6 +249,10 @@ type layout struct {
 	y                        float64 // top of the next thing on the page
 
 	registered map[*fonts.Face]bool
+	full       map[*fonts.Face]bool // faces given to fpdf in full, not cut to the core set
+	reduced    map[*fonts.Face]bool // faces given to fpdf cut to the core set
+	overflow   map[*fonts.Face]bool // cut faces a run drew outside the core set with
+	warnings   []doc.Warning        // raised by this attempt, passed on if it is the last
 	curFace    *fonts.Face
 	curSize    float64
 	curColor   rgb
@@ -188,6 +277,8 @@ func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *la
 		rtl:        d.Meta.Dir() == "rtl",
 		lab:        doc.LabelsFor(d.Meta.Lang),
 		registered: map[*fonts.Face]bool{},
+		reduced:    map[*fonts.Face]bool{},
+		overflow:   map[*fonts.Face]bool{},
 		missing:    map[rune]bool{},
 		links:      map[string]int{},
 		anchored:   map[string]bool{},
@@ -232,7 +323,7 @@ func (l *layout) warn(w doc.Warning) {
 	if w.Pos.File == "" {
 		w.Pos.File = l.d.Meta.Pos.File
 	}
-	doc.Warn(l.ctx, w)
+	l.warnings = append(l.warnings, w)
 }
 
 func (l *layout) width() float64 { return l.right - l.left }
@@ -325,7 +416,12 @@ func firstNonEmpty(ss ...string) string {
 func (l *layout) setFont(f *fonts.Face, size float64) {
 	if !l.registered[f] {
 		l.registered[f] = true
-		l.pdf.AddUTF8FontFromBytes(famName(f), f.Style, f.Bytes())
+		ttf := f.Bytes()
+		if !l.full[f] {
+			ttf = f.CoreBytes()
+			l.reduced[f] = true
+		}
+		l.pdf.AddUTF8FontFromBytes(famName(f), f.Style, ttf)
 	}
 	if l.curFace == f && l.curSize == size {
 		return
@@ -362,6 +458,14 @@ func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {
 	l.setFont(s.face, s.st.size)
 	l.setColor(s.st.color)
 	txt := s.draw
+	if l.reduced[s.face] && !l.overflow[s.face] {
+		for _, r := range txt {
+			if !s.face.InCore(r) {
+				l.overflow[s.face] = true
+				break
+			}
+		}
+	}
 	tx := x
 	if spaceOut {
 		if s.level%2 == 1 {
