@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"image"
@@ -64,7 +65,10 @@ func (l *layout) registerImage(r *doc.Resource, pos doc.Pos) pdfImage {
 	data, tp := r.Data, "JPG"
 	_, ycc := img.(*image.YCbCr)
 	_, gray := img.(*image.Gray)
-	if format != "jpeg" || !(ycc || gray) {
+	switch {
+	case format == "png" && plainPNG(r.Data):
+		tp = "PNG" // fpdf copies its compressed rows as they are
+	case format != "jpeg" || !(ycc || gray):
 		var buf bytes.Buffer
 		if err := png.Encode(&buf, eightBit(img)); err != nil {
 			l.warn(doc.Warning{Pos: pos, Code: "corrupt-image", Message: fmt.Sprintf("image %s: %v", r.Name, err)})
@@ -81,6 +85,36 @@ func (l *layout) registerImage(r *doc.Resource, pos doc.Pos) pdfImage {
 	}
 	b := img.Bounds()
 	return pdfImage{name: name, w: b.Dx(), h: b.Dy(), ok: true}
+}
+
+// plainPNG reports whether a PNG (already decoded without error) is one
+// fpdf embeds by copying its compressed rows: 8-bit grey or RGB, not
+// interlaced, no transparency chunk (fpdf's tRNS reader trusts its length;
+// alpha channels it decompresses and splits). Re-encoding such a file would
+// cost a full decode-and-compress for nothing.
+func plainPNG(b []byte) bool {
+	const sig = "\x89PNG\r\n\x1a\n"
+	if len(b) < 33 || string(b[:8]) != sig || string(b[12:16]) != "IHDR" {
+		return false
+	}
+	depth, ct, interlace := b[24], b[25], b[28]
+	if depth != 8 || (ct != 0 && ct != 2) || interlace != 0 {
+		return false
+	}
+	for p := 8; p+8 <= len(b); {
+		n := int(binary.BigEndian.Uint32(b[p:]))
+		switch string(b[p+4 : p+8]) {
+		case "tRNS":
+			return false
+		case "IDAT", "IEND":
+			return true
+		}
+		if n < 0 || n > len(b) {
+			return false
+		}
+		p += 12 + n
+	}
+	return false
 }
 
 // eightBit converts an image to 8-bit grey or 8-bit RGBA.
