@@ -9,17 +9,10 @@ import (
 	"image/png"
 	"strings"
 	"sync"
-	"unicode"
 
-	"github.com/go-fonts/liberation/liberationsansbold"
-	"github.com/go-fonts/liberation/liberationsansregular"
-	"github.com/go-fonts/liberation/liberationserifbold"
-	"github.com/go-fonts/liberation/liberationserifitalic"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
+	"github.com/go-text/typesetting/language"
 
+	"folio/assets/fonts"
 	"folio/pipeline/doc"
 )
 
@@ -39,6 +32,8 @@ func coverMedia(d *doc.Document, b *book) (*media, error) {
 		kicker:   coverKicker(b),
 		byline:   strings.Join(b.authors, " · "),
 		date:     clean(d.Meta.Date),
+		lang:     b.lang,
+		rtl:      b.dir == "rtl",
 	})
 	if err != nil {
 		return nil, fmt.Errorf("epub: cover: %w", err)
@@ -62,7 +57,11 @@ func coverKicker(b *book) string {
 	return strings.TrimPrefix(s, "www.")
 }
 
-type coverText struct{ title, subtitle, kicker, byline, date string }
+type coverText struct {
+	title, subtitle, kicker, byline, date string
+	lang                                  string // BCP 47, for shaping
+	rtl                                   bool   // lay the cover out right to left
+}
 
 // Cover geometry: 1200×1800 (2:3), what e-reader library views show.
 const (
@@ -116,40 +115,25 @@ func mix(a, b color.RGBA, i, n int) color.RGBA {
 	return color.RGBA{f(a.R, b.R), f(a.G, b.G), f(a.B, b.B), 0xff}
 }
 
-// coverFonts are parsed once per process and never changed; faces (which
-// cache glyphs) are made per cover.
-var coverFonts = sync.OnceValues(func() (*coverFontSet, error) {
-	var s coverFontSet
-	for _, f := range []struct {
-		dst **opentype.Font
-		ttf []byte
-	}{
-		{&s.title, liberationserifbold.TTF},
-		{&s.sub, liberationserifitalic.TTF},
-		{&s.label, liberationsansbold.TTF},
-		{&s.small, liberationsansregular.TTF},
-	} {
-		ft, err := opentype.Parse(f.ttf)
-		if err != nil {
-			return nil, err
-		}
-		*f.dst = ft
-	}
-	return &s, nil
-})
-
-type coverFontSet struct{ title, sub, label, small *opentype.Font }
-
-// canvasPool and pngBufferPool recycle the 2 MB pixel buffer and the PNG
-// encoder's buffers between covers: allocating and clearing them was a
-// quarter of a cover's time. Pooled values carry no state from one cover to
-// the next (every pixel is painted again).
+// workPool and pngBufferPool recycle the 2 MB pixel buffer, the
+// typesetter's caches and the PNG encoder's buffers between covers:
+// allocating and clearing them was a quarter of a cover's time. Pooled
+// values carry no state from one cover to the next that changes its pixels
+// (every pixel is painted again; the caches hold font data only).
 var (
-	canvasPool = sync.Pool{New: func() any {
-		return image.NewPaletted(image.Rect(0, 0, coverW, coverH), nil)
+	workPool = sync.Pool{New: func() any {
+		return &coverWork{
+			img: image.NewPaletted(image.Rect(0, 0, coverW, coverH), nil),
+			ts:  newTypesetter(),
+		}
 	}}
 	pngBufferPool sync.Pool
 )
+
+type coverWork struct {
+	img *image.Paletted
+	ts  *typesetter
+}
 
 type pngBuffers struct{}
 
@@ -177,30 +161,10 @@ func (c *canvas) fill(r image.Rectangle, idx uint8) {
 	}
 }
 
-// text draws s with its left end at (x, baseline) in the given ramp,
-// spacing letters by track pixels. The ground under text must be the
-// ramp's first colour.
-func (c *canvas) text(face font.Face, s string, x, baseline int, ramp uint8, track int) {
-	dot := fixed.P(x, baseline)
-	prev := rune(-1)
-	for _, r := range s {
-		if prev >= 0 {
-			dot.X += face.Kern(prev, r)
-		}
-		dr, mask, mp, adv, ok := face.Glyph(dot, r)
-		if ok {
-			c.blit(dr, mask, mp, ramp)
-		}
-		dot.X += adv + fixed.I(track)
-		prev = r
-	}
-}
-
-func (c *canvas) blit(dr image.Rectangle, mask image.Image, mp image.Point, ramp uint8) {
-	a, ok := mask.(*image.Alpha)
-	if !ok {
-		return
-	}
+// blit blends an anti-aliased mask (drawn at dr, read from mp) into the
+// canvas as steps of a ramp. The ground under it must be the ramp's first
+// colour; where masks overlap the darker step wins.
+func (c *canvas) blit(dr image.Rectangle, a *image.Alpha, mp image.Point, ramp uint8) {
 	clip := dr.Intersect(c.img.Rect)
 	for y := clip.Min.Y; y < clip.Max.Y; y++ {
 		my := mp.Y + y - dr.Min.Y
@@ -219,102 +183,73 @@ func (c *canvas) blit(dr image.Rectangle, mask image.Image, mp image.Point, ramp
 	}
 }
 
-func measure(face font.Face, s string, track int) int {
-	w := font.MeasureString(face, s).Round()
-	if n := len([]rune(s)); n > 1 {
-		w += track * (n - 1)
+// mirror places a box of width w whose left edge is at x in a
+// left-to-right layout: the same place for ltr, the mirror image for rtl.
+func mirror(rtl bool, x, w int) int {
+	if rtl {
+		return coverW - x - w
 	}
-	return w
+	return x
 }
 
-// wrap breaks s into lines no wider than width.
-func wrap(face font.Face, s string, width int) []string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(s) {
-		try := w
-		if line != "" {
-			try = line + " " + w
-		}
-		if line != "" && measure(face, try, 0) > width {
-			lines = append(lines, line)
-			line = w
-			continue
-		}
-		line = try
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
-}
-
-// drawable reports whether the cover fonts can set s as it is written:
-// every character has a glyph and none needs shaping or right-to-left
-// ordering (this simple renderer does neither). Text that is not drawable
-// is left off the cover; the title page always has it.
-func drawable(f *opentype.Font, s string) bool {
-	var buf sfnt.Buffer
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			continue
-		}
-		if unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko,
-			unicode.Devanagari, unicode.Bengali, unicode.Thai, unicode.Myanmar, unicode.Khmer, unicode.Tibetan) {
-			return false
-		}
-		if r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 {
-			return false
-		}
-		if idx, err := f.GlyphIndex(&buf, r); err != nil || idx == 0 {
-			return false
-		}
-	}
-	return true
-}
-
-func newFace(f *opentype.Font, size float64) (font.Face, error) {
-	return opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+// line draws one shaped line from the cover's start edge at x (the left
+// edge, or for a right-to-left cover the right one).
+func (c *canvas) line(ts *typesetter, l textLine, x, baseline int, ramp uint8, rtl bool) {
+	ts.draw(c, l, mirror(rtl, x, px(l.width)), baseline, ramp)
 }
 
 // fitTitle picks the largest title size (down to a floor) whose wrapped
-// lines fit the band's text area.
-func fitTitle(f *opentype.Font, title string, width, height int) (font.Face, []string, int, error) {
+// lines fit the band's text area, and balances the lines; at the floor, the title is cut with an
+// ellipsis after as many lines as fit.
+func fitTitle(ts *typesetter, title string, faces []*fonts.Face, width, height int) ([]textLine, int) {
+	lead := func(size int) int {
+		if hasArabic(title) {
+			// Arabic letters reach further above and below the line.
+			return size * 135 / 100
+		}
+		return size * 112 / 100
+	}
 	for size := 148; ; size -= 8 {
-		face, err := newFace(f, float64(size))
-		if err != nil {
-			return nil, nil, 0, err
+		p := ts.shape(title, coverStyle{faces: faces, size: float64(size)})
+		lines := ts.wrap(p, width, 0)
+		// At most four lines: a fifth makes a ragged column of single
+		// words at display sizes; a smaller size reads better.
+		if len(lines) <= 4 && len(lines)*lead(size) <= height && widest(lines) <= width {
+			return ts.balance(p, width, 0), lead(size)
 		}
-		lines := wrap(face, title, width)
-		lead := size * 112 / 100
-		widest := 0
-		for _, l := range lines {
-			widest = max(widest, measure(face, l, 0))
-		}
-		if size <= 56 || (len(lines)*lead <= height && widest <= width) {
-			if len(lines)*lead > height {
-				lines = lines[:max(1, height/lead)]
-				lines[len(lines)-1] += "…"
-			}
-			return face, lines, lead, nil
+		if size <= 56 {
+			return ts.wrap(p, width, max(1, height/lead(size))), lead(size)
 		}
 	}
 }
 
-// drawCover draws a typographic cover: a strong colour band holding the
-// kicker and the title, set large; below it, on paper, the standfirst and
-// the date, with a short rule in the band's colour.
-func drawCover(t coverText) ([]byte, error) {
-	fonts, err := coverFonts()
-	if err != nil {
-		return nil, err
+func hasArabic(s string) bool {
+	for _, r := range s {
+		if r >= 0x0600 && r <= 0x08FF || r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF {
+			return true
+		}
 	}
+	return false
+}
+
+// drawCover draws a typographic cover: a strong colour band holding the
+// kicker and the title, set large; below it, on paper, the standfirst, the
+// byline and the date, with a short rule in the band's colour. A
+// right-to-left book gets the mirror image of the layout (text aligned
+// right, the rule at the right).
+func drawCover(t coverText) ([]byte, error) {
 	h := fnv.New32a()
 	h.Write([]byte(t.title))
 	band := bands[h.Sum32()%uint32(len(bands))]
 
-	img := canvasPool.Get().(*image.Paletted)
-	defer canvasPool.Put(img)
+	work := workPool.Get().(*coverWork)
+	defer workPool.Put(work)
+	ts := work.ts
+	ts.lang = language.NewLanguage(t.lang)
+	ts.rtl = t.rtl
+	rtl := t.rtl
+
+	img := work.img
 	img.Palette = coverPalette(band)
 	c := &canvas{img: img}
 	c.fill(image.Rect(0, 0, coverW, coverBand), rampBand)
@@ -322,68 +257,52 @@ func drawCover(t coverText) ([]byte, error) {
 	textW := coverW - 2*coverInset
 
 	// Kicker: publisher or host, small capitals spaced out, and a hairline.
-	if k := strings.ToUpper(t.kicker); k != "" && drawable(fonts.label, k) {
-		face, err := newFace(fonts.label, 30)
-		if err != nil {
-			return nil, err
+	label := coverStyle{faces: labelFaces, size: 30, track: 4}
+	if k := strings.ToUpper(t.kicker); k != "" && settable(label.faces, k) {
+		for _, l := range ts.set(k, label, textW, 1) {
+			c.line(ts, l, coverInset, coverInset+30, rampBand, rtl)
 		}
-		for measure(face, k, 4) > textW && len([]rune(k)) > 1 {
-			k = string([]rune(k)[:len([]rune(k))-2]) + "…"
-		}
-		c.text(face, k, coverInset, coverInset+30, rampBand, 4)
 	}
 	c.fill(image.Rect(coverInset, coverInset+58, coverW-coverInset, coverInset+61), rampBand+5)
 
 	// Title: bottom-aligned in the band, as large as fits.
-	if drawable(fonts.title, t.title) {
+	if settable(titleFaces, t.title) {
 		top := coverInset + 140
 		bottom := coverBand - 110
-		face, lines, lead, err := fitTitle(fonts.title, t.title, textW, bottom-top)
-		if err != nil {
-			return nil, err
-		}
+		lines, lead := fitTitle(ts, t.title, titleFaces, textW, bottom-top)
 		y := bottom - (len(lines)-1)*lead
 		for _, l := range lines {
-			c.text(face, l, coverInset, y, rampBand, 0)
+			c.line(ts, l, coverInset, y, rampBand, rtl)
 			y += lead
 		}
 	}
 
 	// Below the band: a short rule in the band colour, the standfirst, the
-	// date at the foot.
-	c.fill(image.Rect(coverInset, coverBand+90, coverInset+140, coverBand+98), rampBand)
-	if t.subtitle != "" && drawable(fonts.sub, t.subtitle) {
-		face, err := newFace(fonts.sub, 44)
-		if err != nil {
-			return nil, err
-		}
-		lines := wrap(face, t.subtitle, textW)
-		if len(lines) > 5 {
-			lines = lines[:5]
-			lines[4] += "…"
+	// byline and the date at the foot.
+	c.fill(image.Rect(mirror(rtl, coverInset, 140), coverBand+90, mirror(rtl, coverInset, 140)+140, coverBand+98), rampBand)
+	sub := coverStyle{faces: subFaces, size: 44}
+	if t.subtitle != "" && settable(sub.faces, t.subtitle) {
+		lead := 58
+		if hasArabic(t.subtitle) {
+			lead = 66
 		}
 		y := coverBand + 180
-		for _, l := range lines {
-			c.text(face, l, coverInset, y, rampPaper, 0)
-			y += 58
+		for _, l := range ts.balance(ts.shape(t.subtitle, sub), textW, 5) {
+			c.line(ts, l, coverInset, y, rampPaper, rtl)
+			y += lead
 		}
 	}
-	if by := strings.ToUpper(t.byline); by != "" && drawable(fonts.label, by) {
-		face, err := newFace(fonts.label, 30)
-		if err != nil {
-			return nil, err
+	by := coverStyle{faces: labelFaces, size: 30, track: 3}
+	if b := strings.ToUpper(t.byline); b != "" && settable(by.faces, b) {
+		for _, l := range ts.set(b, by, textW, 1) {
+			c.line(ts, l, coverInset, coverH-coverInset-60, rampPaper, rtl)
 		}
-		for measure(face, by, 3) > textW && len([]rune(by)) > 1 {
-			by = string([]rune(by)[:len([]rune(by))-2]) + "…"
-		}
-		c.text(face, by, coverInset, coverH-coverInset-60, rampPaper, 3)
 	}
-	if t.date != "" && drawable(fonts.small, t.date) {
-		face, err := newFace(fonts.small, 30)
-		if err != nil {
-			return nil, err
+	small := coverStyle{faces: smallFaces, size: 30, track: 2}
+	if t.date != "" && settable(small.faces, t.date) {
+		for _, l := range ts.set(t.date, small, textW, 1) {
+			c.line(ts, l, coverInset, coverH-coverInset, rampPaper, rtl)
 		}
-		c.text(face, t.date, coverInset, coverH-coverInset, rampPaper, 2)
 	}
 
 	var out bytes.Buffer

@@ -500,9 +500,6 @@ func TestGeneratedCover(t *testing.T) {
 	if !strings.Contains(string(o.files["EPUB/xhtml/cover.xhtml"]), `alt="The Quiet Harbour"`) {
 		t.Error("cover image's alt is not the title")
 	}
-	if *update {
-		os.WriteFile(filepath.Join("testdata", "cover-simple.png"), o.files["EPUB/images/cover.png"], 0o644)
-	}
 }
 
 func TestGivenCoverIsUsed(t *testing.T) {
@@ -580,15 +577,6 @@ func BenchmarkWrite(b *testing.B) {
 			}
 			b.ReportMetric(float64(out.Len()), "bytes/book")
 		})
-	}
-}
-
-func BenchmarkCover(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := drawCover(coverText{title: "The Quiet Harbour", subtitle: "How a small port town rebuilt its fishing fleet after the storm", kicker: "The Coastal Review", date: "2024-03-15"}); err != nil {
-			b.Fatal(err)
-		}
 	}
 }
 

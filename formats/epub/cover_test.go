@@ -1,0 +1,205 @@
+package epub
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/go-text/typesetting/di"
+
+	"folio/assets/fonts"
+)
+
+// coverSamples are the covers kept as golden PNGs in testdata/ (look at
+// them after go test -update: they are the design).
+var coverSamples = map[string]coverText{
+	"latin": {title: "The Quiet Harbour", subtitle: "How a small port town rebuilt its fishing fleet after the storm",
+		kicker: "The Coastal Review", byline: "Ana Ribeiro · Tom Hale", date: "2024-03-15", lang: "en"},
+	"arabic": {title: "ميناء هادئ: كيف أعادت بلدة صغيرة بناء أسطولها", subtitle: "تقرير عن الصيادين الذين أصلحوا قواربهم بأيديهم بعد العاصفة في عام 2023",
+		kicker: "aljazeera.net", byline: "ليلى حسن", date: "2024-01-20", lang: "ar", rtl: true},
+	"persian": {title: "گزارشی از بندرهای کوچک خلیج فارس", subtitle: "چگونه ماهیگیران پس از طوفان قایق‌های خود را دوباره ساختند",
+		kicker: "BBC Persian", byline: "مریم احمدی", date: "2024-02-11", lang: "fa", rtl: true},
+	"russian": {title: "Тихая гавань: как маленький порт восстановил флот", subtitle: "Рыбаки своими руками починили лодки после шторма",
+		kicker: "Морской вестник", byline: "Анна Рыбакова", date: "2024-03-15", lang: "ru"},
+}
+
+func TestCoverGolden(t *testing.T) {
+	for name, c := range coverSamples {
+		t.Run(name, func(t *testing.T) {
+			data, err := drawCover(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "cover-"+name+".png")
+			if *update {
+				if err := os.WriteFile(golden, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if !bytes.Equal(data, want) {
+				t.Errorf("cover differs from %s (run go test -update and look at it)", golden)
+			}
+		})
+	}
+}
+
+// inkColumns returns the leftmost and rightmost columns holding text (any
+// pixel off the ground colour) in rows [y0, y1) of the band.
+func inkColumns(t *testing.T, data []byte, y0, y1 int) (int, int, int) {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := img.(*image.Paletted)
+	left, right, n := coverW, -1, 0
+	for y := y0; y < y1; y++ {
+		for x := 0; x < coverW; x++ {
+			if p.ColorIndexAt(x, y) != rampBand {
+				left, right, n = min(left, x), max(right, x), n+1
+			}
+		}
+	}
+	return left, right, n
+}
+
+func TestCoverTitleIsDrawnAndAlignedToTheStartEdge(t *testing.T) {
+	// The title sits between the hairline under the kicker and the band's
+	// foot.
+	top, bottom := coverInset+70, coverBand-40
+	for name, c := range coverSamples {
+		data, err := drawCover(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		left, right, n := inkColumns(t, data, top, bottom)
+		if n < 20000 {
+			t.Errorf("%s: only %d title pixels; the title is not drawn", name, n)
+			continue
+		}
+		if c.rtl {
+			if right < coverW-coverInset-12 || right > coverW-coverInset+2 {
+				t.Errorf("%s: title ends at x=%d, want right-aligned at %d", name, right, coverW-coverInset)
+			}
+		} else if left < coverInset-6 || left > coverInset+12 {
+			t.Errorf("%s: title starts at x=%d, want left-aligned at %d", name, left, coverInset)
+		}
+	}
+}
+
+func TestCoverShapesArabic(t *testing.T) {
+	ts := newTypesetter()
+	ts.rtl = true
+	st := coverStyle{faces: titleFaces, size: 100}
+	dejavu := ts.face(fonts.Get(fonts.Fallback, fonts.Bold))
+	isolated, _ := dejavu.NominalGlyph('ب')
+
+	// Three behs join: final, medial and initial forms, none isolated,
+	// drawn right to left (the initial form is rightmost).
+	lines := ts.set("ببب", st, 1000, 0)
+	if len(lines) != 1 || len(lines[0].runs) != 1 {
+		t.Fatalf("got %d lines", len(lines))
+	}
+	run := lines[0].runs[0]
+	if run.Direction != di.DirectionRTL || run.Face != dejavu {
+		t.Errorf("run direction %v, face %p; want RTL in DejaVu Sans Bold", run.Direction, run.Face)
+	}
+	g := run.Glyphs
+	if len(g) != 3 || g[0].GlyphID == g[1].GlyphID || g[1].GlyphID == g[2].GlyphID || g[0].GlyphID == g[2].GlyphID {
+		t.Fatalf("glyphs %v: want three different contextual forms", g)
+	}
+	for _, x := range g {
+		if x.GlyphID == isolated {
+			t.Errorf("an isolated beh among joined ones: %v", g)
+		}
+	}
+	if g[0].ClusterIndex != 2 || g[2].ClusterIndex != 0 {
+		t.Errorf("glyphs are not in visual (right-to-left) order: clusters %d..%d", g[0].ClusterIndex, g[2].ClusterIndex)
+	}
+
+	// Lam followed by alef is one ligature glyph.
+	if lines := ts.set("لا", st, 1000, 0); len(lines[0].runs[0].Glyphs) != 1 {
+		t.Errorf("lam-alef: %d glyphs, want one ligature", len(lines[0].runs[0].Glyphs))
+	}
+
+	// Digits inside Arabic text are set in the Arabic text's face, and a
+	// Latin word keeps its own.
+	for _, l := range ts.set("عام 2023 Harbour", st, 2000, 0) {
+		for _, r := range l.runs {
+			latin := r.Runes.Offset >= 8 // the space before "Harbour" goes with it
+			if latin && r.Face == dejavu {
+				t.Errorf("the Latin word is set in DejaVu")
+			}
+			if !latin && r.Face != dejavu {
+				t.Errorf("runes %v (Arabic or digits) not set in DejaVu", r.Runes)
+			}
+		}
+	}
+}
+
+func TestCoverWrapsAndBalances(t *testing.T) {
+	ts := newTypesetter()
+	st := coverStyle{faces: subFaces, size: 44}
+	p := ts.shape("How a small port town rebuilt its fishing fleet after the storm", st)
+	greedy := ts.wrap(p, 1000, 0)
+	balanced := ts.balance(p, 1000, 0)
+	if len(greedy) != 2 || len(balanced) != 2 {
+		t.Fatalf("lines: greedy %d, balanced %d; want 2", len(greedy), len(balanced))
+	}
+	if d := px(balanced[0].width) - px(balanced[1].width); d < -60 || d > 60 {
+		t.Errorf("balanced lines are %d and %d px wide", px(balanced[0].width), px(balanced[1].width))
+	}
+	if widest(balanced) > 1000 {
+		t.Errorf("balanced lines overflow: %d", widest(balanced))
+	}
+	// Cut text ends with an ellipsis on its last line.
+	cut := ts.wrap(p, 300, 2)
+	if len(cut) != 2 {
+		t.Fatalf("cut to %d lines, want 2", len(cut))
+	}
+	last := cut[1].runs[len(cut[1].runs)-1]
+	ell, _ := last.Face.NominalGlyph('…')
+	if g := last.Glyphs[len(last.Glyphs)-1]; g.GlyphID != ell {
+		t.Errorf("cut line does not end with an ellipsis")
+	}
+}
+
+func TestCoverLeavesOffTextItCannotSet(t *testing.T) {
+	if settable(titleFaces, "नमस्ते दुनिया") {
+		t.Error("Devanagari claimed settable with fonts that lack it")
+	}
+	if !settable(titleFaces, "Тихая гавань ميناء שלום") {
+		t.Error("Cyrillic, Arabic and Hebrew not settable")
+	}
+	// A title in a script the fonts lack leaves the band without a title
+	// but the cover is still made.
+	data, err := drawCover(coverText{title: "नमस्ते दुनिया", lang: "hi"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, n := inkColumns(t, data, coverInset+70, coverBand-40); n != 0 {
+		t.Errorf("%d pixels drawn for a title the fonts cannot set", n)
+	}
+}
+
+func BenchmarkCover(b *testing.B) {
+	for _, name := range []string{"latin", "arabic"} {
+		c := coverSamples[name]
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := drawCover(c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
