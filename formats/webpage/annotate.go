@@ -14,12 +14,28 @@ import (
 // came from a tag in the input can be traced back to its line.
 const ixAttr = "data-folio-ix"
 
-// maxDepth is how deeply annotate lets elements nest. Deeper start tags
-// (and their end tags) are left out of the annotated copy, so their
-// content lands in the deepest element kept. The HTML parser checks scopes
-// by scanning its stack of open elements, and Readability walks ancestors
-// per node: both are quadratic in depth, and real pages stay below 100.
-const maxDepth = 160
+// limits bound the nesting annotate lets through. Deeper start tags (and
+// their end tags) are left out of the annotated copy, so their content
+// lands in the deepest element kept. x/net/html refuses a page whose stack
+// of open elements passes 512, and Readability walks ancestors per node;
+// real pages stay below 60.
+type limits struct {
+	// depth is the weighted number of open elements: a table counts 4
+	// (the parser adds tbody, tr and td), a list 2 (its li).
+	depth int
+	// formatting is how many formatting elements (b, i, a, font, …) may
+	// be open without an end tag. The parser reopens every one of them in
+	// each new block, so unclosed ones nest as deeply as they are many.
+	formatting int
+}
+
+var (
+	// defaultLimits are generous for real pages.
+	defaultLimits = limits{depth: 100, formatting: 64}
+	// strictLimits are tried when the parser still refuses a page.
+	strictLimits = limits{depth: 30, formatting: 8}
+)
+
 
 // elemInfo is what the reader remembers of one start tag of the input.
 type elemInfo struct {
@@ -33,8 +49,9 @@ type source struct {
 	annotated []byte
 	elems     []elemInfo
 	// flattenedAt is the line of the first start tag left out because of
-	// maxDepth; 0 when none was.
+	// the limits; 0 when none was.
 	flattenedAt int
+	lim         limits
 	// charset is the encoding the page declares in a <meta> tag, lower
 	// case; "" when it declares none.
 	charset     string
@@ -61,6 +78,19 @@ var rawText = set("script", "style", "textarea", "title", "xmp", "iframe", "noem
 // (a link cannot hold a link; a heading start closes an open heading).
 var selfClosing = set("a", "button", "nobr", "form", "h1", "h2", "h3", "h4", "h5", "h6")
 
+// formattingElements are those the parser reconstructs in each block.
+var formattingElements = set("a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u")
+
+func weight(name string) int {
+	switch name {
+	case "table":
+		return 4
+	case "ul", "ol", "dl", "menu", "dir", "select":
+		return 2
+	}
+	return 1
+}
+
 type openElem struct {
 	name    string
 	skipped bool
@@ -69,9 +99,9 @@ type openElem struct {
 // annotate tokenizes src, counting lines, and writes a copy in which every
 // start tag carries ixAttr. Concatenating the tokenizer's Raw() slices
 // gives back the input byte for byte, so the copy differs from src only by
-// the inserted attributes and the tags left out beyond maxDepth.
-func annotate(src []byte) *source {
-	s := &source{}
+// the inserted attributes and the tags left out beyond the limits.
+func annotate(src []byte, lim limits) *source {
+	s := &source{lim: lim}
 	var out bytes.Buffer
 	out.Grow(len(src) + len(src)/8)
 	z := html.NewTokenizer(bytes.NewReader(src))
@@ -79,7 +109,8 @@ func annotate(src []byte) *source {
 	off := 0
 	var stack []openElem
 	open := map[string]int{}
-	kept := 0 // elements on stack not skipped
+	kept := 0        // weighted depth of the elements on stack not skipped
+	unclosedFmt := 0 // formatting start tags written and not yet ended
 	foreign := 0
 	for {
 		tt := z.Next()
@@ -97,7 +128,8 @@ func annotate(src []byte) *source {
 			if selfClosing[name] && open[name] > 0 {
 				kept -= popTo(&stack, open, name)
 			}
-			skip := kept >= maxDepth && !rawText[name] && !voidElements[name] && !impliedEnd[name]
+			skip := (kept+weight(name) > lim.depth || formattingElements[name] && unclosedFmt >= lim.formatting) &&
+				!rawText[name] && !voidElements[name] && !impliedEnd[name]
 			if skip {
 				if s.flattenedAt == 0 {
 					s.flattenedAt = start
@@ -110,7 +142,10 @@ func annotate(src []byte) *source {
 				stack = append(stack, openElem{name: name, skipped: skip})
 				open[name]++
 				if !skip {
-					kept++
+					kept += weight(name)
+					if formattingElements[name] {
+						unclosedFmt++
+					}
 				}
 				if name == "svg" || name == "math" {
 					foreign++
@@ -132,6 +167,9 @@ func annotate(src []byte) *source {
 					continue
 				}
 				kept -= popTo(&stack, open, name)
+				if formattingElements[name] {
+					unclosedFmt = max(unclosedFmt-1, 0)
+				}
 				if name == "svg" || name == "math" {
 					foreign = max(foreign-1, 0)
 					z.AllowCDATA(foreign > 0)
@@ -217,7 +255,7 @@ func findOpen(stack []openElem, name string) int {
 }
 
 // popTo closes the topmost open element called name and everything above
-// it, and returns how many of the closed elements were kept (not skipped).
+// it, and returns the weight of the closed elements that were kept.
 func popTo(stack *[]openElem, open map[string]int, name string) int {
 	st := *stack
 	i := findOpen(st, name)
@@ -228,7 +266,7 @@ func popTo(stack *[]openElem, open map[string]int, name string) int {
 	for _, e := range st[i:] {
 		open[e.name]--
 		if !e.skipped {
-			n++
+			n += weight(e.name)
 		}
 	}
 	*stack = st[:i]

@@ -15,9 +15,10 @@ const (
 	// maxNest bounds how deeply quotes and lists nest in the tree; deeper
 	// ones are read as plain containers (their content kept, flat).
 	maxNest = 16
-	// maxWalk bounds the converter's recursion over the DOM. annotate keeps
-	// the DOM below about maxDepth; below this the rest is read as text.
-	maxWalk = maxDepth + 64
+	// maxWalk bounds the converter's recursion over the DOM. x/net/html
+	// already refuses more than 512 open elements; below this the rest is
+	// read as text.
+	maxWalk = 600
 )
 
 // converter turns x/net/html nodes into doc blocks and inlines.

@@ -20,7 +20,7 @@
 //     Text takes the line of its enclosing element plus the newlines of the
 //     text before it, which is exact unless a tag or comment between them
 //     spans lines.
-//   - annotate also bounds nesting: start tags more than maxDepth deep are
+//   - annotate also bounds nesting: start tags nested too deeply are
 //     left out (their text stays, in the deepest element kept), with a
 //     nesting-limit warning. A page of 10,000 nested divs reads in
 //     milliseconds instead of the seconds the parser's and Readability's
@@ -80,16 +80,17 @@ func New(opts Options) *Reader { return &Reader{opts: opts} }
 // Read turns the HTML page in src into a document. name goes into every
 // position.
 func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, error) {
-	s := annotate(src)
-	root, err := html.Parse(bytes.NewReader(s.annotated))
+	s, root, err := parse(src)
 	if err != nil {
-		return nil, nil, &doc.Error{Pos: doc.Pos{File: name, Line: 1}, Code: "html-parse", Msg: "cannot parse the page", Err: err}
+		return nil, nil, &doc.Error{Pos: doc.Pos{File: name, Line: max(s.flattenedAt, 1)}, Code: "nesting-limit",
+			Msg: "the page nests elements too deeply to read, even flattened", Err: err}
 	}
 	c := &converter{file: name, elems: s.elems, line: 1}
 	var ws []doc.Warning
 	if s.flattenedAt > 0 {
 		ws = append(ws, doc.Warning{Pos: c.at(s.flattenedAt), Code: "nesting-limit",
-			Message: fmt.Sprintf("elements nested more than %d deep were flattened from here on", maxDepth)})
+			Message: fmt.Sprintf("elements nested more than about %d deep, or more than %d formatting elements left open, were flattened from here on",
+				s.lim.depth, s.lim.formatting)})
 	}
 	if w, ok := charsetWarning(s, src, name); ok {
 		ws = append(ws, w)
@@ -118,6 +119,21 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 		d.Meta.Lang = detectLang(d)
 	}
 	return d, ws, nil
+}
+
+// parse annotates and parses the page, with stricter nesting limits when
+// the parser refuses the first try (its stack of open elements is bounded).
+func parse(src []byte) (*source, *html.Node, error) {
+	var err error
+	var s *source
+	for _, lim := range []limits{defaultLimits, strictLimits} {
+		s = annotate(src, lim)
+		var root *html.Node
+		if root, err = html.Parse(bytes.NewReader(s.annotated)); err == nil {
+			return s, root, nil
+		}
+	}
+	return s, nil, err
 }
 
 // mode says how much of the page the converter reads.
