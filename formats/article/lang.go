@@ -68,25 +68,48 @@ const langChunks = 6
 // vote identifies the language of each piece of text and returns the
 // language with the largest summed confidence, and that sum divided by the
 // number of pieces.
+//
+// The identifier is most of the reader's time, so the vote stops as soon as
+// the rest of the pieces could not change its outcome: whatlanggo's
+// confidence is at most 1, so once the leader is ahead of the runner-up by
+// more than the number of pieces left, and already has half a vote per
+// piece (langMinConfidence), the answer is the one a full count gives.
 func vote(text string) (whatlanggo.Lang, float64) {
 	chunks := chunk(text, langChunk, langChunks)
+	if len(chunks) == 0 {
+		return -1, 0
+	}
 	sum := map[whatlanggo.Lang]float64{}
-	for _, c := range chunks {
+	best, bestSum := whatlanggo.Lang(-1), 0.0
+	for i, c := range chunks {
 		info := whatlanggo.Detect(c)
 		if info.Lang >= 0 && info.Confidence > 0 {
 			sum[info.Lang] += info.Confidence
 		}
+		best, bestSum = leader(sum)
+		second := 0.0
+		for l, s := range sum {
+			if l != best {
+				second = max(second, s)
+			}
+		}
+		left := float64(len(chunks) - i - 1)
+		if left > 0 && bestSum-second > left && bestSum >= langMinConfidence*float64(len(chunks)) {
+			break
+		}
 	}
+	return best, bestSum / float64(len(chunks))
+}
+
+// leader is the language with the largest sum (the lowest code on a tie).
+func leader(sum map[whatlanggo.Lang]float64) (whatlanggo.Lang, float64) {
 	best, bestSum := whatlanggo.Lang(-1), 0.0
 	for l, s := range sum {
 		if s > bestSum || s == bestSum && l < best {
 			best, bestSum = l, s
 		}
 	}
-	if len(chunks) == 0 {
-		return -1, 0
-	}
-	return best, bestSum / float64(len(chunks))
+	return best, bestSum
 }
 
 // chunk cuts text at spaces into at most max pieces of about n runes,

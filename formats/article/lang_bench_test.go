@@ -1,0 +1,79 @@
+package article
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/abadojack/whatlanggo"
+)
+
+func langSamples(tb testing.TB) map[string]string {
+	files, _ := filepath.Glob(filepath.Join(articlesDir, "*.txt"))
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
+	out := map[string]string{}
+	for _, f := range append(files, seeds...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out[filepath.Base(f)] = string(b)
+	}
+	if len(out) == 0 {
+		tb.Skip("no sample articles")
+	}
+	return out
+}
+
+// fullVote is the vote without stopping early: every piece counted.
+func fullVote(text string) (whatlanggo.Lang, float64) {
+	chunks := chunk(text, langChunk, langChunks)
+	if len(chunks) == 0 {
+		return -1, 0
+	}
+	sum := map[whatlanggo.Lang]float64{}
+	for _, c := range chunks {
+		if info := whatlanggo.Detect(c); info.Lang >= 0 && info.Confidence > 0 {
+			sum[info.Lang] += info.Confidence
+		}
+	}
+	best, s := leader(sum)
+	return best, s / float64(len(chunks))
+}
+
+// Stopping the vote early must give the answer the full count gives, on
+// every sample article, on mixed-language text and on text too short to
+// decide.
+func TestEarlyVoteAgreesWithFullCount(t *testing.T) {
+	texts := langSamples(t)
+	texts["mixed"] = strings.Repeat("The council met on Tuesday to discuss the water budget for next year. ", 12) +
+		strings.Repeat("Совет собрался во вторник, чтобы обсудить бюджет на воду на следующий год. ", 12)
+	texts["alternating"] = strings.Repeat("The council met on Tuesday to discuss the budget. Le conseil s’est réuni mardi pour discuter du budget. ", 20)
+	texts["short"] = "A short note."
+	for name, text := range texts {
+		t.Run(name, func(t *testing.T) {
+			wantLang, wantConf := fullVote(text)
+			gotLang, gotConf := vote(text)
+			if gotLang != wantLang || (gotConf >= langMinConfidence) != (wantConf >= langMinConfidence) {
+				t.Errorf("vote = %v %.2f, full count %v %.2f", gotLang, gotConf, wantLang, wantConf)
+			}
+		})
+	}
+}
+
+func BenchmarkDetectLang(b *testing.B) {
+	texts := langSamples(b)
+	for _, name := range []string{"wire-dateline.txt", "russian.txt", "arabic.txt"} {
+		text, ok := texts[name]
+		if !ok {
+			continue
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				detectLang(text)
+			}
+		})
+	}
+}
