@@ -202,7 +202,7 @@ func tidy(is []doc.Inline) []doc.Inline {
 	trimLeft(is, &space)
 	space = true
 	trimRight(is, &space)
-	is = prune(is)
+	is = hoistSpaces(prune(is))
 	for len(is) > 0 {
 		if _, ok := is[0].(*doc.LineBreak); !ok {
 			break
@@ -282,6 +282,59 @@ func children(n doc.Inline) []doc.Inline {
 		return n.Content
 	}
 	return nil
+}
+
+// hoistSpaces moves a space at the edge of a formatting node out of it
+// ("<em>two </em>three" reads as "_two_ three"), so writers that mark
+// emphasis with delimiters get clean ones.
+func hoistSpaces(is []doc.Inline) []doc.Inline {
+	var out []doc.Inline
+	for _, n := range is {
+		kids := children(n)
+		if kids == nil {
+			out = append(out, n)
+			continue
+		}
+		kids = hoistSpaces(kids)
+		setChildren(n, kids)
+		if len(kids) == 0 {
+			continue
+		}
+		lead, trail := false, false
+		if t, ok := kids[0].(*doc.Text); ok && strings.HasPrefix(t.Value, " ") {
+			t.Value, lead = t.Value[1:], true
+		}
+		if t, ok := kids[len(kids)-1].(*doc.Text); ok && strings.HasSuffix(t.Value, " ") {
+			t.Value, trail = t.Value[:len(t.Value)-1], true
+		}
+		if lead {
+			out = append(out, &doc.Text{Value: " ", Pos: n.Position()})
+		}
+		if setChildren(n, prune(kids)); len(children(n)) > 0 {
+			out = append(out, n)
+		}
+		if trail {
+			out = append(out, &doc.Text{Value: " ", Pos: n.Position()})
+		}
+	}
+	return out
+}
+
+func setChildren(n doc.Inline, kids []doc.Inline) {
+	switch n := n.(type) {
+	case *doc.Emph:
+		n.Content = kids
+	case *doc.Strong:
+		n.Content = kids
+	case *doc.Strike:
+		n.Content = kids
+	case *doc.Sub:
+		n.Content = kids
+	case *doc.Sup:
+		n.Content = kids
+	case *doc.Link:
+		n.Content = kids
+	}
 }
 
 // prune removes empty texts and formatting left empty by trimming.

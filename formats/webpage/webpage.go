@@ -35,8 +35,9 @@
 //     canonical URL itself and keeps image sources as written, since a
 //     saved page's images live in its NAME_files/ folder, which the
 //     pipeline's sandboxed resolver reads.
-//   - when Readability finds nothing (or panics), the whole <body> is read
-//     instead, without navigation, asides, footers, forms and hidden
+//   - when Readability finds nothing, or less than its own threshold of 500
+//     characters (then it returns its best guess, often the cookie notice
+//     and the navigation), or panics, the whole <body> is read instead, without navigation, asides, footers, forms and hidden
 //     elements, and an extraction-failed warning says so.
 //     Options.KeepBoilerplate skips Readability and reads the whole body,
 //     navigation and footers included.
@@ -56,6 +57,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -152,8 +154,15 @@ func (r *Reader) content(c *converter, root *html.Node) (*html.Node, mode, *doc.
 		return body, modeKeep, nil
 	}
 	node, why := extract(root)
-	if node != nil && hasText(node) {
+	n := 0
+	if node != nil {
+		n = utf8.RuneCountInString(clean(textContent(node)))
+	}
+	if n >= minArticle {
 		return node, modeArticle, nil
+	}
+	if why == "" && n > 0 {
+		why = fmt.Sprintf("it found only %d characters of article text", n)
 	}
 	// Readability works on copies and has mutated only the page's scripts,
 	// styles and <br> runs by now, so the body is still the page.
@@ -167,6 +176,11 @@ func (r *Reader) content(c *converter, root *html.Node) (*html.Node, mode, *doc.
 	return body, modeFallback, &doc.Warning{Pos: c.pos(body), Code: "extraction-failed",
 		Message: "article extraction failed (" + why + "); the whole page body was read instead, without navigation, asides and footers"}
 }
+
+// minArticle is the article length (in characters) below which
+// Readability's answer is its best guess on a failed search rather than an
+// article: its own threshold for a successful pass.
+const minArticle = 500
 
 // extract runs Readability over the page, mutating it. A panic inside
 // Readability is turned into a failure so one odd page cannot take a batch
