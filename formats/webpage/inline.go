@@ -12,7 +12,8 @@ import (
 // text converts a text node, its white space collapsed as a browser shows
 // it; tidy trims it at the edges of its block later.
 func (c *converter) text(n *html.Node) doc.Inline {
-	t := &doc.Text{Value: collapse(n.Data), Pos: c.at(c.line)}
+	lead := len(n.Data) - len(strings.TrimLeft(n.Data, " \t\n\r\f"))
+	t := &doc.Text{Value: collapse(n.Data), Pos: c.at(c.line + newlines(n.Data[:lead]))}
 	c.line += newlines(n.Data)
 	return t
 }
