@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"syscall"
 	"testing"
 	"time"
@@ -50,6 +51,34 @@ func BenchmarkPlain(b *testing.B) {
 		if err := w.Write(context.Background(), d, &buf); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkFaces writes a one-page document that uses more faces at each
+// step: what each face costs a document (fpdf parses it, hashes its
+// definition and subsets it at output, per document).
+func BenchmarkFaces(b *testing.B) {
+	steps := []doc.Inline{
+		txt("Plain running text, a title and a footer: serif regular, sans bold and sans regular. "),
+		strong(txt("Bold words. ")),
+		emph(txt("Italic words. ")),
+		code("code_span"),
+		strong(emph(txt(" Bold italic."))),
+	}
+	for n := 1; n <= len(steps); n++ {
+		d := &doc.Document{Meta: doc.Meta{Title: "Faces", Lang: "en"}, Blocks: []doc.Block{para(steps[:n]...)}}
+		b.Run(fmt.Sprintf("faces=%d", n+2), func(b *testing.B) {
+			w := New(Options{})
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			defer cpuPerOp(b)()
+			for b.Loop() {
+				buf.Reset()
+				if err := w.Write(context.Background(), d, &buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
