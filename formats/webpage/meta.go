@@ -30,6 +30,7 @@ type pageFacts struct {
 	htmlLang  string
 	htmlLine  int
 	canonical string
+	savedFrom string // the URL in a "<!-- saved from url=(0042)… -->" comment
 	relAuthor []string
 	timePub   string // <time pubdate> or itemprop=datePublished
 	timeFirst string // the first <time datetime> inside <article>, else in the page
@@ -38,7 +39,7 @@ type pageFacts struct {
 }
 
 func gatherFacts(c *converter, root *html.Node) *pageFacts {
-	f := &pageFacts{metas: map[string][]string{}}
+	f := &pageFacts{metas: map[string][]string{}, savedFrom: savedFrom(root)}
 	inArticleTime := false
 	walkElements(root, func(n *html.Node) bool {
 		switch n.Data {
@@ -120,7 +121,7 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 	m := &pm.meta
 	m.Pos = doc.Pos{File: c.file, Line: max(f.htmlLine, 1)}
 
-	m.Source = firstNonEmpty(absoluteURL(f.canonical), absoluteURL(first("og:url")), absoluteURL(ldString(ld, "url")))
+	m.Source = firstNonEmpty(absoluteURL(f.canonical), absoluteURL(first("og:url")), absoluteURL(ldString(ld, "url")), absoluteURL(f.savedFrom))
 	if m.Source != "" {
 		pm.base, _ = url.Parse(m.Source)
 	}
@@ -151,6 +152,26 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 	pm.description = firstNonEmpty(first("og:description"), first("description"), first("twitter:description"), ldString(ld, "description"))
 	m.Summary = pm.description
 	return pm
+}
+
+var savedFromURL = regexp.MustCompile(`^\s*saved from url=\(\d+\)(\S+)\s*$`)
+
+// savedFrom reads the comment browsers put at the top of a saved page
+// naming where it came from.
+func savedFrom(root *html.Node) string {
+	for _, parent := range []*html.Node{root, findElement(root, "html"), findElement(root, "head")} {
+		if parent == nil {
+			continue
+		}
+		for n := parent.FirstChild; n != nil; n = n.NextSibling {
+			if n.Type == html.CommentNode {
+				if m := savedFromURL.FindStringSubmatch(n.Data); m != nil {
+					return m[1]
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // authors takes the first source that names anyone: JSON-LD, meta author,
