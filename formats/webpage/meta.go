@@ -32,6 +32,9 @@ type pageFacts struct {
 	canonical string
 	savedFrom string // the URL in a "<!-- saved from url=(0042)… -->" comment
 	relAuthor []string
+	byline    string   // the text of the first byline element
+	relTag    []string // rel=tag links in the article
+	relCat    []string // rel=category links in the article
 	timePub   string // <time pubdate> or itemprop=datePublished
 	timeFirst string // the first <time datetime> inside <article>, else in the page
 	h1        []string
@@ -42,6 +45,9 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 	f := &pageFacts{metas: map[string][]string{}, savedFrom: savedFrom(root)}
 	inArticleTime := false
 	walkElements(root, func(n *html.Node) bool {
+		if f.byline == "" && isByline(c, n) {
+			f.byline = bylineText(c, n)
+		}
 		switch n.Data {
 		case "html":
 			if f.htmlLine == 0 {
@@ -71,10 +77,20 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 				f.canonical = strings.TrimSpace(attr(n, "href"))
 			}
 		case "a":
-			if hasWord(strings.Fields(strings.ToLower(attr(n, "rel"))), "author") {
-				if name := clean(textContent(n)); name != "" && len(name) < 80 {
-					f.relAuthor = append(f.relAuthor, name)
-				}
+			rels := strings.Fields(strings.ToLower(attr(n, "rel")))
+			text := clean(textContent(n))
+			if text == "" || len(text) > 80 {
+				return true
+			}
+			switch {
+			case hasWord(rels, "author"):
+				f.relAuthor = append(f.relAuthor, text)
+			case !hasAncestor(n, "article") || hasAncestor(n, "aside"):
+				// Tag clouds in sidebars use rel=tag too.
+			case hasWord(rels, "category"):
+				f.relCat = append(f.relCat, text)
+			case hasWord(rels, "tag"):
+				f.relTag = append(f.relTag, text)
 			}
 		case "h1":
 			if t := clean(textContent(n)); t != "" {
@@ -126,7 +142,7 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		pm.base, _ = url.Parse(m.Source)
 	}
 	m.Publisher = firstNonEmpty(first("og:site_name"), ldName(ld["publisher"]), first("application-name", "publisher", "dc.publisher"))
-	m.Section = firstNonEmpty(first("article:section"), firstOf(ldStrings(ld["articleSection"])), first("section"))
+	m.Section = firstNonEmpty(first("article:section"), firstOf(ldStrings(ld["articleSection"])), first("section"), firstOf(f.relCat))
 	host := ""
 	if pm.base != nil {
 		host = pm.base.Hostname()
@@ -137,7 +153,11 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		m.Title = f.title
 		titleFromPage = true
 	}
-	m.Title = cleanTitle(m.Title, m.Publisher, m.Section, host, f.h1, titleFromPage)
+	var site string
+	m.Title, site = cleanTitle(m.Title, m.Publisher, m.Section, host, f.h1, titleFromPage)
+	if m.Publisher == "" {
+		m.Publisher = site
+	}
 
 	m.Authors = authors(f, ld, first)
 	m.Date = firstDate(first("article:published_time"), ldString(ld, "datePublished"), first("datepublished"),
@@ -192,7 +212,77 @@ func authors(f *pageFacts, ld map[string]any, first func(...string) string) []st
 			return dedupe(names)
 		}
 	}
-	return dedupe(f.relAuthor)
+	if len(f.relAuthor) > 0 {
+		return dedupe(f.relAuthor)
+	}
+	return dedupe(splitNames(f.byline))
+}
+
+var bylineClass = regexp.MustCompile(`(?i)(^|[-_\s])(byline|byl|author|authors|author-?name|writer|fn)($|[-_\s])`)
+
+// isByline reports an element marked as the article's byline, in the page
+// body but outside site furniture.
+func isByline(c *converter, n *html.Node) bool {
+	if n.Data == "body" || n.Data == "html" || n.Data == "article" || n.Data == "meta" || n.Data == "link" {
+		return false
+	}
+	if !strings.Contains(strings.ToLower(attr(n, "itemprop")), "author") &&
+		!bylineClass.MatchString(c.orig(n, "class")+" "+c.orig(n, "id")) {
+		return false
+	}
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.Data == "aside" || p.Data == "nav" || p.Data == "footer" || p.Data == "head" ||
+			commentsClass.MatchString(c.orig(p, "class")+" "+c.orig(p, "id"))) {
+			return false
+		}
+	}
+	return true
+}
+
+var commentsClass = regexp.MustCompile(`(?i)comment|respond|reply`)
+
+// findMarked returns the first element below n for which marked is true.
+func findMarked(n *html.Node, marked func(*html.Node) bool) *html.Node {
+	var found *html.Node
+	walkElements(n, func(m *html.Node) bool {
+		if marked(m) {
+			found = m
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// bylineText is the names in a byline element: the innermost parts marked
+// as a name or author (joined when there are several), cut before any date
+// or role.
+func bylineText(c *converter, n *html.Node) string {
+	marked := func(m *html.Node) bool {
+		return strings.Contains(strings.ToLower(attr(m, "itemprop")), "name") || bylineClass.MatchString(c.orig(m, "class"))
+	}
+	var leaves []string
+	walkElements(n, func(m *html.Node) bool {
+		if marked(m) && findMarked(m, marked) == nil {
+			leaves = append(leaves, clean(textContent(m)))
+		}
+		return true
+	})
+	if len(leaves) > 1 {
+		return strings.Join(leaves, ", ")
+	}
+	inner := n
+	if len(leaves) == 1 {
+		inner = findMarked(n, func(m *html.Node) bool { return marked(m) && findMarked(m, marked) == nil })
+	}
+	text := clean(textContent(inner))
+	if i := strings.IndexAny(text, "|·•—\n"); i >= 0 {
+		text = text[:i]
+	}
+	if len(text) > 100 {
+		return ""
+	}
+	return text
 }
 
 var (
@@ -236,7 +326,7 @@ func tags(f *pageFacts, ld map[string]any) []string {
 			return dedupe(out)
 		}
 	}
-	return nil
+	return dedupe(f.relTag)
 }
 
 func splitList(s string) []string {
@@ -254,8 +344,9 @@ var titleSeps = []string{" | ", " — ", " – ", " - ", " · ", " :: ", " » ",
 
 // cleanTitle removes a " | Site" suffix (or a "Site | " prefix) when the
 // part cut off names the site, its host or the section; and, for a title
-// from <title>, when the rest is the page's <h1>.
-func cleanTitle(title, site, section, host string, h1 []string, fromPage bool) string {
+// from <title>, when the rest is the page's <h1>: then the suffix is
+// returned as the site's name.
+func cleanTitle(title, site, section, host string, h1 []string, fromPage bool) (string, string) {
 	title = clean(title)
 	names := []string{site, section, host, strings.TrimPrefix(host, "www.")}
 	if i := strings.LastIndexByte(host, '.'); i > 0 {
@@ -282,13 +373,28 @@ func cleanTitle(title, site, section, host string, h1 []string, fromPage bool) s
 			if i := strings.Index(title, sep); i > 0 {
 				for _, h := range h1 {
 					if sameText(h, title[:i]) {
-						return h
+						return h, siteName(title[i+len(sep):])
 					}
 				}
 			}
 		}
 	}
-	return title
+	return title, ""
+}
+
+// siteName is the part of a page title after the headline when it looks
+// like a name: short and without another separator.
+func siteName(s string) string {
+	s = clean(s)
+	if len(s) > 60 {
+		return ""
+	}
+	for _, sep := range titleSeps {
+		if strings.Contains(s, sep) {
+			return ""
+		}
+	}
+	return s
 }
 
 func namesSite(part string, names []string) bool {

@@ -101,7 +101,7 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 	c.base = pm.base
 	c.lang = pm.meta.Lang
 
-	content, mode, w := r.content(c, root)
+	content, mode, w := r.content(c, root, pm)
 	if w != nil {
 		ws = append(ws, *w)
 	}
@@ -148,12 +148,18 @@ const (
 )
 
 // content picks the element to convert: Readability's article, or the body.
-func (r *Reader) content(c *converter, root *html.Node) (*html.Node, mode, *doc.Warning) {
+func (r *Reader) content(c *converter, root *html.Node, pm *pageMeta) (*html.Node, mode, *doc.Warning) {
 	body := findElement(root, "body")
 	if r.opts.KeepBoilerplate {
 		return body, modeKeep, nil
 	}
-	node, why := extract(root)
+	art, why := extract(root)
+	node := art.Node
+	// Readability finds bylines by class ("byline", "author vcard") where
+	// the page has no metadata naming the author.
+	if len(pm.meta.Authors) == 0 {
+		pm.meta.Authors = dedupe(splitNames(art.Byline()))
+	}
 	n := 0
 	if node != nil {
 		n = utf8.RuneCountInString(clean(textContent(node)))
@@ -185,10 +191,10 @@ const minArticle = 500
 // extract runs Readability over the page, mutating it. A panic inside
 // Readability is turned into a failure so one odd page cannot take a batch
 // down.
-func extract(root *html.Node) (node *html.Node, why string) {
+func extract(root *html.Node) (art readability.Article, why string) {
 	defer func() {
 		if p := recover(); p != nil {
-			node, why = nil, fmt.Sprintf("the extractor failed: %v", p)
+			art, why = readability.Article{}, fmt.Sprintf("the extractor failed: %v", p)
 		}
 	}()
 	p := readability.NewParser()
@@ -196,9 +202,9 @@ func extract(root *html.Node) (node *html.Node, why string) {
 	// the page's _files folder stay relative) and must never fetch.
 	art, err := p.ParseAndMutate(root, nil)
 	if err != nil {
-		return nil, err.Error()
+		return readability.Article{}, err.Error()
 	}
-	return art.Node, ""
+	return art, ""
 }
 
 // charsetWarning reports a page that declares a charset other than UTF-8

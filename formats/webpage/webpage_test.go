@@ -91,6 +91,27 @@ func TestMetadata(t *testing.T) {
 		{"rel=author links name the author when nothing else does",
 			``, `<p class="byline">By <a rel="author" href="/p/ann">Ann Poe</a></p>` + filler,
 			func(t *testing.T, m doc.Meta) { want(t, "authors", m.Authors, []string{"Ann Poe"}) }},
+		{"a byline element names the author: its innermost marked part",
+			``, `<div class="entry-meta"><span class="byline"> by <span class="author vcard"><a class="url fn n" href="/a/pat">Pat Morgan</a></span></span></div>` + filler,
+			func(t *testing.T, m doc.Meta) { want(t, "authors", m.Authors, []string{"Pat Morgan"}) }},
+		{"a byline with two marked names, and a date after a bar",
+			``, `<p class="c-byline">By <span class="c-byline__author">Ann Poe</span> and <span class="c-byline__author">Bo Lee</span></p><p class="byline">By Cy Doe | 5 March</p>` + filler,
+			func(t *testing.T, m doc.Meta) { want(t, "authors", m.Authors, []string{"Ann Poe", "Bo Lee"}) }},
+		{"a byline cut at a bar; comment authors are not bylines",
+			``, `<div class="comments"><span class="comment-author">Troll</span></div><p class="byline">By Cy Doe | 5 March 2024</p>` + filler,
+			func(t *testing.T, m doc.Meta) { want(t, "authors", m.Authors, []string{"Cy Doe"}) }},
+		{"WordPress category and tag links give the section and tags",
+			``, filler + `<footer class="entry-footer"><a href="/c/s" rel="category tag">Surveys</a> <a href="/t/eels" rel="tag">eels</a> <a href="/t/rivers" rel="tag">rivers</a></footer>`,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "section", m.Section, "Surveys")
+				want(t, "tags", m.Tags, []string{"eels", "rivers"})
+			}},
+		{"a page title's suffix after the h1 is the publisher when nothing names it",
+			`<title>River survey finds fewer eels – Riverwatch Notes</title>`, "<h1>River survey finds fewer eels</h1>" + filler,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "title", m.Title, "River survey finds fewer eels")
+				want(t, "publisher", m.Publisher, "Riverwatch Notes")
+			}},
 		{"article:published_time and modified_time",
 			`<meta property="article:published_time" content="2024-03-05T09:15:00+0100"><meta property="article:modified_time" content="2024-03-05T09:15:00+0100">`, filler,
 			func(t *testing.T, m doc.Meta) {
