@@ -36,7 +36,6 @@ var (
 	strictLimits = limits{depth: 30, formatting: 8}
 )
 
-
 // elemInfo is what the reader remembers of one start tag of the input.
 type elemInfo struct {
 	line        int // line of the tag's "<"

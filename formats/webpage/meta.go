@@ -35,8 +35,8 @@ type pageFacts struct {
 	byline    string   // the text of the first byline element
 	relTag    []string // rel=tag links in the article
 	relCat    []string // rel=category links in the article
-	timePub   string // <time pubdate> or itemprop=datePublished
-	timeFirst string // the first <time datetime> inside <article>, else in the page
+	timePub   string   // <time pubdate> or itemprop=datePublished
+	timeFirst string   // the first <time datetime> inside <article>, else in the page
 	h1        []string
 	jsonld    []map[string]any
 }

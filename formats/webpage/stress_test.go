@@ -30,7 +30,7 @@ var hostile = map[string]func() string{
 		return b.String()
 	},
 	"20000 unclosed links": func() string { return strings.Repeat("<a href=#x>link ", 20000) },
-	"10000 nested tables": func() string { return strings.Repeat("<table><tr><td>cell ", 10000) },
+	"10000 nested tables":  func() string { return strings.Repeat("<table><tr><td>cell ", 10000) },
 	"2 MB of paragraphs": func() string {
 		p := "<p>" + strings.Repeat("Words of an ordinary paragraph, long enough to score. ", 8) + "</p>\n"
 		return "<html><body><article>" + strings.Repeat(p, (2<<20)/len(p)) + "</article></body></html>"
