@@ -203,7 +203,8 @@ func TestNavFollowsTheTOC(t *testing.T) {
 	o := open(t, out.Bytes())
 	nav := string(o.files["EPUB/nav.xhtml"])
 	want := []string{
-		`<a href="xhtml/title.xhtml">The Quiet Harbour</a>`,
+		// The sections nest under the title.
+		`<li><a href="xhtml/title.xhtml">The Quiet Harbour</a>` + "\n<ol>\n" + `<li><a href="xhtml/text-002.xhtml#the-storm">The storm</a>`,
 		`<a href="xhtml/text-002.xhtml#the-storm">The storm</a>`,
 		`<ol>` + "\n" + `<li><a href="xhtml/text-002.xhtml#damage">Counting the damage</a></li>`,
 		`<a href="xhtml/text-003.xhtml#rebuilding">Rebuilding</a>`,
@@ -215,7 +216,7 @@ func TestNavFollowsTheTOC(t *testing.T) {
 		}
 	}
 	ncx := string(o.files["EPUB/toc.ncx"])
-	for _, s := range []string{`<meta name="dtb:uid" content="urn:uuid:`, `<meta name="dtb:depth" content="2"/>`, `<docAuthor><text>Ana Ribeiro</text></docAuthor>`,
+	for _, s := range []string{`<meta name="dtb:uid" content="urn:uuid:`, `<meta name="dtb:depth" content="3"/>`, `<docAuthor><text>Ana Ribeiro</text></docAuthor>`,
 		"<content src=\"xhtml/text-002.xhtml#the-storm\"/>\n<navPoint id=\"navpoint-3\" playOrder=\"3\">\n<navLabel><text>Counting the damage</text></navLabel>"} {
 		if !strings.Contains(ncx, s) {
 			t.Errorf("toc.ncx lacks %q:\n%s", s, ncx)

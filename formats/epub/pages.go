@@ -197,7 +197,8 @@ func (w *Writer) paginate(ctx context.Context, d *doc.Document, b *book, imgs *i
 	}, func(wn doc.Warning) { doc.Warn(ctx, wn) })
 
 	b.pages = append(b.pages, &page{file: titleFile, title: b.title, body: titlePage(d, b)})
-	b.nav = append(b.nav, &navEntry{title: b.title, href: "xhtml/" + titleFile})
+	top := &navEntry{title: b.title, href: "xhtml/" + titleFile}
+	b.nav = append(b.nav, top)
 	var buf bytes.Buffer
 	for _, c := range chunks {
 		current = c.file
@@ -220,7 +221,10 @@ func (w *Writer) paginate(ctx context.Context, d *doc.Document, b *book, imgs *i
 	if toc == nil {
 		toc = tocFromHeadings(d.Blocks)
 	}
-	b.nav = append(b.nav, navEntries(toc, fileOf)...)
+	// The document's sections nest under its title: a book made from one
+	// article is that article, and readers' contents views then show its
+	// title with the sections indented beneath it, at every heading depth.
+	top.children = navEntries(toc, fileOf)
 	if len(d.Notes) > 0 {
 		b.nav = append(b.nav, &navEntry{title: b.labels.Notes, href: "xhtml/" + notesFile})
 	}
