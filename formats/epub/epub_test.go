@@ -543,6 +543,7 @@ func TestEPUBCheck(t *testing.T) {
 	docs["rich-one-file"] = long
 	for name, d := range docs {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // most of the time is EPUBCheck's Java start-up
 			w := New(Options{SourceDate: testDate})
 			if name == "rich-one-file" {
 				w.splitChars = 1 << 30
