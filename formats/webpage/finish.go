@@ -3,6 +3,8 @@ package webpage
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"folio/pipeline/doc"
 )
@@ -29,6 +31,7 @@ func finish(d *doc.Document, pm *pageMeta, c *converter) {
 			}
 		}
 	}
+	liftByline(d)
 	desc := pm.description
 	if desc == "" {
 		return
@@ -47,6 +50,68 @@ func finish(d *doc.Document, pm *pageMeta, c *converter) {
 	default:
 		m.Subtitle = desc
 	}
+}
+
+// liftByline removes a short "By …" paragraph at the top of the body: the
+// byline is metadata, and the writers print it from there. When the page
+// named no author, the names come from this line.
+func liftByline(d *doc.Document) {
+	for i := 0; i < len(d.Blocks) && i < leadBlocks; i++ {
+		p, ok := d.Blocks[i].(*doc.Paragraph)
+		if !ok {
+			continue
+		}
+		text := clean(doc.PlainText(p.Content))
+		if len([]rune(text)) > 120 || !byPrefix.MatchString(text) {
+			continue
+		}
+		names := splitNames(text)
+		if len(names) > 0 {
+			if j := strings.IndexAny(names[len(names)-1], "|·•—"); j >= 0 {
+				names[len(names)-1] = strings.TrimSpace(names[len(names)-1][:j])
+			}
+		}
+		if len(d.Meta.Authors) == 0 {
+			if !allNames(names) {
+				continue
+			}
+			d.Meta.Authors = dedupe(names)
+		} else if !namesAny(text, d.Meta.Authors) {
+			continue
+		}
+		d.Blocks = append(d.Blocks[:i:i], d.Blocks[i+1:]...)
+		return
+	}
+}
+
+// allNames reports whether every item looks like a person's name: one to
+// four words, no sentence punctuation, starting with a capital (or a letter
+// of a script without case), so that "By the end of the year" is not one.
+func allNames(names []string) bool {
+	if len(names) == 0 {
+		return false
+	}
+	for _, n := range names {
+		words := strings.Fields(n)
+		if len(words) == 0 || len(words) > 4 || strings.ContainsAny(n, ".!?:;") {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(n)
+		if unicode.IsLower(r) || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func namesAny(text string, names []string) bool {
+	lower := strings.ToLower(text)
+	for _, n := range names {
+		if strings.Contains(lower, strings.ToLower(n)) {
+			return true
+		}
+	}
+	return false
 }
 
 // adLabel is the whole text of an advertising slot left in the article.

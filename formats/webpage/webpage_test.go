@@ -204,6 +204,28 @@ func TestStandfirstMarkedInTheBodyIsLifted(t *testing.T) {
 	}
 }
 
+func TestBylineLeavesTheBody(t *testing.T) {
+	tests := []struct {
+		name, head, lead string
+		authors          []string
+		kept             bool
+	}{
+		{"a By line naming the known author", `<meta name="author" content="Lee Hart">`, `<p class="meta">By Lee Hart | 5 March 2024</p>`, []string{"Lee Hart"}, false},
+		{"a By line gives the authors when nothing else does", ``, `<p>By Lee Hart and Ann Poe</p>`, []string{"Lee Hart", "Ann Poe"}, false},
+		{"a sentence starting with By stays", ``, `<p>By the end of the year, the council hopes to finish.</p>`, nil, true},
+		{"a By line naming someone else stays", `<meta name="author" content="Lee Hart">`, `<p>By Ann Poe</p>`, []string{"Lee Hart"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, page(tt.head, tt.lead+filler), Options{})
+			want(t, "authors", d.Meta.Authors, tt.authors)
+			lead := strings.TrimSuffix(strings.TrimPrefix(tt.lead[strings.Index(tt.lead, ">")+1:], ""), "</p>")
+			kept := strings.Contains(render(d.Blocks), lead)
+			want(t, "line kept in the body", kept, tt.kept)
+		})
+	}
+}
+
 func TestHeadlineLeavesTheBody(t *testing.T) {
 	d, _ := read(t, page(`<meta property="og:title" content="Water talks resume">`, "<h1>Water Talks  Resume</h1>\n"+filler), Options{})
 	for _, b := range d.Blocks {
