@@ -42,7 +42,30 @@
 //     Options.KeepBoilerplate skips Readability and reads the whole body,
 //     navigation and footers included.
 //   - the converter walks the x/net/html nodes itself into doc blocks and
-//     inlines, collapsing white space as a browser does.
+//     inlines, collapsing white space as a browser does. Links resolve
+//     against the canonical URL (fragments stay); heading ids are kept so
+//     the page's own fragment links land; table alignment and code
+//     languages come from the attributes as written (Readability strips
+//     class, style and align).
+//   - finish makes the body say each thing once: the lead figure Readability
+//     left in the story header is put back first; a heading or paragraph
+//     repeating the headline, a short "By …" line (its names become the
+//     authors when nothing else gave them) and "Advertisement" labels
+//     leave the body; the description is the subtitle unless it only
+//     repeats the first paragraph.
+//
+// Metadata, first source that gives a value wins: title from og:title,
+// JSON-LD headline, twitter:title, then <title> (a " | Site" part naming
+// the site, host or section is cut; a title whose first part is the <h1>
+// becomes the <h1>, and the rest the publisher); authors from JSON-LD,
+// meta author, article:author (names, not profile URLs), rel=author links,
+// byline elements, Readability's byline; dates from article:published_time,
+// JSON-LD, <time pubdate>, dated meta names, the first <time datetime> in
+// the article; section and tags from article:section/article:tag, JSON-LD,
+// keywords, rel=category/rel=tag links; language from <html lang>,
+// Content-Language, JSON-LD inLanguage, og:locale, else identified from the
+// text (whatlanggo, when confident). The cover (og:image) is not used: it
+// is a remote URL the pipeline would refuse.
 //
 // Charset: the pipeline has already checked that the bytes are UTF-8. A
 // saved page often still declares its original charset (browsers save the
