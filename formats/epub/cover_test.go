@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/go-text/typesetting/di"
@@ -169,6 +170,28 @@ func TestCoverWrapsAndBalances(t *testing.T) {
 	ell, _ := last.Face.NominalGlyph('…')
 	if g := last.Glyphs[len(last.Glyphs)-1]; g.GlyphID != ell {
 		t.Errorf("cut line does not end with an ellipsis")
+	}
+}
+
+func TestCoverTextStaysInsideTheMargins(t *testing.T) {
+	long := "https://news.example.org/2024/03/15/an-address-pasted-as-a-title-with-no-spaces-anywhere-in-it"
+	for name, c := range map[string]coverText{
+		"unbroken-ltr": {title: long, subtitle: long, kicker: long, byline: long, lang: "en"},
+		"unbroken-rtl": {title: "ال" + strings.Repeat("مستقبل", 20), subtitle: long, lang: "ar", rtl: true},
+		"many-words":   {title: strings.Repeat("A title that never seems to end ", 12), lang: "en"},
+	} {
+		data, err := drawCover(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		left, right, n := inkColumns(t, data, 0, coverBand)
+		if n == 0 {
+			t.Errorf("%s: nothing drawn in the band", name)
+			continue
+		}
+		if left < coverInset-8 || right > coverW-coverInset+8 {
+			t.Errorf("%s: text spans x=%d..%d, outside the margins %d..%d", name, left, right, coverInset, coverW-coverInset)
+		}
 	}
 }
 

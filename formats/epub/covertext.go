@@ -188,7 +188,8 @@ func (ts *typesetter) shape(s string, st coverStyle) *shaped {
 // wrap breaks the paragraph into lines no wider than width (a word wider
 // than the line is not broken: callers shrink the size instead). With
 // maxLines > 0 the text is cut after that many lines and ends with an
-// ellipsis.
+// ellipsis, and a word wider than the line is broken too: that is the
+// last resort, once the size can shrink no further.
 func (ts *typesetter) wrap(p *shaped, width, maxLines int) []textLine {
 	if len(p.runs) == 0 {
 		return nil
@@ -202,6 +203,7 @@ func (ts *typesetter) wrap(p *shaped, width, maxLines int) []textLine {
 	}
 	cfg := shaping.WrapConfig{Direction: p.dir, BreakPolicy: shaping.Never}
 	if maxLines > 0 {
+		cfg.BreakPolicy = shaping.WhenNecessary
 		cfg.TruncateAfterLines = maxLines
 		cfg.Truncator = p.ell
 	}
