@@ -106,7 +106,10 @@ func walkFolder(root, outDir string, exclude []string) ([]Job, error) {
 		if err != nil {
 			return err
 		}
-		if p != root && (strings.HasPrefix(e.Name(), ".") || excluded(rel, e.Name(), exclude)) {
+		// NAME_files/ holds what "Save Page As… complete" saved beside a
+		// page (images, frames): resources, not documents.
+		savedFiles := e.IsDir() && strings.HasSuffix(e.Name(), "_files")
+		if p != root && (strings.HasPrefix(e.Name(), ".") || savedFiles || excluded(rel, e.Name(), exclude)) {
 			if e.IsDir() {
 				return filepath.SkipDir
 			}

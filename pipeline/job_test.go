@@ -121,6 +121,7 @@ func TestPlanMirrorsFoldersAndRefusesCollisions(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "src", "sub", "b.txt"), "x")
 	writeFile(t, filepath.Join(dir, "src", ".hidden", "c.md"), "x")
 	writeFile(t, filepath.Join(dir, "src", "notes.pdf"), "x")
+	writeFile(t, filepath.Join(dir, "src", "page_files", "frame.html"), "x")
 	jobs, err := Plan([]string{filepath.Join(dir, "src")}, "out", []string{"html"}, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
+
 	"folio/pipeline/doc"
 )
 
@@ -59,15 +61,37 @@ func Load(name string, r io.Reader, o LoadOptions) (*Input, []doc.Warning, error
 		return nil, nil, doc.Errorf(doc.Pos{File: name}, "input-too-large",
 			"the input is larger than %d bytes; raise --max-input-size if it is meant to be this big", max)
 	}
-	src, warns, err := checkText(name, src, o.Lossy)
-	if err != nil {
-		return nil, warns, err
-	}
 	format := o.From
 	if format == "" {
 		format = Detect(name, src)
 	}
+	var warns []doc.Warning
+	if format == "html" && !utf8.Valid(src) {
+		src, warns = decodeDeclared(name, src)
+	}
+	src, more, err := checkText(name, src, o.Lossy)
+	warns = append(warns, more...)
+	if err != nil {
+		return nil, warns, err
+	}
 	return &Input{Name: name, Src: src, Format: format}, warns, nil
+}
+
+// decodeDeclared converts a saved web page that is not UTF-8 from the
+// charset it declares (<meta charset>, http-equiv, or a byte-order mark),
+// as a browser would. Text inputs have no such declaration and must be
+// UTF-8.
+func decodeDeclared(name string, src []byte) ([]byte, []doc.Warning) {
+	enc, label, _ := charset.DetermineEncoding(src, "text/html")
+	if label == "utf-8" || label == "" {
+		return src, nil
+	}
+	out, err := enc.NewDecoder().Bytes(src)
+	if err != nil {
+		return src, nil
+	}
+	return out, []doc.Warning{{Pos: doc.Pos{File: name, Line: 1}, Code: "charset-converted",
+		Message: "the page is " + label + "; converted to UTF-8"}}
 }
 
 func checkText(name string, src []byte, lossy bool) ([]byte, []doc.Warning, error) {
@@ -165,7 +189,9 @@ func sniff(src []byte) string {
 		return "markdown"
 	}
 	lower := bytes.ToLower(trimmed[:min(len(trimmed), 256)])
-	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) {
+	// Browsers start a saved page with "<!-- saved from url=(…) -->".
+	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) ||
+		bytes.HasPrefix(lower, []byte("<!-- saved from url=")) {
 		return "html"
 	}
 	if markdownScore(src) >= 2 {

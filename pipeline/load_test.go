@@ -48,6 +48,21 @@ func TestLoadChecks(t *testing.T) {
 	}
 }
 
+func TestSavedPageInDeclaredCharset(t *testing.T) {
+	page := []byte("<!DOCTYPE html><html><head><meta charset=\"windows-1251\"></head><body><p>\xcf\xf0\xe8\xe2\xe5\xf2</p></body></html>")
+	in, warns, err := Load("page.html", bytes.NewReader(page), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(in.Src), "<p>Привет</p>") || codesOf(warns) != "charset-converted" {
+		t.Errorf("src %q warnings %q", in.Src, codesOf(warns))
+	}
+	// The same bytes as a text article are refused: text has no declaration.
+	if _, _, err := Load("page.txt", bytes.NewReader(page), LoadOptions{}); err == nil {
+		t.Error("non-UTF-8 text accepted")
+	}
+}
+
 func TestLoadStopsAtTheSizeLimit(t *testing.T) {
 	r := &countingReader{}
 	_, _, err := Load("big.md", r, LoadOptions{MaxSize: 1000})
@@ -86,6 +101,7 @@ func TestDetect(t *testing.T) {
 		{"scraped article", "-", "Headline\n\nNews | World\n\nBody text. More text.\n", "article"},
 		{"json tree", "-", "{\n  \"folio\": 1}", "json"},
 		{"html page", "-", "<!DOCTYPE html><html>", "html"},
+		{"page saved by a browser", "-", "<!-- saved from url=(0030)https://example.org/a -->\n<html>", "html"},
 	}
 	for _, tt := range tests {
 		if got := Detect(tt.file, []byte(tt.src)); got != tt.want {
