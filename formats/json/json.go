@@ -40,19 +40,12 @@ func New(opts Options) *Writer { return &Writer{opts: opts} }
 func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) error {
 	body := obj{{"folio", Version}}
 	body = append(body, structFields(reflect.ValueOf(d).Elem())...)
-	raw, err := stdjson.Marshal(body)
-	if err != nil {
+	e := encoder{indent: !w.opts.Compact}
+	if err := e.value(body, 0); err != nil {
 		return err
 	}
-	if !w.opts.Compact {
-		var buf bytes.Buffer
-		if err := stdjson.Indent(&buf, raw, "", "  "); err != nil {
-			return err
-		}
-		raw = buf.Bytes()
-	}
-	raw = append(raw, '\n')
-	_, err = out.Write(raw)
+	e.buf.WriteByte('\n')
+	_, err := out.Write(e.buf.Bytes())
 	return err
 }
 
@@ -64,24 +57,79 @@ type kv struct {
 	v any
 }
 
-func (o obj) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, f := range o {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := stdjson.Marshal(f.k)
-		b.Write(k)
-		b.WriteByte(':')
-		v, err := stdjson.Marshal(f.v)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(v)
+// encoder writes the tree in one pass, formatted exactly as json.Indent
+// would format json.Marshal's output. (Nesting objects through
+// MarshalJSON made encoding/json re-validate every subtree once per level
+// above it: quadratic in depth, and an error past 10,000 levels.)
+type encoder struct {
+	buf    bytes.Buffer
+	indent bool
+}
+
+func (e *encoder) newline(depth int) {
+	if !e.indent {
+		return
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	e.buf.WriteByte('\n')
+	for range depth {
+		e.buf.WriteString("  ")
+	}
+}
+
+func (e *encoder) value(v any, depth int) error {
+	switch v := v.(type) {
+	case obj:
+		if len(v) == 0 {
+			e.buf.WriteString("{}")
+			return nil
+		}
+		e.buf.WriteByte('{')
+		for i, f := range v {
+			if i > 0 {
+				e.buf.WriteByte(',')
+			}
+			e.newline(depth + 1)
+			k, _ := stdjson.Marshal(f.k)
+			e.buf.Write(k)
+			e.buf.WriteByte(':')
+			if e.indent {
+				e.buf.WriteByte(' ')
+			}
+			if err := e.value(f.v, depth+1); err != nil {
+				return err
+			}
+		}
+		e.newline(depth)
+		e.buf.WriteByte('}')
+	case []any:
+		if len(v) == 0 {
+			e.buf.WriteString("[]")
+			return nil
+		}
+		e.buf.WriteByte('[')
+		for i, x := range v {
+			if i > 0 {
+				e.buf.WriteByte(',')
+			}
+			e.newline(depth + 1)
+			if err := e.value(x, depth+1); err != nil {
+				return err
+			}
+		}
+		e.newline(depth)
+		e.buf.WriteByte(']')
+	default:
+		b, err := stdjson.Marshal(v)
+		if err != nil {
+			return err
+		}
+		if !e.indent || len(b) == 0 || (b[0] != '{' && b[0] != '[') {
+			e.buf.Write(b)
+			return nil
+		}
+		return stdjson.Indent(&e.buf, b, strings.Repeat("  ", depth), "  ")
+	}
+	return nil
 }
 
 var (

@@ -109,3 +109,32 @@ func TestOutputIsDeterministic(t *testing.T) {
 		t.Error("two writes of the same tree differ")
 	}
 }
+
+// TestWriteDeepTree writes nested emphasis deeper than encoding/json's
+// 10,000-level limit (a writer built on nested MarshalJSON calls failed
+// there, after time quadratic in the depth) and checks every level is in
+// the output. Indented output is quadratic in size by nature (each level
+// indents further), so it is checked at a smaller depth.
+func TestWriteDeepTree(t *testing.T) {
+	for _, tc := range []struct {
+		compact bool
+		depth   int
+	}{{true, 20_000}, {false, 1_000}} {
+		var in doc.Inline = &doc.Text{Value: "core"}
+		for range tc.depth {
+			in = &doc.Emph{Content: []doc.Inline{in}}
+		}
+		d := &doc.Document{Meta: doc.Meta{Title: "deep"}, Blocks: []doc.Block{&doc.Paragraph{Content: []doc.Inline{in}}}}
+		var buf bytes.Buffer
+		if err := New(Options{Compact: tc.compact}).Write(context.Background(), d, &buf); err != nil {
+			t.Fatalf("compact=%v: %v", tc.compact, err)
+		}
+		sep := `"type": "Emph"`
+		if tc.compact {
+			sep = `"type":"Emph"`
+		}
+		if got := bytes.Count(buf.Bytes(), []byte(sep)); got != tc.depth {
+			t.Errorf("compact=%v: %d Emph objects written, want %d", tc.compact, got, tc.depth)
+		}
+	}
+}
