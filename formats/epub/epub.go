@@ -10,11 +10,15 @@
 // the go-epub defect it works around.
 //
 // Layout of a book: a cover page (the document's cover image or a generated
-// typographic one), a title page (title, standfirst, byline, date, source,
-// tags), the body — one XHTML file, or one per level-2 section when the
-// document is long — and a notes page whose notes are EPUB 3 pop-up targets
-// and readable as endnotes with links back to the text. Bodies are rendered
-// by formats/internal/markup, shared with the HTML writer.
+// typographic one, its text shaped with HarfBuzz so Arabic and Persian
+// titles are set right to left with joined letters), a title page (title,
+// standfirst, byline, date, source, tags), the body — one XHTML file, or one
+// per level-2 section when the document is long — and a notes page of
+// <aside epub:type="footnote"> notes: pop-ups where the reader supports
+// them, endnotes with links back to the text where it does not (see
+// notesPage). The nav nests the document's sections under its title.
+// Bodies are rendered by formats/internal/markup, shared with the HTML
+// writer.
 //
 // The writer is a pure function of the tree and the options: nothing is
 // fetched, nothing touches the disk, and the same document gives the same
