@@ -115,9 +115,19 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 		return nil, &doc.Error{Pos: doc.Pos{File: job.Name}, Code: "format", Err: err}
 	}
 	start = time.Now()
+	if in.Format == "markdown" || in.Format == "commonmark" {
+		if err := guardMarkdown(in.Src, in.Name); err != nil {
+			return nil, err
+		}
+	}
 	d, warns, err := safeRead(readFn, in, o.Debug)
 	res.Warnings = append(res.Warnings, warns...)
 	stage(res, "read", start)
+	if err != nil {
+		return nil, err
+	}
+	warns, err = capDepth(d, in.Name)
+	res.Warnings = append(res.Warnings, warns...)
 	if err != nil {
 		return nil, err
 	}
