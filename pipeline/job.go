@@ -38,6 +38,11 @@ type Options struct {
 	SourceDate time.Time
 	// ResourcePaths are extra folders images may be read from.
 	ResourcePaths []string
+	// AllowRemote fetches http(s) images (public addresses only, with
+	// size, time and redirect limits); without it they are refused.
+	AllowRemote bool
+	// fetcher, when set, replaces the default fetcher (tests).
+	fetcher *Fetcher
 	// Timeout bounds each document's conversion; zero means none.
 	Timeout time.Duration
 	// Debug adds stack traces to internal errors.
@@ -213,7 +218,14 @@ func resolverFor(job Job, o *Options) *Resolver {
 	if job.Name != "-" && job.Src == nil {
 		roots = append(roots, filepath.Dir(job.Name))
 	}
-	return NewResolver(append(roots, o.ResourcePaths...)...)
+	r := NewResolver(append(roots, o.ResourcePaths...)...)
+	if o.AllowRemote {
+		r.remote = o.fetcher
+		if r.remote == nil {
+			r.remote = NewFetcher()
+		}
+	}
+	return r
 }
 
 // applyMeta merges NAME.meta.yaml beside the input, then --meta pairs, over

@@ -25,12 +25,15 @@ import (
 // Resolver reads the files a document refers to (images), sandboxed: only
 // regular files inside the input's own folder or a --resource-path folder,
 // after resolving symlinks (os.Root refuses "..", absolute paths and links
-// that leave the root). Remote URLs are never fetched; file: URLs, device
+// that leave the root). Remote URLs are fetched only with --allow-remote
+// (see Fetcher); file: URLs, device
 // files and FIFOs are refused. Every refusal is a warning for the document,
 // never an error.
 type Resolver struct {
 	roots []string
-	mu    sync.Mutex
+	// remote fetches http(s) images; nil refuses them (the default).
+	remote *Fetcher
+	mu     sync.Mutex
 	reads map[string]string
 }
 
@@ -57,7 +60,14 @@ func (r *Resolver) Resolve(ctx context.Context, src string, pos doc.Pos) (*doc.R
 	switch strings.ToLower(u.Scheme) {
 	case "":
 	case "http", "https":
-		return nil, refuse("remote-disabled", "remote images are not fetched")
+		if r.remote == nil {
+			return nil, refuse("remote-disabled", "remote images are not fetched without --allow-remote")
+		}
+		data, err := r.remote.Fetch(ctx, u)
+		if err != nil {
+			return nil, err
+		}
+		return &doc.Resource{Data: data}, nil
 	default:
 		return nil, refuse("outside-root", "%s: references are not followed", u.Scheme)
 	}

@@ -109,6 +109,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&cfg.opts.Lossy, "lossy", false, "replace bytes that are not UTF-8 instead of failing")
 	fs.Int64Var(&maxSize, "max-input-size", pipeline.DefaultMaxInputSize, "largest input read, in bytes")
 	fs.StringArrayVar(&cfg.opts.ResourcePaths, "resource-path", nil, "another `DIR` images may be read from (repeatable)")
+	fs.BoolVar(&cfg.opts.AllowRemote, "allow-remote", false, "fetch http(s) images (public addresses only, 20 MiB, 10 s, no redirects to other schemes)")
 	fs.IntVarP(&cfg.jobs, "jobs", "j", runtime.NumCPU(), "documents converted in parallel")
 	fs.StringArrayVar(&cfg.exclude, "exclude", nil, "skip files and folders matching `GLOB` when searching folders (repeatable)")
 	fs.StringVar(&cfg.report, "report", "", "write a JSON report of every input to `FILE`")
