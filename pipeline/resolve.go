@@ -34,7 +34,7 @@ type Resolver struct {
 	// remote fetches http(s) images; nil refuses them (the default).
 	remote *Fetcher
 	mu     sync.Mutex
-	reads map[string]string
+	reads  map[string]string
 }
 
 // NewResolver returns a resolver over the given folders, searched in order.
