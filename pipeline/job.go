@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -347,7 +348,7 @@ func writeAll(ctx context.Context, d *doc.Document, job Job, o *Options, res *Re
 	return firstErr
 }
 
-func safeWrite(ctx context.Context, w Writer, d *doc.Document, p *pending, name, format string, debug bool) (err error) {
+func safeWrite(ctx context.Context, w Writer, d *doc.Document, p io.Writer, name, format string, debug bool) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = internalError(name, format+" writer", r, debug)
