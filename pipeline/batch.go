@@ -193,7 +193,11 @@ func Run(ctx context.Context, jobs []Job, o *Options, workers int, report func(*
 	for range workers {
 		wg.Go(func() {
 			for j := range next {
-				results <- ConvertWithTimeout(ctx, j, o)
+				if o.Isolate {
+					results <- ConvertIsolated(ctx, j, o)
+				} else {
+					results <- ConvertWithTimeout(ctx, j, o)
+				}
 			}
 		})
 	}

@@ -44,6 +44,14 @@ type Options struct {
 	AllowRemote bool
 	// fetcher, when set, replaces the default fetcher (tests).
 	fetcher *Fetcher
+	// Isolate converts each document in a worker process (see
+	// isolate.go): --timeout then kills it, and it has a memory limit.
+	Isolate bool `json:"-"`
+	// WorkerMemory is a worker's memory limit in bytes (0: the default).
+	WorkerMemory int64 `json:"-"`
+	// WorkerCommand starts a worker; empty means this executable with
+	// WorkerFlag.
+	WorkerCommand []string `json:"-"`
 	// Timeout bounds each document's conversion; zero means none.
 	Timeout time.Duration
 	// Debug adds stack traces to internal errors.

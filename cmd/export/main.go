@@ -55,6 +55,9 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == pipeline.WorkerFlag {
+		return pipeline.ServeWorker(stdin, stdout)
+	}
 	cfg, err := parseFlags(args, stdout, stderr)
 	if err != nil {
 		var ee *exitError
@@ -116,7 +119,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 	fs.StringVar(&cfg.junit, "junit", "", "write a JUnit XML report (one test case per input) to `FILE`")
 	fs.BoolVar(&cfg.incremental, "incremental", false, "skip inputs whose content, options and Folio version are unchanged since the last run")
 	fs.BoolVar(&cfg.failFast, "fail-fast", false, "stop at the first failed input")
-	fs.DurationVar(&cfg.opts.Timeout, "timeout", 0, "give up on a document after this long, e.g. 30s (0: no limit)")
+	fs.DurationVar(&cfg.opts.Timeout, "timeout", 0, "give up on a document after this long, e.g. 30s (0: no limit; with --isolate the worker is killed)")
+	fs.BoolVar(&cfg.opts.Isolate, "isolate", false, "convert each document in its own worker process, with a hard --timeout and a memory limit")
+	fs.Int64Var(&cfg.opts.WorkerMemory, "max-memory", pipeline.DefaultWorkerMemory, "with --isolate: a worker's memory limit in bytes")
 	shard := fs.String("shard", "", "process only slice `K/N` of the sorted inputs, or auto (CI_NODE_INDEX/CI_NODE_TOTAL, JOB_COMPLETION_INDEX)")
 	fs.StringVar(&cfg.logMode, "log", "auto", "progress display: auto (a bar on a terminal) | plain (a line per file)")
 	configFile := fs.String("config", "", "read flag defaults from `FILE` (default: folio.yaml in the working directory, if present)")
