@@ -195,11 +195,11 @@ func workerMemory(o *Options) int64 {
 }
 
 // removeTemps deletes the temporary files a killed worker left beside the
-// job's outputs (create names them ".BASE.EXT.tmp-*").
+// job's outputs (create names them tempPrefix(target) + digits).
 func removeTemps(job Job, o *Options) {
 	for _, f := range o.Formats {
 		target := job.OutBase + outputs[f].ext
-		matches, _ := filepath.Glob(filepath.Join(filepath.Dir(target), "."+globEscape(filepath.Base(target))+".tmp-*"))
+		matches, _ := filepath.Glob(filepath.Join(filepath.Dir(target), globEscape(tempPrefix(target))+"*"))
 		for _, m := range matches {
 			os.Remove(m)
 		}

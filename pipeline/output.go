@@ -26,11 +26,23 @@ func create(target string) (*pending, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp-*")
+	f, err := os.CreateTemp(dir, tempPrefix(target)+"*")
 	if err != nil {
 		return nil, err
 	}
 	return &pending{target: target, f: f, sum: sha256.New()}, nil
+}
+
+// tempPrefix is the start of the temporary name of target's output: a dot,
+// the base name cut to 200 bytes (so that with the suffix it stays within
+// the 255 bytes a file name may have), ".tmp-".
+func tempPrefix(target string) string {
+	base := filepath.Base(target)
+	for len(base) > 200 {
+		_, size := lastRune(base)
+		base = base[:len(base)-size]
+	}
+	return "." + base + ".tmp-"
 }
 
 func (p *pending) Write(b []byte) (int, error) {
