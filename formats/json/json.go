@@ -229,7 +229,8 @@ func Read(src []byte, name string) (*doc.Document, []doc.Warning, error) {
 		return nil, nil, jsonError(src, name, dec, err)
 	}
 	if v, ok := root["folio"]; ok {
-		if n, _ := v.(stdjson.Number).Int64(); n != Version {
+		num, _ := v.(stdjson.Number) // a string or object here is a wrong version too
+		if n, err := num.Int64(); err != nil || n != Version {
 			return nil, nil, doc.Errorf(doc.Pos{File: name, Line: 1}, "json-version",
 				"tree version %v; this Folio reads version %d", v, Version)
 		}

@@ -138,3 +138,14 @@ func TestWriteDeepTree(t *testing.T) {
 		}
 	}
 }
+
+// TestReadVersionOfWrongType was found by FuzzJSONRead: a "folio" key
+// that is not a number panicked on a type assertion.
+func TestReadVersionOfWrongType(t *testing.T) {
+	for _, src := range []string{`{"folio":"0"}`, `{"folio":"1"}`, `{"folio":{}}`, `{"folio":null}`, `{"folio":1.5}`} {
+		_, _, err := Read([]byte(src), "v.json")
+		if err == nil || !strings.Contains(err.Error(), "json-version") {
+			t.Errorf("%s: err = %v, want json-version", src, err)
+		}
+	}
+}
