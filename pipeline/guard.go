@@ -16,8 +16,8 @@ import (
 // paragraph, the work goldmark would do, counting steps; past a budget the
 // input is refused with "pathological-input" and the place it starts. The
 // budgets are far above anything a real document needs (a paragraph would
-// need thousands of unmatched markers) and keep goldmark's worst case
-// around a tenth of a second.
+// need thousands of unmatched markers) and keep goldmark's worst case at a
+// few tenths of a second.
 const (
 	// emphasisBudget bounds delimiter comparisons per document.
 	emphasisBudget = 20_000_000
