@@ -29,9 +29,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: cold [-o DIR] [-t LIST] [-cpuprofile FILE] INPUT")
 		os.Exit(2)
 	}
-	fs, err := pipeline.ParseFormats([]string{*formats})
+	fs, err := pipeline.ParseFormats(splitComma(*formats))
 	if err != nil {
-		fs, _ = pipeline.ParseFormats(splitComma(*formats))
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
 	}
 	o := &pipeline.Options{Formats: fs}
 	in := flag.Arg(0)
