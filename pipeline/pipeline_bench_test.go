@@ -162,13 +162,13 @@ func (in benchInput) normOptions() *normalize.Options {
 // normalized returns the tree every writer sees.
 func (in benchInput) normalized(b *testing.B) *doc.Document {
 	d := in.read(b)
-	if err := normalize.Run(quiet(), d, in.normOptions()); err != nil {
+	if err := normalize.Run(benchCtx(), d, in.normOptions()); err != nil {
 		b.Fatal(err)
 	}
 	return d
 }
 
-func quiet() context.Context { return doc.WithWarn(context.Background(), func(doc.Warning) {}) }
+func benchCtx() context.Context { return doc.WithWarn(context.Background(), func(doc.Warning) {}) }
 
 func benchInputs(b *testing.B) []benchInput {
 	return []benchInput{sampleInput(b), corpusInput(), longInput()}
@@ -215,7 +215,7 @@ func BenchmarkNormalize(b *testing.B) {
 			for range b.N {
 				d := in.read(b)
 				b.StartTimer()
-				if err := normalize.Run(quiet(), d, in.normOptions()); err != nil {
+				if err := normalize.Run(benchCtx(), d, in.normOptions()); err != nil {
 					b.Fatal(err)
 				}
 				b.StopTimer()
@@ -234,7 +234,7 @@ func benchWriter(b *testing.B, format string) {
 			defer cpuPerOp(b)()
 			for b.Loop() {
 				buf.Reset()
-				if err := w.Write(quiet(), d, &buf); err != nil {
+				if err := w.Write(benchCtx(), d, &buf); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -260,7 +260,7 @@ func BenchmarkWriteAll(b *testing.B) {
 				var wg sync.WaitGroup
 				errs := make([]error, len(formats))
 				for i, f := range formats {
-					wg.Go(func() { errs[i] = outputs[f].new(&Options{}).Write(quiet(), d, io.Discard) })
+					wg.Go(func() { errs[i] = outputs[f].new(&Options{}).Write(benchCtx(), d, io.Discard) })
 				}
 				wg.Wait()
 				for _, err := range errs {
