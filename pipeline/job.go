@@ -140,6 +140,11 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 	if err != nil {
 		return nil, err
 	}
+	if d.Meta.Pos.File == "" {
+		// Warnings about the document as a whole (empty, title glyphs)
+		// name the file even when it has no front matter.
+		d.Meta.Pos = doc.Pos{File: in.Name, Line: 1}
+	}
 	warns, err = capDepth(d, in.Name)
 	res.Warnings = append(res.Warnings, warns...)
 	if err != nil {
