@@ -40,6 +40,7 @@ import (
 	"fmt"
 	"strings"
 
+	"folio/formats/internal/langid"
 	"folio/pipeline/doc"
 )
 
@@ -141,7 +142,10 @@ func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
 	p.readTail(last + 1)
 
 	d.Blocks = p.blocks()
-	p.meta.Lang = detectLang(p.langSample(d))
+	p.meta.Lang = langid.Detect(p.langSample(d))
+	if p.meta.Lang == "" {
+		p.meta.Lang = "en"
+	}
 	d.Meta = p.meta
 	return d, p.warnings, nil
 }

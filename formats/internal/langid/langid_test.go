@@ -1,4 +1,4 @@
-package article
+package langid
 
 import (
 	"os"
@@ -10,8 +10,8 @@ import (
 )
 
 func langSamples(tb testing.TB) map[string]string {
-	files, _ := filepath.Glob(filepath.Join(articlesDir, "*.txt"))
-	seeds, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "testdata", "articles", "*.txt"))
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "..", "..", "shared", "seeds", "*.txt"))
 	out := map[string]string{}
 	for _, f := range append(files, seeds...) {
 		b, err := os.ReadFile(f)
@@ -72,7 +72,7 @@ func BenchmarkDetectLang(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				detectLang(text)
+				Detect(text)
 			}
 		})
 	}

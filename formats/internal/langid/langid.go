@@ -1,15 +1,22 @@
-package article
+// Package langid names the language of a text for the readers that have
+// nothing better (scraped article text, a saved page without lang=). It
+// wraps whatlanggo with the two things real articles need: a vote over
+// pieces of a few hundred letters (whatlanggo's confidence goes negative
+// on whole articles) and a confidence threshold below which it says
+// nothing.
+package langid
 
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
 )
 
 const (
 	// langMinLetters is how much text the identifier needs before its
-	// answer is worth more than the "en" default.
+	// answer is trusted.
 	langMinLetters = 200
 	// langMinConfidence is whatlanggo's confidence below which the answer
 	// is ignored. whatlanggo calls 0.8 "reliable"; closely related
@@ -29,9 +36,9 @@ var bcp47 = map[string]string{
 	"bel": "be", "bul": "bg", "srp": "sr", "hrv": "hr", "kaz": "kk", "tgk": "tg",
 }
 
-// detectLang names the language of text as a BCP 47 tag, or returns "en"
-// when there is too little text or the identifier is not confident.
-func detectLang(text string) string {
+// Detect names the language of text as a BCP 47 tag, or returns "" when
+// there is too little text or the identifier is not confident.
+func Detect(text string) string {
 	letters := 0
 	for _, r := range text {
 		if unicode.IsLetter(r) {
@@ -39,11 +46,11 @@ func detectLang(text string) string {
 		}
 	}
 	if letters < langMinLetters {
-		return "en"
+		return ""
 	}
 	lang, conf := vote(text)
 	if lang < 0 || conf < langMinConfidence {
-		return "en"
+		return ""
 	}
 	info := whatlanggo.Info{Lang: lang}
 	code := info.Lang.Iso6393()
@@ -64,6 +71,11 @@ const langChunk = 400
 
 // langChunks is how many pieces are enough for a vote.
 const langChunks = 6
+
+// Enough is about how many bytes of text Detect looks at (langChunks
+// pieces of langChunk runes, at up to 4 bytes a rune); callers gathering
+// text for it can stop there.
+const Enough = langChunk * langChunks * 4
 
 // vote identifies the language of each piece of text and returns the
 // language with the largest summed confidence, and that sum divided by the
@@ -134,3 +146,7 @@ func chunk(text string, n, max int) []string {
 	}
 	return out
 }
+
+func words(s string) []string { return strings.FieldsFunc(s, unicode.IsSpace) }
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
