@@ -1,16 +1,13 @@
 package article
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"folio/pipeline/doc"
+	"folio/internal/goldentree"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden trees in testdata/")
@@ -35,93 +32,8 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := encodeTree(t, d, ws)
 			golden := filepath.Join("testdata", strings.TrimSuffix(name, ".txt")+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("tree differs from %s (run go test -update and review the diff):\n%s", golden, firstDiff(string(want), string(got)))
-			}
+			goldentree.Check(t, golden, goldentree.Encode(t, d, ws), *update)
 		})
 	}
-}
-
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\n want: %s\n  got: %s", i+1, w, g)
-		}
-	}
-	return ""
-}
-
-// encodeTree writes the tree as JSON with a "type" field on every node. It
-// is the tests' own encoder: the real JSON writer belongs to formats/json.
-func encodeTree(t *testing.T, d *doc.Document, ws []doc.Warning) []byte {
-	t.Helper()
-	var blocks []any
-	for _, b := range d.Blocks {
-		blocks = append(blocks, nodeJSON(t, b))
-	}
-	out := map[string]any{"meta": d.Meta, "blocks": blocks, "warnings": ws}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-func nodeJSON(t *testing.T, n doc.Node) map[string]any {
-	b, err := json.Marshal(n)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	m["type"] = n.Kind()
-	switch n := n.(type) {
-	case *doc.Heading:
-		m["content"] = inlinesJSON(t, n.Content)
-	case *doc.Paragraph:
-		m["content"] = inlinesJSON(t, n.Content)
-	case *doc.Link:
-		m["content"] = inlinesJSON(t, n.Content)
-	case *doc.Figure:
-		if len(n.Caption) > 0 {
-			m["caption"] = inlinesJSON(t, n.Caption)
-		}
-	case *doc.Text:
-	default:
-		t.Fatalf("the article reader made an unexpected %s node", n.Kind())
-	}
-	return m
-}
-
-func inlinesJSON(t *testing.T, is []doc.Inline) []any {
-	var out []any
-	for _, n := range is {
-		out = append(out, nodeJSON(t, n))
-	}
-	return out
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"folio/internal/goldentree"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden JSON files in testdata")
@@ -30,24 +32,8 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := treeJSON(d)
-			for _, w := range warns {
-				got = append(got, []byte("warning: "+w.String()+"\n")...)
-			}
 			golden := filepath.Join("testdata", strings.TrimSuffix(filepath.Base(path), ".md")+".json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("tree differs from %s (run go test -update and review the diff):\n%s", golden, got)
-			}
+			goldentree.Check(t, golden, goldentree.Encode(t, d, warns), *update)
 		})
 	}
 }

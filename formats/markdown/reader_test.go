@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"folio/internal/goldentree"
 	"folio/pipeline/doc"
 )
 
@@ -238,14 +239,14 @@ func TestBlockPositions(t *testing.T) {
 
 func TestLineEndingsAndBOMGiveTheSameTree(t *testing.T) {
 	lf := "---\ntitle: Line endings\n---\n# Head\n\nPara one\nline two  \nhard\n\n- a\n- b\n\n```\ncode\n\nmore\n```\n\n> q\n"
-	want := treeJSON(mustRead(t, lf))
+	want := goldentree.Encode(t, mustRead(t, lf), nil)
 	for name, src := range map[string]string{
 		"CRLF":       strings.ReplaceAll(lf, "\n", "\r\n"),
 		"CR":         strings.ReplaceAll(lf, "\n", "\r"),
 		"BOM":        "\uFEFF" + lf,
 		"BOM + CRLF": "\uFEFF" + strings.ReplaceAll(lf, "\n", "\r\n"),
 	} {
-		got := treeJSON(mustRead(t, src))
+		got := goldentree.Encode(t, mustRead(t, src), nil)
 		if string(got) != string(want) {
 			t.Errorf("%s: tree differs from LF\n got %s\nwant %s", name, got, want)
 		}
@@ -302,14 +303,14 @@ func TestDeepEmphasisDoesNotOverflow(t *testing.T) {
 func TestConcurrentReads(t *testing.T) {
 	r := New(Options{})
 	src := []byte("---\ntitle: T\n---\n# H\n\n\"q\" a[^1]\n\n[^1]: n\n")
-	want := string(treeJSON(mustRead(t, string(src))))
+	want := string(goldentree.Encode(t, mustRead(t, string(src)), nil))
 	var wg sync.WaitGroup
 	for i := 0; i < 8; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			d, _, err := r.Read(src, "in.md")
-			if err != nil || string(treeJSON(d)) != want {
+			if err != nil || string(goldentree.Encode(t, d, nil)) != want {
 				t.Errorf("concurrent read differs: %v", err)
 			}
 		}()
