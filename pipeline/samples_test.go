@@ -124,3 +124,29 @@ func TestSamplePDFs(t *testing.T) {
 		})
 	}
 }
+
+// TestSampleGoldenPagesValidate runs the Nu HTML checker over every
+// sample's golden HTML page in one go: zero errors, and no reference that
+// would make the page fetch anything.
+func TestSampleGoldenPagesValidate(t *testing.T) {
+	checktool.Need(t, checktool.VNU)
+	pages, _ := filepath.Glob(filepath.Join("..", "testdata", "golden", "*.html"))
+	if len(pages) < 12 {
+		t.Fatalf("only %d golden pages (run go test ./pipeline -run SampleGoldens -update)", len(pages))
+	}
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := externalRequest.Find(b); m != nil {
+			t.Errorf("%s: %q would make a request", p, m)
+		}
+	}
+	out, err := checktool.Run(t, checktool.VNU, append([]string{"--errors-only", "--format", "text"}, pages...)...)
+	if err != nil || strings.Contains(out, "Error:") {
+		t.Errorf("Nu HTML checker reports errors (%v):\n%s", err, out)
+	}
+}
+
+var externalRequest = regexp.MustCompile(`(?i)(src\s*=\s*["']?\s*(https?:)?//|<link\b[^>]*\bhref\s*=\s*["']?\s*(https?:)?//|@import|url\(\s*["']?\s*(https?:)?//|<script)`)
