@@ -274,7 +274,8 @@ func pngBytes(w, h int) []byte {
 
 func TestResourcesResolvedOnceByContent(t *testing.T) {
 	good := pngBytes(3, 2)
-	files := map[string][]byte{"a.png": good, "copy.png": good, "notes.png": []byte("<html>hi</html>"), "cut.png": good[:len(good)-10]}
+	files := map[string][]byte{"a.png": good, "copy.png": good, "notes.png": []byte("<html>hi</html>"), "cut.png": good[:len(good)-10],
+		"logo.svg": []byte(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`), "photo.jpg": good}
 	resolve := func(ctx context.Context, src string, pos doc.Pos) (*doc.Resource, error) {
 		b, ok := files[src]
 		if !ok {
@@ -285,6 +286,7 @@ func TestResourcesResolvedOnceByContent(t *testing.T) {
 	d := &doc.Document{Blocks: []doc.Block{
 		para(&doc.Image{Src: "a.png"}, &doc.Image{Src: "copy.png"}, &doc.Image{Src: "a.png"}),
 		&doc.Figure{Src: "missing.png"}, &doc.Figure{Src: "notes.png"}, &doc.Figure{Src: "cut.png"},
+		&doc.Figure{Src: "logo.svg"}, &doc.Figure{Src: "photo.jpg"},
 	}}
 	ws := run(t, d, Options{Resolve: resolve})
 	if len(d.Resources) != 1 || d.Resources[0].Width != 3 || d.Resources[0].MediaType != "image/png" {
@@ -296,7 +298,7 @@ func TestResourcesResolvedOnceByContent(t *testing.T) {
 			t.Errorf("image not pointed at the shared resource")
 		}
 	}
-	if got := codes(ws); got != "image-not-found not-an-image corrupt-image" {
+	if got := codes(ws); got != "image-not-found not-an-image corrupt-image svg-unsupported extension-mismatch" {
 		t.Errorf("warnings = %s", got)
 	}
 }

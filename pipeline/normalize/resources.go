@@ -12,6 +12,7 @@ import (
 	_ "image/jpeg"
 	_ "image/png"
 	"net/http"
+	"path"
 	"slices"
 	"strings"
 
@@ -56,6 +57,10 @@ func resolveResources(ctx context.Context, d *doc.Document, o *Options) error {
 		if err != nil {
 			doc.Warn(ctx, resourceWarning(pos, src, err))
 		} else {
+			if mismatch(src, r.MediaType) {
+				doc.Warn(ctx, doc.Warning{Pos: pos, Code: "extension-mismatch",
+					Message: fmt.Sprintf("image %s is really %s; embedded as what it is", quote(src), r.MediaType)})
+			}
 			if _, ok := byName[r.Name]; !ok {
 				byName[r.Name] = r
 			}
@@ -119,6 +124,9 @@ func Inspect(data []byte) (*doc.Resource, error) {
 	}
 	mt := http.DetectContentType(data)
 	ext, ok := extByType[mt]
+	if !ok && isSVG(data) {
+		return nil, &ResourceError{"svg-unsupported", "SVG images are not embedded (they can carry scripts); convert it to PNG"}
+	}
 	if !ok {
 		if strings.HasPrefix(mt, "image/") {
 			return nil, &ResourceError{"unsupported-image", mt + " is not supported; use PNG, JPEG or GIF"}
@@ -140,4 +148,19 @@ func Inspect(data []byte) (*doc.Resource, error) {
 		Name: "img-" + hex.EncodeToString(sum[:6]) + ext, MediaType: mt,
 		Width: cfg.Width, Height: cfg.Height, Data: data,
 	}, nil
+}
+
+// isSVG reports an SVG document (which http.DetectContentType calls
+// text/xml or text/plain).
+func isSVG(data []byte) bool {
+	head := bytes.ToLower(data[:min(len(data), 1024)])
+	return bytes.Contains(head, []byte("<svg"))
+}
+
+// mismatch reports a file name whose image extension names another type
+// than the bytes are.
+func mismatch(src, mediaType string) bool {
+	ext := strings.ToLower(path.Ext(strings.SplitN(src, "?", 2)[0]))
+	want := map[string]string{".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}[ext]
+	return want != "" && want != mediaType
 }
