@@ -169,7 +169,9 @@ func decodeFrontMatter(data *frontmatter.Data, b fmBlock, src []byte, name strin
 			// The lexer has counted the line ending it choked on, so the
 			// line comes from the error's byte offset instead.
 			raw := src[b.start : b.start+b.size]
-			line = 2 + bytes.Count(raw[:min(pe.Position.Start, len(raw))], []byte("\n"))
+			// The TOML parser gives no offset (-1) for some errors, such
+			// as a control character.
+			line = 2 + bytes.Count(raw[:max(0, min(pe.Position.Start, len(raw)))], []byte("\n"))
 			msg = tomlLine.ReplaceAllString(pe.Error(), "")
 		}
 		return value{}, doc.Errorf(doc.Pos{File: name, Line: line}, "front-matter", "invalid TOML front matter: %s", msg)

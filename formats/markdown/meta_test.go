@@ -180,3 +180,12 @@ func TestNoFrontMatterInCommonMark(t *testing.T) {
 		t.Errorf("body = %s", got)
 	}
 }
+
+// Found by FuzzMarkdownRead: the TOML parser reports a control character
+// with no position, which once sliced past the block's start.
+func TestTOMLErrorWithoutPosition(t *testing.T) {
+	_, _, err := New(Options{}).Read([]byte("+++\n\x03\n+++"), "in.md")
+	if err == nil || !strings.HasPrefix(err.Error(), "in.md:2: front-matter") {
+		t.Errorf("err = %v, want in.md:2: front-matter", err)
+	}
+}
