@@ -92,10 +92,11 @@ func TestIsolatedMemoryLimit(t *testing.T) {
 	}
 	dir := t.TempDir()
 	in := filepath.Join(dir, "big.md")
-	writeFile(t, in, strings.Repeat("word ", 1_000_000))
+	// 700,000 paragraphs: hundreds of MB of tree and output, far past the limit.
+	writeFile(t, in, strings.Repeat("word\n\n", 700_000))
 	o := isolatedOptions("json", "html")
 	o.MaxInputSize = 8 << 20
-	o.WorkerMemory = 48 << 20
+	o.WorkerMemory = 16 << 20
 	res := ConvertIsolated(context.Background(), Job{Name: in, OutBase: filepath.Join(dir, "out", "big")}, o)
 	var de *doc.Error
 	if !errors.As(res.Err, &de) || (de.Code != "memory-limit" && de.Code != "worker-crashed") {
