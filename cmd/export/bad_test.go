@@ -194,13 +194,7 @@ func TestSourceDateEpochZero(t *testing.T) {
 // name is complete (temporary files may remain: nothing can clean up
 // after SIGKILL, and they are hidden dot files).
 func TestSigkillNeverLeavesTruncatedFiles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	bin := filepath.Join(t.TempDir(), "export")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := exportBinary(t)
 	src := t.TempDir()
 	if _, err := corpus.Write(src, 60, 3000, 5); err != nil {
 		t.Fatal(err)

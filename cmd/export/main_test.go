@@ -243,13 +243,7 @@ func TestConfigFileGivesDefaultsFlagsOverride(t *testing.T) {
 // with status 130, leaves no temporary file, and that every final file is
 // whole.
 func TestInterruptLeavesNoPartialFiles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	bin := filepath.Join(t.TempDir(), "export")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := exportBinary(t)
 	src := t.TempDir()
 	if _, err := corpus.Write(src, 300, 6000, 11); err != nil {
 		t.Fatal(err)
