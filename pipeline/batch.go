@@ -23,6 +23,38 @@ var inputExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".
 // its tree is mirrored under outDir. Two inputs that would write the same
 // output are an error before any work starts.
 func Plan(args []string, outDir string, formats []string, exclude []string) ([]Job, error) {
+	jobs, err := expand(args, outDir, exclude)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].Name < jobs[j].Name })
+	return jobs, checkCollisions(jobs, formats)
+}
+
+// PlanPack turns the command line's inputs into the articles of a pack, in
+// the order given (a folder's files in path order where the folder is
+// named). An input named twice is read once, where it first appears.
+func PlanPack(args []string, exclude []string) ([]Job, error) {
+	jobs, err := expand(args, ".", exclude)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	out := jobs[:0]
+	for _, j := range jobs {
+		key := filepath.Clean(j.Name)
+		if j.Name != "-" && seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, j)
+	}
+	return out, nil
+}
+
+// expand lists the jobs the arguments name, folders searched, in the
+// order given.
+func expand(args []string, outDir string, exclude []string) ([]Job, error) {
 	for _, pat := range exclude {
 		if _, err := filepath.Match(pat, ""); err != nil {
 			return nil, fmt.Errorf("--exclude %q: %v", pat, err)
@@ -52,8 +84,7 @@ func Plan(args []string, outDir string, formats []string, exclude []string) ([]J
 		}
 		jobs = append(jobs, found...)
 	}
-	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].Name < jobs[j].Name })
-	return jobs, checkCollisions(jobs, formats)
+	return jobs, nil
 }
 
 // expandGlobs expands arguments with glob characters that do not name an

@@ -123,7 +123,7 @@ func FuzzPipeline(f *testing.F) {
 		}
 		for _, f := range allFormats {
 			var buf bytes.Buffer
-			if err := safeWrite(ctx, outputs[f].new(o), d, &buf, "fuzz.md", f, true); err != nil {
+			if err := safeWrite(ctx, docWriter(outputs[f].new(o), d), &buf, "fuzz.md", f, true); err != nil {
 				t.Fatalf("%s writer: %v", f, err)
 			}
 			if f == "epub" {

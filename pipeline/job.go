@@ -305,6 +305,15 @@ func yamlLine(err error) int {
 // writeAll fans the tree out to every writer at once, each into a temporary
 // file; only when all succeed are they renamed into place.
 func writeAll(ctx context.Context, d *doc.Document, job Job, o *Options, res *Result) error {
+	return writeOutputs(ctx, job.OutBase, job.Name, o, res, func(ctx context.Context, f string, p io.Writer) error {
+		return safeWrite(ctx, docWriter(outputs[f].new(o), d), p, job.Name, f, o.Debug)
+	})
+}
+
+// writeOutputs runs render for every format of o at once, each into a
+// temporary file beside outBase+extension; only when all succeed are they
+// renamed into place, and their names recorded in res.
+func writeOutputs(ctx context.Context, outBase, name string, o *Options, res *Result, render func(ctx context.Context, format string, w io.Writer) error) error {
 	type out struct {
 		format string
 		p      *pending
@@ -315,7 +324,7 @@ func writeAll(ctx context.Context, d *doc.Document, job Job, o *Options, res *Re
 	var wg sync.WaitGroup
 	for i, f := range o.Formats {
 		outs[i] = &out{format: f}
-		p, err := create(job.OutBase + outputs[f].ext)
+		p, err := create(outBase + outputs[f].ext)
 		if err != nil {
 			outs[i].err = err
 			continue
@@ -323,7 +332,7 @@ func writeAll(ctx context.Context, d *doc.Document, job Job, o *Options, res *Re
 		outs[i].p = p
 		wg.Go(func() {
 			start := time.Now()
-			outs[i].err = safeWrite(ctx, outputs[f].new(o), d, p, job.Name, f, o.Debug)
+			outs[i].err = render(ctx, f, p)
 			outs[i].ms = float64(time.Since(start).Microseconds()) / 1000
 		})
 	}
@@ -355,19 +364,24 @@ func writeAll(ctx context.Context, d *doc.Document, job Job, o *Options, res *Re
 	if firstErr != nil {
 		var de *doc.Error
 		if !errors.As(firstErr, &de) {
-			firstErr = &doc.Error{Pos: doc.Pos{File: job.Name}, Code: "write", Err: firstErr}
+			firstErr = &doc.Error{Pos: doc.Pos{File: name}, Code: "write", Err: firstErr}
 		}
 	}
 	return firstErr
 }
 
-func safeWrite(ctx context.Context, w Writer, d *doc.Document, p io.Writer, name, format string, debug bool) (err error) {
+// docWriter is w writing d, in the shape safeWrite takes.
+func docWriter(w Writer, d *doc.Document) func(context.Context, io.Writer) error {
+	return func(ctx context.Context, out io.Writer) error { return w.Write(ctx, d, out) }
+}
+
+func safeWrite(ctx context.Context, write func(context.Context, io.Writer) error, p io.Writer, name, format string, debug bool) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = internalError(name, format+" writer", r, debug)
 		}
 	}()
-	if err := w.Write(ctx, d, p); err != nil {
+	if err := write(ctx, p); err != nil {
 		var de *doc.Error
 		if errors.As(err, &de) {
 			return err

@@ -27,6 +27,9 @@ type Entry struct {
 	Outputs  []Output           `json:"outputs,omitempty"`
 	Warnings []doc.Warning      `json:"warnings,omitempty"`
 	Timings  map[string]float64 `json:"timings_ms,omitempty"`
+	// LeftOut are, for a pack written with --skip-failed, the inputs it
+	// does not contain.
+	LeftOut []string `json:"left_out,omitempty"`
 }
 
 // Report is what --report writes: every input, sorted by path, and totals.
@@ -57,6 +60,13 @@ func (r *Report) Add(res *Result, status string) {
 	}
 	r.Total++
 	r.Entries = append(r.Entries, e)
+}
+
+// AddPack records a pack as one more entry (its inputs are added on their
+// own with Add), naming the inputs it left out.
+func (r *Report) AddPack(pr *PackResult) {
+	r.Add(pr.Pack, StatusOK)
+	r.Entries[len(r.Entries)-1].LeftOut = pr.Skipped
 }
 
 func (r *Report) sort() {

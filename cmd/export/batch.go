@@ -15,6 +15,9 @@ import (
 // export plans the jobs, runs them through the worker pool, shows progress
 // and writes the reports. It returns the exit status.
 func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
+	if cfg.pack != nil {
+		return exportPack(cfg, stdin, stderr)
+	}
 	pipeline.Version = version
 	jobs, err := pipeline.Plan(cfg.inputs, cfg.outDir, cfg.opts.Formats, cfg.exclude)
 	if err != nil {

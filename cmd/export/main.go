@@ -38,6 +38,7 @@ Examples:
   export -f article -o out scraped.txt       plain text copied from a site
   export -t pdf --marking "INTERNAL" -o out reports/
   cat notes.md | export -t html -o out -
+  export --pack morning --sort date -o out today/   one briefing pack of a folder
 
 Flags:
 `
@@ -86,6 +87,8 @@ type config struct {
 	failFast    bool
 	shard       pipeline.Shard
 	logMode     string
+	// pack, when set, binds every input into one publication.
+	pack *pipeline.PackOptions
 }
 
 func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
@@ -122,6 +125,18 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&cfg.opts.Timeout, "timeout", 0, "give up on a document after this long, e.g. 30s (0: no limit; with --isolate the worker is killed)")
 	fs.BoolVar(&cfg.opts.Isolate, "isolate", false, "convert each document in its own worker process, with a hard --timeout and a memory limit")
 	fs.Int64Var(&cfg.opts.WorkerMemory, "max-memory", pipeline.DefaultWorkerMemory, "with --isolate: a worker's memory limit in bytes")
+	var (
+		pack     pipeline.PackOptions
+		packName string
+		sortBy   string
+	)
+	fs.StringVar(&packName, "pack", "", "bind every input into one briefing pack, written as `NAME`.pdf / .epub / .html in the output folder")
+	fs.StringVar(&pack.Meta.Title, "pack-title", "", "pack: title (default: \"Briefing — DATE\" in the pack's language)")
+	fs.StringVar(&pack.Meta.Subtitle, "pack-subtitle", "", "pack: subtitle")
+	fs.StringVar(&pack.Meta.Date, "pack-date", "", "pack: date, YYYY-MM-DD (default: the newest article's)")
+	fs.StringVar(&pack.Meta.Editor, "pack-editor", "", "pack: editor, shown on the cover and in the EPUB's metadata")
+	fs.StringVar(&sortBy, "sort", "", "pack: order the articles by date (newest first) | title | source (default: as given)")
+	fs.BoolVar(&pack.SkipFailed, "skip-failed", false, "pack: write the pack without inputs that fail (default: a failed input means no pack)")
 	shard := fs.String("shard", "", "process only slice `K/N` of the sorted inputs, or auto (CI_NODE_INDEX/CI_NODE_TOTAL, JOB_COMPLETION_INDEX)")
 	fs.StringVar(&cfg.logMode, "log", "auto", "progress display: auto (a bar on a terminal) | plain (a line per file)")
 	configFile := fs.String("config", "", "read flag defaults from `FILE` (default: folio.yaml in the working directory, if present)")
@@ -185,6 +200,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 	case "auto", "plain":
 	default:
 		return nil, fmt.Errorf("--log %q: want auto or plain", cfg.logMode)
+	}
+	if err := packFlags(fs, &cfg, packName, sortBy, pack); err != nil {
+		return nil, err
 	}
 	return &cfg, nil
 }

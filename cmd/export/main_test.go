@@ -46,6 +46,12 @@ func TestUsageAndExitCodes(t *testing.T) {
 		{"SOURCE_DATE_EPOCH float", []string{"a.md"}, "1e9", 2, "SOURCE_DATE_EPOCH"},
 		{"SOURCE_DATE_EPOCH negative", []string{"a.md"}, "-1", 2, "SOURCE_DATE_EPOCH"},
 		{"bad shard", []string{"--shard", "3/2", "a.md"}, "", 2, "shard"},
+		{"pack flag without pack", []string{"--sort", "date", "a.md"}, "", 2, "--sort needs --pack"},
+		{"pack bad sort", []string{"--pack", "p", "--sort", "size", "a.md"}, "", 2, `--sort "size"`},
+		{"pack bad date", []string{"--pack", "p", "--pack-date", "March", "a.md"}, "", 2, "--pack-date"},
+		{"pack as json", []string{"--pack", "p", "-t", "json", "a.md"}, "", 2, "a pack is written as epub, html, pdf"},
+		{"pack name with folder", []string{"--pack", "../p", "a.md"}, "", 2, "without folders"},
+		{"pack incremental", []string{"--pack", "p", "--incremental", "a.md"}, "", 2, "--incremental does not apply"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

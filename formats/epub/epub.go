@@ -67,6 +67,11 @@ func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) erro
 	if err != nil {
 		return err
 	}
+	return emit(b, out)
+}
+
+// emit assembles the planned book, repairs it and writes it to out.
+func emit(b *book, out io.Writer) error {
 	raw, err := assemble(b)
 	if err != nil {
 		return err
@@ -81,6 +86,7 @@ func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) erro
 			"EPUB/toc.ncx":   tocNCX(b),
 		},
 		coverAlt: b.title,
+		pageLang: pageLangs(b),
 	})
 	if err != nil {
 		return err
@@ -93,6 +99,7 @@ func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) erro
 type book struct {
 	title, subtitle, description string
 	authors, subjects            []string
+	editors, sources             []string // a pack's editor and its articles' sources
 	lang, dir                    string
 	date, publisher, source      string
 	rights, identifier           string
@@ -119,30 +126,49 @@ type page struct {
 	file  string // name inside EPUB/xhtml/
 	title string // the page's <title>
 	body  string // XHTML inside <body>
+	lang  string // the page's language when it is not the book's (a pack's article)
 }
 
 // plan decides the book: metadata, media, pages and table of contents.
 func (w *Writer) plan(ctx context.Context, d *doc.Document) (*book, error) {
 	m := &d.Meta
-	b := &book{
-		subtitle:   clean(m.Subtitle),
-		date:       dcDate(m.Date),
-		publisher:  clean(m.Publisher),
-		source:     clean(m.Source),
-		rights:     clean(m.Rights),
-		identifier: identifier(d),
-		modified:   modifiedTime(m, w.opts.SourceDate),
-	}
-	lang, ok := bookLang(m.Lang)
-	if !ok {
+	if _, ok := bookLang(m.Lang); !ok {
 		doc.Warn(ctx, doc.Warning{Pos: m.Pos, Code: "lang-invalid", Message: "language " + quote(m.Lang) + " is not a BCP 47 tag; using en"})
 	}
-	b.lang = lang
+	b := articleBook(d)
+	b.identifier = identifier(d)
+	b.modified = modifiedTime(m, w.opts.SourceDate)
+
+	imgs := collectImages(ctx, d)
+	b.images = imgs.list
+	b.access = accessibility{images: len(imgs.list) > 0, allAlt: imgs.allAlt}
+	cover, err := coverMedia(d, b)
+	if err != nil {
+		return nil, err
+	}
+	b.cover = cover
+
+	w.paginate(ctx, d, b, imgs)
+	return b, nil
+}
+
+// articleBook is what a document says about itself, as the book's
+// metadata: cleaned of what XML cannot carry, in a valid language.
+func articleBook(d *doc.Document) *book {
+	m := &d.Meta
+	b := &book{
+		subtitle:  clean(m.Subtitle),
+		date:      dcDate(m.Date),
+		publisher: clean(m.Publisher),
+		source:    clean(m.Source),
+		rights:    clean(m.Rights),
+	}
+	b.lang, _ = bookLang(m.Lang)
 	b.dir = "ltr"
-	if doc.IsRTL(lang) {
+	if doc.IsRTL(b.lang) {
 		b.dir = "rtl"
 	}
-	b.labels = doc.LabelsFor(lang)
+	b.labels = doc.LabelsFor(b.lang)
 	b.title = bookTitle(d)
 	for _, a := range m.Authors {
 		if a = clean(a); a != "" {
@@ -158,18 +184,7 @@ func (w *Writer) plan(ctx context.Context, d *doc.Document) (*book, error) {
 	if b.description == "" {
 		b.description = b.subtitle
 	}
-
-	imgs := collectImages(ctx, d)
-	b.images = imgs.list
-	b.access = accessibility{images: len(imgs.list) > 0, allAlt: imgs.allAlt}
-	cover, err := coverMedia(d, b)
-	if err != nil {
-		return nil, err
-	}
-	b.cover = cover
-
-	w.paginate(ctx, d, b, imgs)
-	return b, nil
+	return b
 }
 
 // bookTitle is the document's title, or (for a document without one) the

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"folio/pipeline/doc"
 )
 
 // fixes is what finish needs to know to repair go-epub's output.
@@ -21,6 +23,9 @@ type fixes struct {
 	modified time.Time         // zip entry times come from it
 	replace  map[string][]byte // whole files written by Folio (nav, NCX)
 	coverAlt string            // text alternative of the cover image
+	// pageLang gives pages in another language than the book's (a pack's
+	// articles) their own, by path in the zip.
+	pageLang map[string]string
 }
 
 const (
@@ -72,7 +77,14 @@ func finish(raw []byte, fx fixes) ([]byte, error) {
 
 	for name, data := range files {
 		if strings.HasPrefix(name, "EPUB/xhtml/") && strings.HasSuffix(name, ".xhtml") {
-			data = setPageLang(data, fx.lang, fx.dir)
+			lang, dir := fx.lang, fx.dir
+			if l, ok := fx.pageLang[name]; ok {
+				lang, dir = l, "ltr"
+				if doc.IsRTL(l) {
+					dir = "rtl"
+				}
+			}
+			data = setPageLang(data, lang, dir)
 			if name == coverPage {
 				data = setCoverAlt(data, fx.coverAlt)
 			}

@@ -122,6 +122,10 @@ func metadataXML(b *book) string {
 		line(`<dc:creator id="creator-%d">%s</dc:creator>`, i+1, esc(a))
 		line(`<meta refines="#creator-%d" property="role" scheme="marc:relators">aut</meta>`, i+1)
 	}
+	for i, e := range b.editors {
+		line(`<dc:contributor id="editor-%d">%s</dc:contributor>`, i+1, esc(e))
+		line(`<meta refines="#editor-%d" property="role" scheme="marc:relators">edt</meta>`, i+1)
+	}
 	line(`<dc:language>%s</dc:language>`, esc(b.lang))
 	if b.date != "" {
 		line(`<dc:date>%s</dc:date>`, esc(b.date))
@@ -131,6 +135,9 @@ func metadataXML(b *book) string {
 	}
 	if b.source != "" {
 		line(`<dc:source>%s</dc:source>`, esc(b.source))
+	}
+	for _, src := range b.sources {
+		line(`<dc:source>%s</dc:source>`, esc(src))
 	}
 	if b.description != "" {
 		line(`<dc:description>%s</dc:description>`, esc(b.description))

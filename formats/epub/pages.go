@@ -151,7 +151,49 @@ var idAttr = regexp.MustCompile(` id="([^"]+)"`)
 // paginate renders the title page, the body files and the notes page, and
 // builds the table of contents and landmarks that point into them.
 func (w *Writer) paginate(ctx context.Context, d *doc.Document, b *book, imgs *images) {
-	chunks := w.splitBody(d, b.title)
+	ch := w.chapter(ctx, d, b, imgs, "", false)
+	b.nav = append(b.nav, ch.nav)
+	if ch.notes != nil {
+		b.nav = append(b.nav, ch.notes)
+	}
+	if b.cover != nil {
+		b.landmarks = append(b.landmarks, landmark{"cover", b.title, "xhtml/" + coverFile})
+	}
+	b.landmarks = append(b.landmarks, landmark{"titlepage", b.title, "xhtml/" + titleFile})
+	if ch.firstBody != nil {
+		b.landmarks = append(b.landmarks, landmark{"bodymatter", ch.firstBody.title, "xhtml/" + ch.firstBody.file})
+	}
+	if ch.notes != nil {
+		b.landmarks = append(b.landmarks, landmark{"endnotes", b.labels.Notes, "xhtml/" + notesFile})
+	}
+}
+
+// chapterPages is what chapter made of one document.
+type chapterPages struct {
+	nav       *navEntry // the document's title, its sections nested below
+	notes     *navEntry // the notes page, or nil
+	firstBody *page     // the first body file, or nil for an empty body
+}
+
+// chapter renders one document into b.pages: its title block, its body
+// files and its notes page. Every file name starts with prefix. Alone
+// (inPack false) the title block is a title page of its own; in a pack it
+// heads the chapter's first file, and the notes page is named
+// prefix+notesFile. It returns the nav entries for what it wrote.
+func (w *Writer) chapter(ctx context.Context, d *doc.Document, b *book, imgs *images, prefix string, inPack bool) chapterPages {
+	title := bookTitle(d)
+	chunks := w.splitBody(d, title)
+	for _, c := range chunks {
+		c.file = prefix + c.file
+	}
+	notesName := prefix + notesFile
+	titleName := prefix + titleFile
+	if inPack {
+		if len(chunks) == 0 {
+			chunks = []*chunk{{file: prefix + "text.xhtml", title: title}}
+		}
+		titleName = chunks[0].file
+	}
 
 	// fileOf says which file holds each anchor, so internal links and
 	// note back-links can cross files.
@@ -166,7 +208,7 @@ func (w *Writer) paginate(ctx context.Context, d *doc.Document, b *book, imgs *i
 	}
 	for _, n := range d.Notes {
 		if n != nil {
-			fileOf[noteAnchor(n)] = notesFile
+			fileOf[noteAnchor(n)] = notesName
 		}
 	}
 	current := ""
@@ -176,6 +218,11 @@ func (w *Writer) paginate(ctx context.Context, d *doc.Document, b *book, imgs *i
 		}
 		doc.Warn(ctx, doc.Warning{Code: "broken-internal-link", Message: "link to " + quote("#"+id) + " has no target in the document"})
 		return current
+	}
+	labels := b.labels
+	if inPack {
+		lang, _ := bookLang(d.Meta.Lang)
+		labels = doc.LabelsFor(lang)
 	}
 	r := markup.New(markup.Options{
 		XHTML:      true,
@@ -192,17 +239,25 @@ func (w *Writer) paginate(ctx context.Context, d *doc.Document, b *book, imgs *i
 		ImageSrc: func(res *doc.Resource) string {
 			return "../images/" + imgs.byName[res.Name].file
 		},
-		Labels:     b.labels,
+		Labels:     labels,
 		HeadingIDs: true,
 	}, func(wn doc.Warning) { doc.Warn(ctx, wn) })
 
-	b.pages = append(b.pages, &page{file: titleFile, title: b.title, body: titlePage(d, b)})
-	top := &navEntry{title: b.title, href: "xhtml/" + titleFile}
-	b.nav = append(b.nav, top)
+	var out chapterPages
+	var head string
+	if inPack {
+		head = titlePage(d, articleBook(d), false) + "\n"
+	} else {
+		b.pages = append(b.pages, &page{file: titleFile, title: b.title, body: titlePage(d, b, true)})
+	}
+	out.nav = &navEntry{title: title, href: "xhtml/" + titleName}
 	var buf bytes.Buffer
-	for _, c := range chunks {
+	for i, c := range chunks {
 		current = c.file
 		buf.Reset()
+		if i == 0 {
+			buf.WriteString(head)
+		}
 		r.Blocks(&buf, c.blocks)
 		body := buf.String()
 		for _, m := range idAttr.FindAllStringSubmatch(body, -1) {
@@ -210,11 +265,23 @@ func (w *Writer) paginate(ctx context.Context, d *doc.Document, b *book, imgs *i
 				fileOf[m[1]] = c.file
 			}
 		}
-		b.pages = append(b.pages, &page{file: c.file, title: c.title, body: body})
+		pg := &page{file: c.file, title: c.title, body: body}
+		if inPack {
+			pg.lang = d.Meta.Lang
+		}
+		b.pages = append(b.pages, pg)
+		if out.firstBody == nil {
+			out.firstBody = pg
+		}
 	}
 	if len(d.Notes) > 0 {
-		current = notesFile
-		b.pages = append(b.pages, &page{file: notesFile, title: b.labels.Notes, body: notesPage(r, d.Notes)})
+		current = notesName
+		pg := &page{file: notesName, title: labels.Notes, body: notesPage(r, d.Notes)}
+		if inPack {
+			pg.lang = d.Meta.Lang
+		}
+		b.pages = append(b.pages, pg)
+		out.notes = &navEntry{title: labels.Notes, href: "xhtml/" + notesName}
 	}
 
 	toc := d.TOC
@@ -224,21 +291,8 @@ func (w *Writer) paginate(ctx context.Context, d *doc.Document, b *book, imgs *i
 	// The document's sections nest under its title: a book made from one
 	// article is that article, and readers' contents views then show its
 	// title with the sections indented beneath it, at every heading depth.
-	top.children = navEntries(toc, fileOf)
-	if len(d.Notes) > 0 {
-		b.nav = append(b.nav, &navEntry{title: b.labels.Notes, href: "xhtml/" + notesFile})
-	}
-
-	if b.cover != nil {
-		b.landmarks = append(b.landmarks, landmark{"cover", b.title, "xhtml/" + coverFile})
-	}
-	b.landmarks = append(b.landmarks, landmark{"titlepage", b.title, "xhtml/" + titleFile})
-	if len(chunks) > 0 {
-		b.landmarks = append(b.landmarks, landmark{"bodymatter", chunks[0].title, "xhtml/" + chunks[0].file})
-	}
-	if len(d.Notes) > 0 {
-		b.landmarks = append(b.landmarks, landmark{"endnotes", b.labels.Notes, "xhtml/" + notesFile})
-	}
+	out.nav.children = navEntries(toc, fileOf)
+	return out
 }
 
 // notesPage renders the notes: each an <aside epub:type="footnote">, all of
@@ -321,9 +375,16 @@ func tocFromHeadings(bs []doc.Block) []*doc.TOCEntry {
 
 // titlePage renders the title page: title, standfirst, byline, date,
 // source and tags, in the document's language.
-func titlePage(d *doc.Document, b *book) string {
+//
+// As the book's own title page (page true) it is a titlepage section; at
+// the head of an article in a pack it is the article's header.
+func titlePage(d *doc.Document, b *book, page bool) string {
 	var x strings.Builder
-	x.WriteString("<section class=\"titlepage\" epub:type=\"titlepage\">\n")
+	if page {
+		x.WriteString("<section class=\"titlepage\" epub:type=\"titlepage\">\n")
+	} else {
+		x.WriteString("<header class=\"titlepage article-head\">\n")
+	}
 	fmt.Fprintf(&x, "<h1>%s</h1>\n", esc(b.title))
 	if b.subtitle != "" {
 		fmt.Fprintf(&x, "<p class=\"standfirst\">%s</p>\n", esc(b.subtitle))
@@ -355,7 +416,11 @@ func titlePage(d *doc.Document, b *book) string {
 	if len(b.subjects) > 0 {
 		fmt.Fprintf(&x, "<p class=\"tags\">%s: %s</p>\n", esc(b.labels.Tags), esc(strings.Join(b.subjects, " · ")))
 	}
-	x.WriteString("</section>")
+	if page {
+		x.WriteString("</section>")
+	} else {
+		x.WriteString("</header>")
+	}
 	return x.String()
 }
 

@@ -52,6 +52,24 @@ var page = htmltemplate.Must(htmltemplate.ParseFS(assets.FS(), "html/page.tmpl")
 // Write renders d to out.
 func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) error {
 	labels := doc.LabelsFor(d.Meta.Lang)
+	var body, notes bytes.Buffer
+	w.render(ctx, d, labels, 0, &body, &notes)
+	if w.opts.Fragment {
+		body.Write(notes.Bytes())
+		_, err := out.Write(body.Bytes())
+		return err
+	}
+	var buf bytes.Buffer
+	if err := page.ExecuteTemplate(&buf, "page.tmpl", pageData(d, labels, &body, &notes)); err != nil {
+		return err
+	}
+	_, err := out.Write(buf.Bytes())
+	return err
+}
+
+// render writes d's body and notes; shift moves every heading that many
+// levels down (an article in a pack sits one level below the pack).
+func (w *Writer) render(ctx context.Context, d *doc.Document, labels doc.Labels, shift int, body, notes *bytes.Buffer) {
 	r := markup.New(markup.Options{
 		UnsafeHTML:         w.opts.UnsafeHTML,
 		NoteStyle:          markup.NotesHTML,
@@ -68,21 +86,10 @@ func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) erro
 		NoDirAuto:         w.opts.Fragment,
 		NoTableWrap:       w.opts.Fragment,
 		KeepUnresolvedSrc: w.opts.Fragment,
+		HeadingShift:      shift,
 	}, func(wr doc.Warning) { doc.Warn(ctx, wr) })
-	var body, notes bytes.Buffer
-	r.Blocks(&body, d.Blocks)
-	r.Notes(&notes, d.Notes, 2)
-	if w.opts.Fragment {
-		body.Write(notes.Bytes())
-		_, err := out.Write(body.Bytes())
-		return err
-	}
-	var buf bytes.Buffer
-	if err := page.ExecuteTemplate(&buf, "page.tmpl", pageData(d, labels, &body, &notes)); err != nil {
-		return err
-	}
-	_, err := out.Write(buf.Bytes())
-	return err
+	r.Blocks(body, d.Blocks)
+	r.Notes(notes, d.Notes, 2+shift)
 }
 
 // langTag is the shape of a BCP 47 tag (not a registry check).
@@ -115,19 +122,34 @@ type data struct {
 	Labels                                                                        doc.Labels
 	CSS                                                                           htmltemplate.CSS
 	Body, Notes                                                                   htmltemplate.HTML
+	// InPack sets an article inside a pack: its title is an h2 under the
+	// pack's h1.
+	InPack bool
+	// ID is the article's anchor in a pack.
+	ID string
+	// Line is the article's source and date, for the pack's contents.
+	Line string
+	// Pack is set on a pack's page.
+	Pack *packData
+}
+
+// pageLang is the lang attribute for a tag: en when empty, und when it
+// is not shaped like a BCP 47 tag.
+func pageLang(tag string) string {
+	lang := strings.TrimSpace(tag)
+	if lang == "" {
+		return "en"
+	} else if !langTag.MatchString(lang) {
+		return "und" // "undetermined" is valid where a malformed tag is not
+	}
+	return lang
 }
 
 func pageData(d *doc.Document, labels doc.Labels, body, notes *bytes.Buffer) *data {
 	m := &d.Meta
 	c := markup.Clean
-	lang := strings.TrimSpace(m.Lang)
-	if lang == "" {
-		lang = "en"
-	} else if !langTag.MatchString(lang) {
-		lang = "und" // "undetermined" is valid where a malformed tag is not
-	}
 	p := &data{
-		Lang:        lang,
+		Lang:        pageLang(m.Lang),
 		Dir:         m.Dir(),
 		Title:       c(m.Title),
 		Description: c(firstNonEmpty(m.Summary, m.Subtitle)),

@@ -36,7 +36,7 @@ func (l *layout) render() {
 	l.titleBlock()
 	l.blocks(l.d.Blocks, l.bodyCtx())
 	l.notes()
-	l.furniture()
+	l.furniture(l.docHead)
 	l.closeLinks()
 }
 
@@ -197,7 +197,7 @@ func (l *layout) heading(h *doc.Heading, c bctx) {
 // have no gaps. fpdf encodes the title as UTF-16 only when a UTF-8 font is
 // current, so one is selected first.
 func (l *layout) bookmark(title string, level int, y float64) {
-	level = max(min(level, l.outlineLv+1), 0)
+	level = max(min(level+l.outlineBase, l.outlineLv+1), 0)
 	l.outlineLv = level
 	l.marks = append(l.marks, level)
 	title = strings.Join(strings.Fields(clean(title)), " ")
@@ -434,7 +434,7 @@ func (l *layout) notes() {
 		l.room(c.lead)
 		l.anchor(fmt.Sprintf("note:%d", n.Number), l.y)
 		mst := style{fam: fonts.Sans, bold: true, size: 8.5, color: colLink}
-		if l.anchored[fmt.Sprintf("ref:%d", n.Number)] {
+		if l.anchored[l.ns+fmt.Sprintf("ref:%d", n.Number)] {
 			mst.linkID = l.link(fmt.Sprintf("ref:%d", n.Number))
 		}
 		m := &marker{x0: nx0, end: nx0 + navail, size: c.st.size}

@@ -54,7 +54,7 @@ func TestSetAgainWhenAWriterWordNeedsAFullFace(t *testing.T) {
 		Blocks: []doc.Block{para(txt("A "), link("javascript:alert(1)", txt("bad link")), txt("."))}}
 	w := New(Options{})
 	pp, _ := paperFor("")
-	l, _, err := w.attempt(context.Background(), d, pp, w.fullFaces(d))
+	l, _, err := attempt(context.Background(), d, w.opts, pp, w.fullFaces(d), (*layout).render)
 	if err != nil {
 		t.Fatal(err)
 	}

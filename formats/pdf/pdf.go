@@ -102,13 +102,20 @@ func paperFor(name string) (paper, error) {
 // a document that drew outside a cut face is set again with that face in
 // full (the layout is the same, because the metrics are).
 func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) error {
-	pp, err := paperFor(w.opts.Paper)
+	return w.write(ctx, d, w.opts, w.fullFaces(d), (*layout).render, out)
+}
+
+// write lays out and writes a document until no run drew outside the
+// faces it was given (see Write), then passes on the last attempt's
+// warnings and writes the file. d is the document whose metadata the file
+// carries; render sets the pages.
+func (w *Writer) write(ctx context.Context, d *doc.Document, opts Options, full map[*fonts.Face]bool, render func(*layout), out io.Writer) error {
+	pp, err := paperFor(opts.Paper)
 	if err != nil {
 		return err
 	}
-	full := w.fullFaces(d)
 	for {
-		l, b, err := w.attempt(ctx, d, pp, full)
+		l, b, err := attempt(ctx, d, opts, pp, full, render)
 		if err == nil && len(l.overflow) > 0 {
 			for f := range l.overflow {
 				full[f] = true
@@ -127,8 +134,8 @@ func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) erro
 }
 
 // attempt lays out and writes the document once.
-func (w *Writer) attempt(ctx context.Context, d *doc.Document, pp paper, full map[*fonts.Face]bool) (l *layout, out []byte, err error) {
-	l = newLayout(ctx, d, w.opts, pp)
+func attempt(ctx context.Context, d *doc.Document, opts Options, pp paper, full map[*fonts.Face]bool, render func(*layout)) (l *layout, out []byte, err error) {
+	l = newLayout(ctx, d, opts, pp)
 	l.full = full
 	defer func() {
 		// fpdf panics on some inputs it should reject (see Known pitfalls
@@ -138,7 +145,7 @@ func (w *Writer) attempt(ctx context.Context, d *doc.Document, pp paper, full ma
 			err = doc.Errorf(d.Meta.Pos, "pdf-internal", "PDF layout failed: %v", r)
 		}
 	}()
-	l.render()
+	render(l)
 	if len(l.overflow) > 0 {
 		return l, nil, nil
 	}
@@ -268,6 +275,12 @@ type layout struct {
 	imageCache map[string]pdfImage
 
 	marker *marker // list marker waiting for the first line of its item
+
+	// In a pack: ns starts every internal link key of the article being
+	// set (its notes are numbered from 1 like every other article's), and
+	// outlineBase nests its bookmarks under the article's own entry.
+	ns          string
+	outlineBase int
 
 	shaper     *shaping.HarfbuzzShaper
 	shapeFaces map[*fonts.Face]*font.Face
@@ -499,6 +512,7 @@ func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {
 
 // link returns the fpdf link id for an internal anchor.
 func (l *layout) link(key string) int {
+	key = l.ns + key
 	if id, ok := l.links[key]; ok {
 		return id
 	}
@@ -510,10 +524,10 @@ func (l *layout) link(key string) int {
 // anchor places an internal anchor at y on the current page (first time
 // only).
 func (l *layout) anchor(key string, y float64) {
-	if l.anchored[key] {
+	if l.anchored[l.ns+key] {
 		return
 	}
-	l.anchored[key] = true
+	l.anchored[l.ns+key] = true
 	l.pdf.SetLink(l.link(key), max(y-6, 0), l.pdf.PageNo())
 }
 

@@ -110,12 +110,21 @@ func (l *layout) showDate(s string) string {
 	return t.Format(time.DateOnly)
 }
 
-// furniture draws the running header (short title from page 2 on, the
+// docHead is the running header of a single document: its short title,
+// from page 2 on.
+func (l *layout) docHead(p int) (string, bool) {
+	if p == 1 {
+		return "", false
+	}
+	return shortTitle(l.d.Meta.Title, 70), l.rtl
+}
+
+// furniture draws the running header (what head gives for the page, the
 // marking on every page) and the footer ("Page N of M") on every page,
-// once the number of pages is known.
-func (l *layout) furniture() {
+// once the number of pages is known. head returns the header text for a
+// page ("" for none) and whether it is set right to left.
+func (l *layout) furniture(head func(page int) (string, bool)) {
 	total := l.pdf.PageCount()
-	short := shortTitle(l.d.Meta.Title, 70)
 	small := style{fam: fonts.Sans, size: 7.8, color: colFaint}
 	mark := style{fam: fonts.Sans, bold: true, size: 7.8, color: colAccent}
 	x0, avail := l.left, l.width()
@@ -124,10 +133,10 @@ func (l *layout) furniture() {
 		l.pdf.SetPage(p)
 		l.curFace = nil
 		hasHead := false
-		if p > 1 && short != "" {
+		if short, headRTL := head(p); short != "" {
 			words, rtl := l.plainWords(short, small)
 			if lines := l.breakLines(words, avail*0.6); len(lines) > 0 {
-				l.drawLine(lines[0], x0, avail, headY, alignStart, rtl && l.rtl)
+				l.drawLine(lines[0], x0, avail, headY, alignStart, rtl && headRTL)
 				hasHead = true
 			}
 		}

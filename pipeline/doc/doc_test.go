@@ -128,3 +128,28 @@ func TestWarnReachesContextSink(t *testing.T) {
 		t.Errorf("warnings = %v", got)
 	}
 }
+
+func TestPrefixIDs(t *testing.T) {
+	h := &Heading{Level: 2, ID: "intro", Content: []Inline{&Text{Value: "Intro"}}}
+	inNote := &Heading{Level: 3, ID: "deep"}
+	toHeading := &Link{URL: "#intro"}
+	toNote := &Link{URL: "#fn-1"}
+	elsewhere := &Link{URL: "#not-here"}
+	external := &Link{URL: "https://example.org/#intro"}
+	d := &Document{
+		Blocks: []Block{h, &Paragraph{Content: []Inline{toHeading, toNote, elsewhere, external}}},
+		Notes:  []*Note{{Number: 1, ID: "fn-1", Blocks: []Block{inNote}}},
+		TOC:    []*TOCEntry{{Level: 2, ID: "intro", Children: []*TOCEntry{{Level: 3, ID: "sub"}}}},
+	}
+	PrefixIDs(d, "a2-")
+	for _, c := range []struct{ got, want string }{
+		{h.ID, "a2-intro"}, {inNote.ID, "a2-deep"}, {d.Notes[0].ID, "a2-fn-1"},
+		{d.TOC[0].ID, "a2-intro"}, {d.TOC[0].Children[0].ID, "a2-sub"},
+		{toHeading.URL, "#a2-intro"}, {toNote.URL, "#a2-fn-1"},
+		{elsewhere.URL, "#not-here"}, {external.URL, "https://example.org/#intro"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}

@@ -76,7 +76,7 @@ func (r *Renderer) open(w *bytes.Buffer, tag string, dirAuto bool) {
 }
 
 func (r *Renderer) heading(w *bytes.Buffer, n *doc.Heading) {
-	level := min(max(n.Level, 1), 6)
+	level := min(max(n.Level+r.opts.HeadingShift, 1), 6)
 	tag := "h" + strconv.Itoa(level)
 	w.WriteByte('<')
 	w.WriteString(tag)

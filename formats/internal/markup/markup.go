@@ -93,6 +93,10 @@ type Options struct {
 	KeepUnresolvedSrc bool
 	// HeadingIDs emits id= on headings.
 	HeadingIDs bool
+	// HeadingShift moves every heading this many levels down (h2 becomes
+	// h3 with 1), for a document set inside a larger page; levels stop
+	// at 6.
+	HeadingShift int
 	// NoDirAuto leaves out dir="auto" on paragraphs, list items, headings,
 	// quotes, table cells and captions (CommonMark conformance only).
 	NoDirAuto bool

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"folio/pipeline"
+)
+
+// packFlags checks the pack flags and, with --pack, sets cfg.pack.
+func packFlags(fs *pflag.FlagSet, cfg *config, name, sortBy string, po pipeline.PackOptions) error {
+	if name == "" {
+		for _, f := range []string{"pack-title", "pack-subtitle", "pack-date", "pack-editor", "sort", "skip-failed"} {
+			if fs.Changed(f) {
+				return fmt.Errorf("--%s needs --pack NAME", f)
+			}
+		}
+		return nil
+	}
+	clean := filepath.Clean(name)
+	if name != filepath.Base(name) || clean == "." || clean == ".." || strings.HasPrefix(name, ".") {
+		return fmt.Errorf("--pack %q: want a file name without folders (the pack goes in the output folder, -o)", name)
+	}
+	for _, f := range pipeline.OutputFormats() {
+		name = strings.TrimSuffix(name, pipeline.Extension(f))
+	}
+	if sortBy != "" && !slices.Contains(pipeline.PackSorts, sortBy) {
+		return fmt.Errorf("--sort %q: want %s", sortBy, strings.Join(pipeline.PackSorts, ", "))
+	}
+	if d := strings.TrimSpace(po.Meta.Date); d != "" {
+		if _, err := time.Parse(time.DateOnly, d); err != nil {
+			return fmt.Errorf("--pack-date %q: want YYYY-MM-DD", d)
+		}
+	}
+	for _, f := range cfg.opts.Formats {
+		if !slices.Contains(pipeline.PackFormats(), f) {
+			return fmt.Errorf("-t %s: a pack is written as %s", f, strings.Join(pipeline.PackFormats(), ", "))
+		}
+	}
+	switch {
+	case cfg.incremental:
+		return errors.New("--incremental does not apply to --pack (a pack is always written whole)")
+	case cfg.shard.N > 1:
+		return errors.New("--shard does not apply to --pack (a pack is one document)")
+	case cfg.opts.Fragment:
+		return errors.New("--fragment does not apply to --pack")
+	}
+	po.OutBase = filepath.Join(cfg.outDir, name)
+	po.Sort = sortBy
+	po.Jobs = cfg.jobs
+	cfg.pack = &po
+	return nil
+}
+
+// exportPack reads every input and writes one pack. It returns the exit
+// status: 0 when the pack was written from every input, 1 when an input
+// failed (whether or not --skip-failed still wrote the pack).
+func exportPack(cfg *config, stdin io.Reader, stderr io.Writer) int {
+	pipeline.Version = version
+	jobs, err := pipeline.PlanPack(cfg.inputs, cfg.exclude)
+	if err != nil {
+		fmt.Fprintf(stderr, "export: %v\n", err)
+		return 2
+	}
+	for i, j := range jobs {
+		if j.Name == "-" {
+			src, err := io.ReadAll(io.LimitReader(stdin, cfg.opts.MaxInputSize+1))
+			if err != nil {
+				fmt.Fprintf(stderr, "export: reading standard input: %v\n", err)
+				return 1
+			}
+			jobs[i].Src = src
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	pr := pipeline.ConvertPack(ctx, jobs, &cfg.opts, *cfg.pack)
+	prog := newProgress(cfg, stderr, 0)
+	report := &pipeline.Report{Folio: version}
+	failed := 0
+	for _, r := range pr.Inputs {
+		report.Add(r, pipeline.StatusOK)
+		if r.Err != nil {
+			failed++
+			prog.println("%v", r.Err)
+		}
+		if !cfg.quiet {
+			for _, w := range r.Warnings {
+				prog.println("%s: warning: %s: %s", w.Pos, w.Code, w.Message)
+			}
+		}
+	}
+	report.AddPack(pr)
+	prog.done(pr.Pack)
+	if err := writeReports(cfg, report, nil); err != nil {
+		fmt.Fprintf(stderr, "export: %v\n", err)
+		return 1
+	}
+	switch {
+	case ctx.Err() != nil:
+		fmt.Fprintln(stderr, "export: interrupted; no pack was written")
+		return 130
+	case pr.Pack.Err != nil || failed > 0:
+		return 1
+	}
+	return 0
+}
