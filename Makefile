@@ -14,9 +14,12 @@ all: build
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/export
 
-# Export the bundled samples to demo-out/ (PDF, EPUB, HTML and the JSON tree).
+# Export the bundled samples to demo-out/ (PDF, EPUB, HTML and the JSON tree),
+# then bind four of them (English, Russian, Arabic) into one briefing pack.
 demo: build
 	$(BIN) -t pdf,epub,html,json -o demo-out $(SAMPLE) $(ARTICLE)
+	$(BIN) -q --pack demo-pack --marking "DEMO" -o demo-out $(SAMPLE) $(ARTICLE) \
+		testdata/articles/russian.txt testdata/articles/arabic.txt
 	@echo "open demo-out/ to see the results"
 
 # The README's test command: vet, format check and every test with the race

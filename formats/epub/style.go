@@ -36,6 +36,11 @@ th { font-weight: bold; }
 .titlepage .standfirst { font-style: italic; margin: 0 0 1.2em; }
 .titlepage .byline, .titlepage .date, .titlepage .source, .titlepage .tags { margin: 0 0 0.4em; }
 .titlepage .tags { font-size: 0.9em; }
+.titlepage.article-head { text-align: start; margin: 0 0 1.5em; padding-bottom: 0.6em; border-bottom: 1px solid; }
+.titlepage .marking { font-size: 0.8em; font-weight: bold; letter-spacing: 0.1em; margin: 0 0 1em; }
+.pack-list { text-align: start; margin: 1em 0 0; padding-left: 1.6em; }
+.pack-list li { margin: 0 0 0.6em; }
+.pack-src { font-size: 0.85em; }
 a[epub|type~="noteref"] { vertical-align: super; font-size: 0.75em; line-height: 0; text-decoration: none; }
 aside[epub|type~="footnote"] { margin: 0 0 0.8em; font-size: 0.9em; }
 .footnote-label { font-weight: bold; }

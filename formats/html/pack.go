@@ -35,7 +35,7 @@ func (w *Writer) WritePack(ctx context.Context, p *doc.Pack, out io.Writer) erro
 		Subtitle: c(m.Subtitle),
 		Date:     newStamp(m.Date),
 		Labels:   labels,
-		CSS:      htmltemplate.CSS(assets.PageCSS()),
+		CSS:      htmltemplate.CSS(assets.PageCSS() + assets.PackCSS()),
 		Pack:     &packData{Marking: c(m.Marking), Editor: c(m.Editor)},
 	}
 	pd.Description = pd.Subtitle
