@@ -3,6 +3,7 @@ package pipeline
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -36,6 +37,8 @@ type PackOptions struct {
 	// Jobs is how many inputs are read at once (at least 1).
 	Jobs int
 }
+
+var errPackTimeout = errors.New("pack timed out")
 
 // PackSorts are the values --sort takes.
 var PackSorts = []string{"date", "title", "source"}
@@ -72,6 +75,12 @@ func ConvertPack(ctx context.Context, jobs []Job, o *Options, po PackOptions) *P
 			return pr
 		}
 	}
+	if o.Timeout > 0 {
+		// --timeout bounds the whole pack: it is one document.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, o.Timeout, errPackTimeout)
+		defer cancel()
+	}
 	docs := readAll(ctx, jobs, o, max(po.Jobs, 1), pr)
 	var failed []*Result
 	var articles []*doc.Document
@@ -84,6 +93,9 @@ func ConvertPack(ctx context.Context, jobs []Job, o *Options, po PackOptions) *P
 		articles = append(articles, docs[i])
 	}
 	switch {
+	case context.Cause(ctx) == errPackTimeout:
+		pr.Pack.Err = doc.Errorf(doc.Pos{File: po.OutBase}, "timeout", "pack not written: not done within --timeout %v", o.Timeout)
+		return pr
 	case ctx.Err() != nil:
 		pr.Pack.Err = doc.Errorf(doc.Pos{File: po.OutBase}, "interrupted", "pack not written: interrupted")
 		return pr

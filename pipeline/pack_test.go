@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -173,6 +174,21 @@ func checkPackPDF(t *testing.T, pdf string, titles []string) {
 		}
 		if n-1 >= starts[0] && strings.Contains(pageText(t, pdf, n-1), want) {
 			t.Errorf("article %d's title is on page %d already, the contents says %d", i+1, n-1, n)
+		}
+	}
+	// The running header: an article's later pages carry its short title,
+	// its first page (the title block) does not repeat it above.
+	for i, n := range starts {
+		end := 0
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		if doc.IsRTL(langOfTitle(titles[i])) || n+1 >= end {
+			continue
+		}
+		head := firstWords(titles[i], 3)
+		if next := pageText(t, pdf, n+1); !strings.HasPrefix(strings.TrimPrefix(next, "INTERNAL "), head) {
+			t.Errorf("page %d (article %d, second page) does not start with the running header %q: %.80q", n+1, i+1, head, next)
 		}
 	}
 	// Every contents entry is a link to its article's first page.
@@ -386,6 +402,21 @@ func TestPackFailedInput(t *testing.T) {
 	r.WriteJSON(&buf)
 	if !strings.Contains(buf.String(), `"left_out": [`) || r.Failed != 1 {
 		t.Errorf("report does not say what was left out:\n%s", buf.String())
+	}
+}
+
+func TestPackTimeoutBoundsTheWholePack(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.md")
+	writeFile(t, in, "# A\n\nText.\n")
+	pr := ConvertPack(context.Background(), packJobs(in), &Options{Formats: []string{"html"}, Timeout: time.Nanosecond},
+		PackOptions{OutBase: filepath.Join(dir, "out", "p")})
+	var de *doc.Error
+	if !asDocError(pr.Pack.Err, &de) || de.Code != "timeout" {
+		t.Errorf("err = %v, want a timeout", pr.Pack.Err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "p.html")); err == nil {
+		t.Error("a timed-out pack was written")
 	}
 }
 

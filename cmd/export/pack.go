@@ -55,6 +55,8 @@ func packFlags(fs *pflag.FlagSet, cfg *config, name, sortBy string, po pipeline.
 		return errors.New("--shard does not apply to --pack (a pack is one document)")
 	case cfg.opts.Fragment:
 		return errors.New("--fragment does not apply to --pack")
+	case cfg.opts.Isolate:
+		return errors.New("--isolate does not apply to --pack yet: a pack's inputs are read in this process (--timeout bounds the whole pack)")
 	}
 	po.OutBase = filepath.Join(cfg.outDir, name)
 	po.Sort = sortBy
