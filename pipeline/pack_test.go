@@ -148,19 +148,7 @@ func checkPackPDF(t *testing.T, pdf string, titles []string) {
 
 	// The contents: the numbers at the right edge of the contents pages
 	// are the pages the outline says the articles start on ...
-	var nums []int
-	contentsPages := 0
-	for p := 2; p < starts[0]; p++ {
-		contentsPages++
-		bbox, err := checktool.Run(t, checktool.PDFToText, "-bbox", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdf, "-")
-		if err != nil {
-			t.Fatal(err)
-		}
-		nums = append(nums, rightEdgeNumbers(bbox)...)
-	}
-	if contentsPages == 0 || !slices.Equal(nums, starts) {
-		t.Fatalf("contents page numbers %v, outline starts %v (contents pages %d)", nums, starts, contentsPages)
-	}
+	checkContentsNumbers(t, pdf, starts)
 	// ... and the text of each of those pages begins the article: its title
 	// is there, and not on the page before (right-to-left titles come out
 	// of pdftotext in drawing order and are checked by the outline only).
@@ -195,6 +183,75 @@ func checkPackPDF(t *testing.T, pdf string, titles []string) {
 	links := contentsLinks(t, js.QPDF, js.Pages, 2)
 	if !slices.Equal(links, starts) {
 		t.Errorf("contents links go to pages %v, want %v", links, starts)
+	}
+}
+
+// checkContentsNumbers compares the numbers at the right edge of the
+// contents pages (page 2 to the page before the first article) with the
+// pages the articles start on.
+func checkContentsNumbers(t *testing.T, pdf string, starts []int) {
+	t.Helper()
+	var nums []int
+	contentsPages := 0
+	for p := 2; p < starts[0]; p++ {
+		contentsPages++
+		bbox, err := checktool.Run(t, checktool.PDFToText, "-bbox", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdf, "-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		nums = append(nums, rightEdgeNumbers(bbox)...)
+	}
+	if contentsPages == 0 || !slices.Equal(nums, starts) {
+		t.Fatalf("contents page numbers %v, outline starts %v (contents pages %d)", nums, starts, contentsPages)
+	}
+}
+
+// outlineStarts are the pages the outline's top-level entries point to.
+func outlineStarts(t *testing.T, pdf string) []int {
+	t.Helper()
+	out, err := checktool.Run(t, checktool.QPDF, "--json=2", "--json-key=outlines", pdf)
+	if err != nil {
+		t.Fatal(err, out)
+	}
+	var js struct{ Outlines []qpdfOutline }
+	if err := json.Unmarshal([]byte(out), &js); err != nil {
+		t.Fatal(err)
+	}
+	var starts []int
+	for _, e := range js.Outlines {
+		starts = append(starts, e.Page)
+	}
+	return starts
+}
+
+// A pack of many articles: the cover's list stops at the foot of the page
+// and points to the contents, and the contents run over several pages
+// with every number still right.
+func TestPackContentsOverSeveralPages(t *testing.T) {
+	checktool.Need(t, checktool.QPDF)
+	dir := t.TempDir()
+	var ins []string
+	for i := range 45 {
+		in := filepath.Join(dir, fmt.Sprintf("%02d.md", i))
+		body := strings.Repeat("A paragraph of plain text that fills some of the page. ", 6*(i%4+1))
+		writeFile(t, in, fmt.Sprintf("---\ntitle: Article %d on the long and winding question of how many words a title takes\npublisher: Desk %d\ndate: 2024-03-%02d\n---\n\n%s\n", i+1, i%7, i%28+1, body))
+		ins = append(ins, in)
+	}
+	pr := ConvertPack(context.Background(), packJobs(ins...), &Options{Formats: []string{"pdf"}}, PackOptions{OutBase: filepath.Join(dir, "out", "p"), Jobs: 2})
+	if pr.Pack.Err != nil {
+		t.Fatal(pr.Pack.Err)
+	}
+	pdf := pr.Pack.Outputs[0].Path
+	starts := outlineStarts(t, pdf)
+	if len(starts) != 45 {
+		t.Fatalf("%d outline entries, want 45", len(starts))
+	}
+	if starts[0] < 4 {
+		t.Fatalf("the first article starts on page %d: the contents did not need two pages, the test is too small", starts[0])
+	}
+	checkContentsNumbers(t, pdf, starts)
+	if cover := pageText(t, pdf, 1); !regexp.MustCompile(`\+ \d+ · Contents`).MatchString(cover) {
+		t.Errorf("the cover does not point to the contents for the articles it has no room for: %.300q", cover)
 	}
 }
 

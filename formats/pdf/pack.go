@@ -171,7 +171,7 @@ func (l *layout) packCover(p *doc.Pack) {
 		srcLines := l.breakLines(srcWords, avail-numW)
 		h := float64(len(lines))*14 + float64(len(srcLines))*11.5 + 7
 		if l.y+h > l.bottom-14 {
-			more := fmt.Sprintf("… %d → %s", len(p.Articles)-i, l.lab.Contents)
+			more := fmt.Sprintf("+ %d  ·  %s", len(p.Articles)-i, l.lab.Contents)
 			text(more, srcSt, 12)
 			return
 		}
