@@ -25,15 +25,9 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	jobs = cfg.shard.Select(jobs)
-	for i, j := range jobs {
-		if j.Name == "-" {
-			src, err := io.ReadAll(io.LimitReader(stdin, cfg.opts.MaxInputSize+1))
-			if err != nil {
-				fmt.Fprintf(stderr, "export: reading standard input: %v\n", err)
-				return 1
-			}
-			jobs[i].Src = src
-		}
+	if err := readStdin(jobs, stdin, cfg.opts.MaxInputSize); err != nil {
+		fmt.Fprintf(stderr, "export: reading standard input: %v\n", err)
+		return 1
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -93,6 +87,21 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// readStdin gives the job named "-" the bytes of standard input, up to one
+// byte more than the largest input (so that the loader can refuse it).
+func readStdin(jobs []pipeline.Job, stdin io.Reader, maxSize int64) error {
+	for i, j := range jobs {
+		if j.Name == "-" {
+			src, err := io.ReadAll(io.LimitReader(stdin, maxSize+1))
+			if err != nil {
+				return err
+			}
+			jobs[i].Src = src
+		}
+	}
+	return nil
 }
 
 // splitFresh separates the jobs whose outputs are up to date (with

@@ -75,15 +75,9 @@ func exportPack(cfg *config, stdin io.Reader, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "export: %v\n", err)
 		return 2
 	}
-	for i, j := range jobs {
-		if j.Name == "-" {
-			src, err := io.ReadAll(io.LimitReader(stdin, cfg.opts.MaxInputSize+1))
-			if err != nil {
-				fmt.Fprintf(stderr, "export: reading standard input: %v\n", err)
-				return 1
-			}
-			jobs[i].Src = src
-		}
+	if err := readStdin(jobs, stdin, cfg.opts.MaxInputSize); err != nil {
+		fmt.Fprintf(stderr, "export: reading standard input: %v\n", err)
+		return 1
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
