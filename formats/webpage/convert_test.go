@@ -204,3 +204,33 @@ func TestCharset(t *testing.T) {
 		})
 	}
 }
+
+func TestCharsetDecoding(t *testing.T) {
+	tests := []struct {
+		name string
+		src  []byte
+		want string
+	}{
+		{"windows-1251 bytes declared in meta charset",
+			append([]byte("<html><head>\n<meta charset=\"windows-1251\">\n</head><body><p>"), append([]byte{0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2}, "</p></body></html>"...)...),
+			"p Привет\n"},
+		{"latin-1 bytes declared in http-equiv",
+			append([]byte("<html><head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">\n</head><body><p>caf"), append([]byte{0xE9}, "</p></body></html>"...)...),
+			"p café\n"},
+		{"undeclared 8-bit bytes are read as windows-1252, as browsers do",
+			append([]byte("<html><body><p>"), append([]byte{0x93, 'q', 0x94}, "</p></body></html>"...)...),
+			"p \u201cq\u201d\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, ws, err := New(Options{KeepBoilerplate: true}).Read(tt.src, "in.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want(t, "text", render(d.Blocks), tt.want)
+			if len(ws) != 1 || ws[0].Code != "charset-converted" {
+				t.Errorf("warnings %v, want one charset-converted", ws)
+			}
+		})
+	}
+}

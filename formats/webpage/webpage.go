@@ -67,13 +67,15 @@
 // text (whatlanggo, when confident). The cover (og:image) is not used: it
 // is a remote URL the pipeline would refuse.
 //
-// Charset: the pipeline has already checked that the bytes are UTF-8. A
-// saved page often still declares its original charset (browsers save the
-// bytes they decoded as UTF-8 but leave <meta charset=windows-1251>); when
-// it declares another charset and the bytes are UTF-8 anyway, the bytes are
-// trusted and a charset-ignored warning names the declaration. No charset
-// library is used: there is nothing left to decode by the time bytes get
-// here.
+// Charset: bytes that are not UTF-8 are decoded from the charset the page
+// declares (a BOM, <meta charset>, http-equiv), or windows-1252 when it
+// declares none, as a browser would (golang.org/x/net/html/charset), with
+// a charset-converted warning. The pipeline's load stage does the same
+// before its UTF-8 check, so through the pipeline the reader sees UTF-8.
+// A saved page often still declares its original charset while its bytes
+// are UTF-8 (some browsers save the decoded text but leave
+// <meta charset=windows-1251>): then the bytes are trusted and a
+// charset-ignored warning names the declaration.
 package webpage
 
 import (
@@ -105,6 +107,7 @@ func New(opts Options) *Reader { return &Reader{opts: opts} }
 // Read turns the HTML page in src into a document. name goes into every
 // position.
 func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, error) {
+	src, converted := decode(src, name)
 	s, root, err := parse(src)
 	if err != nil {
 		return nil, nil, &doc.Error{Pos: doc.Pos{File: name, Line: max(s.flattenedAt, 1)}, Code: "nesting-limit",
@@ -112,12 +115,15 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 	}
 	c := &converter{file: name, elems: s.elems, line: 1}
 	var ws []doc.Warning
+	if converted != nil {
+		ws = append(ws, *converted)
+	}
 	if s.flattenedAt > 0 {
 		ws = append(ws, doc.Warning{Pos: c.at(s.flattenedAt), Code: "nesting-limit",
 			Message: fmt.Sprintf("elements nested more than about %d deep, or more than %d formatting elements left open, were flattened from here on",
 				s.lim.depth, s.lim.formatting)})
 	}
-	if w, ok := charsetWarning(s, src, name); ok {
+	if w, ok := charsetWarning(s, src, name); ok && converted == nil {
 		ws = append(ws, w)
 	}
 	pm := readPageMeta(c, root)
