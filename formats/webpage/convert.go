@@ -106,7 +106,7 @@ func (c *converter) dropped(n *html.Node) bool {
 	if c.mode == modeKeep {
 		return false
 	}
-	if furniture[n.Data] {
+	if furniture[n.Data] || isBreadcrumb(c, n) {
 		return true
 	}
 	if c.mode == modeFallback {

@@ -54,18 +54,22 @@
 //     leave the body; the description is the subtitle unless it only
 //     repeats the first paragraph.
 //
-// Metadata, first source that gives a value wins: title from og:title,
-// JSON-LD headline, twitter:title, then <title> (a " | Site" part naming
-// the site, host or section is cut; a title whose first part is the <h1>
-// becomes the <h1>, and the rest the publisher); authors from JSON-LD,
-// meta author, article:author (names, not profile URLs), rel=author links,
-// byline elements, Readability's byline; dates from article:published_time,
-// JSON-LD, <time pubdate>, dated meta names, the first <time datetime> in
-// the article; section and tags from article:section/article:tag, JSON-LD,
-// keywords, rel=category/rel=tag links; language from <html lang>,
-// Content-Language, JSON-LD inLanguage, og:locale, else identified from the
-// text (whatlanggo, when confident). The cover (og:image) is not used: it
-// is a remote URL the pipeline would refuse.
+// Metadata, in this order of trust (the first source that gives a value
+// wins): JSON-LD NewsArticle/Article and kin (headline, author,
+// datePublished, dateModified, publisher, keywords, articleSection,
+// description, inLanguage), Open Graph and article:* tags, Dublin Core
+// (DC.*, dcterms.*), then the plain author/description/keywords tags and
+// what the page shows (rel=author/category/tag links, byline elements,
+// <time pubdate>, the first <time datetime>, Readability's byline). The
+// source URL is the canonical link (then og:url, JSON-LD url, the browser's
+// saved-from comment); the language comes from the tags that name one, then
+// <html lang>, then the text (whatlanggo, when confident); the title falls
+// back to <title>, with a " | Site" part naming the site, host or section
+// cut (a title whose first part is the <h1> becomes the <h1>, and the rest
+// the publisher). A breadcrumb trail (nav[aria-label=breadcrumb], a
+// breadcrumb class, schema.org BreadcrumbList in JSON-LD) gives a section
+// and tags as in the article reader (formats/internal/crumbs), and leaves
+// the body. og:image is the lead figure when the article shows none.
 //
 // Charset: bytes that are not UTF-8 are decoded from the charset the page
 // declares (a BOM, <meta charset>, http-equiv), or windows-1252 when it
