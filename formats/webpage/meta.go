@@ -3,8 +3,8 @@ package webpage
 import (
 	"net/url"
 	"regexp"
-	"strings"
 	"slices"
+	"strings"
 	"time"
 
 	"golang.org/x/net/html"
