@@ -289,7 +289,7 @@ func (c *converter) block(n *html.Node, depth, nest int) []doc.Block {
 	return c.blocks(n, depth, nest)
 }
 
-var standfirstClass = regexp.MustCompile(`(?i)(^|[-_\s])(standfirst|dek|sub-?title|subhead(ing|line)?|summary|description|abstract|lede|lead-?in)($|[-_\s])`)
+var standfirstClass = regexp.MustCompile(`(?i)(^|[-_\s])(standfirst|dek|sub-?title|subhead(ing|line)?|summary|description|abstract|lede|lead|lead-?in|intro)($|[-_\s])`)
 
 // paragraphs turns a run of inlines into paragraphs: white space tidied,
 // split at a blank line made of two <br>, and a paragraph holding nothing

@@ -98,7 +98,7 @@ func (c *converter) caption(n *html.Node, depth int) ([]doc.Inline, string) {
 		if t, ok := is[len(is)-1].(*doc.Text); ok {
 			if m := creditLabel.FindStringSubmatchIndex(t.Value); m != nil {
 				credit = clean(t.Value[m[4]:m[5]])
-				t.Value = strings.TrimRight(t.Value[:m[0]], " (.;|—–-")
+				t.Value = strings.TrimRight(t.Value[:m[0]], " (;|—–-")
 				is = tidy(is)
 			}
 		}

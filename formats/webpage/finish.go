@@ -14,10 +14,8 @@ import (
 const leadBlocks = 4
 
 // finish makes the body say each thing once: a heading or paragraph that
-// repeats the headline leaves the body, and the description becomes the
-// subtitle unless it only repeats the first paragraph. A first paragraph
-// the page marks as its standfirst and the description repeats is lifted
-// into the subtitle.
+// repeats the headline leaves the body, and so do a "By …" line (into the
+// authors) and a standfirst (into the subtitle).
 func finish(d *doc.Document, pm *pageMeta, c *converter) {
 	m := &d.Meta
 	if c.mode != modeKeep {
@@ -32,24 +30,32 @@ func finish(d *doc.Document, pm *pageMeta, c *converter) {
 		}
 	}
 	liftByline(d)
-	desc := pm.description
-	if desc == "" {
-		return
-	}
+	liftStandfirst(d, pm.description, c)
+}
+
+// maxStandfirst is the longest first paragraph (in characters) taken for
+// a standfirst on the strength of its class alone.
+const maxStandfirst = 600
+
+// liftStandfirst makes the subtitle: a first paragraph that is the page's
+// description, or is marked as the standfirst, leaves the body for it;
+// otherwise the description is the subtitle, unless it only repeats the
+// start of the first paragraph (sites often describe a story by its lede).
+func liftStandfirst(d *doc.Document, desc string, c *converter) {
+	m := &d.Meta
 	i, p := firstParagraph(d.Blocks)
-	if p == nil {
-		m.Subtitle = desc
-		return
+	if p != nil {
+		text := clean(doc.PlainText(p.Content))
+		if (desc != "" && sameText(text, desc)) || (c.standfirst[p] && utf8.RuneCountInString(text) <= maxStandfirst) {
+			m.Subtitle = text
+			d.Blocks = append(d.Blocks[:i:i], d.Blocks[i+1:]...)
+			return
+		}
+		if desc != "" && repeats(desc, text) {
+			return
+		}
 	}
-	text := doc.PlainText(p.Content)
-	switch {
-	case c.standfirst[p] && sameText(text, desc):
-		m.Subtitle = desc
-		d.Blocks = append(d.Blocks[:i:i], d.Blocks[i+1:]...)
-	case repeats(desc, text):
-	default:
-		m.Subtitle = desc
-	}
+	m.Subtitle = desc
 }
 
 // liftByline removes a short "By …" paragraph at the top of the body: the

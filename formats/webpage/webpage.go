@@ -146,6 +146,8 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 	if mode == modeArticle && !hasLeadFigure(blocks) {
 		if fig := c.leadFigure(root, content); fig != nil {
 			blocks = append(c.block(fig, 0, 0), blocks...)
+		} else if f := shareImage(pm, blocks); f != nil {
+			blocks = append([]doc.Block{f}, blocks...)
 		}
 	}
 	d := &doc.Document{Meta: pm.meta, Blocks: blocks}
