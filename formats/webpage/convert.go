@@ -305,7 +305,7 @@ func (c *converter) paragraphs(run []doc.Inline, pos doc.Pos) []doc.Block {
 			pos = firstPos(part, pos)
 		}
 		if img := loneImage(part); img != nil {
-			out = append(out, &doc.Figure{Src: img.Src, Alt: img.Alt, Title: img.Title, Pos: img.Pos})
+			out = append(out, &doc.Figure{Src: img.Src, Fallback: img.Fallback, Alt: img.Alt, Title: img.Title, Pos: img.Pos})
 		} else {
 			out = append(out, &doc.Paragraph{Content: part, Pos: pos})
 		}

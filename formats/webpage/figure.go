@@ -63,7 +63,7 @@ func (c *converter) figure(n *html.Node, pos doc.Pos, depth, nest int) []doc.Blo
 	var out []doc.Block
 	for i, m := range imgs {
 		img := c.image(m, c.pos(m))
-		f := &doc.Figure{Src: img.Src, Alt: img.Alt, Title: img.Title, Pos: img.Pos}
+		f := &doc.Figure{Src: img.Src, Fallback: img.Fallback, Alt: img.Alt, Title: img.Title, Pos: img.Pos}
 		if i == 0 {
 			f.Pos = pos
 			f.Caption, f.Credit = capInlines, credit
