@@ -152,6 +152,9 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 	}
 	d := &doc.Document{Meta: pm.meta, Blocks: blocks}
 	finish(d, pm, c)
+	if mode != modeKeep {
+		ws = append(ws, c.droppedWarnings(root, d)...)
+	}
 	if d.Meta.Lang == "" {
 		d.Meta.Lang = detectLang(d)
 	}
