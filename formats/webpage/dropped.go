@@ -159,7 +159,9 @@ func (c *converter) units(body *html.Node) []unit {
 		case "h1", "h2", "h3", "h4", "h5", "h6":
 			kind = "heading"
 		case "li", "blockquote", "dd":
-			if findMarked(n, func(m *html.Node) bool { return m.Data == "p" || m.Data == "li" || len(m.Data) == 2 && m.Data[0] == 'h' }) != nil {
+			if findMarked(n, func(m *html.Node) bool {
+				return m.Data == "p" || m.Data == "li" || len(m.Data) == 2 && m.Data[0] == 'h'
+			}) != nil {
 				return walkIn
 			}
 			kind = map[string]string{"li": "list item", "blockquote": "paragraph", "dd": "paragraph"}[n.Data]

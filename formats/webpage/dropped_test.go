@@ -75,4 +75,3 @@ func TestKeepBoilerplateKeepsTheWholePage(t *testing.T) {
 		}
 	}
 }
-
