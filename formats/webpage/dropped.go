@@ -120,9 +120,9 @@ func describeDropped(us []unit) string {
 		}
 		parts = append(parts, h+strings.Join(heads, ", "))
 	}
-	what := strings.Join(parts, ", ")
-	if i := strings.LastIndex(what, ", "); i >= 0 {
-		what = what[:i] + " and " + what[i+2:]
+	what := parts[0]
+	if n := len(parts); n > 1 {
+		what = strings.Join(parts[:n-1], ", ") + " and " + parts[n-1]
 	}
 	lines := fmt.Sprintf("line %d", us[0].line)
 	if last := us[len(us)-1].line; last != us[0].line {

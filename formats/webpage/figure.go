@@ -14,7 +14,7 @@ var creditClass = regexp.MustCompile(`(?i)(^|[-_\s])(credit|credits|copyright|ph
 
 // creditLabel finds "Photo: Jane Doe" (and its kin in other languages) at
 // the end of a caption, or as a whole credit element.
-var creditLabel = regexp.MustCompile(`(?i)(?:^|[\s(])((?:photo(?:graph)?|image|picture|credit|illustration|source|video|фото(?:графия)?|иллюстрация|источник|снимок|صورة|الصورة|تصوير|المصدر|رسم)\s*:\s*)([^:()]+?)\)?\s*$`)
+var creditLabel = regexp.MustCompile(`(?i)(?:^|[\s(])((?:photo(?:graph)?|image|picture|credit|illustration|source|video|chart|graphic|map|фото(?:графия)?|иллюстрация|источник|снимок|صورة|الصورة|تصوير|المصدر|رسم)\s*:\s*)([^:()]+?)\)?\s*$`)
 
 // figure reads a <figure>: one Figure per image, the first with the
 // caption and credit. A figure without an image keeps its caption (the

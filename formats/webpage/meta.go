@@ -43,8 +43,11 @@ type pageFacts struct {
 	timePub   string   // <time pubdate> or itemprop=datePublished
 	timeFirst string   // the first <time datetime> inside <article>, else in the page
 	h1        []string
-	jsonld    []map[string]any
-	crumbs    []string // the items of the first breadcrumb trail
+	// postTitles are headings marked as the post's title; they come
+	// before the h1s as headline candidates.
+	postTitles []string
+	jsonld     []map[string]any
+	crumbs     []string // the items of the first breadcrumb trail
 }
 
 func gatherFacts(c *converter, root *html.Node) *pageFacts {
@@ -101,8 +104,15 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 			case hasWord(rels, "tag"):
 				f.relTag = append(f.relTag, text)
 			}
-		case "h1":
-			if t := clean(textContent(n)); t != "" {
+		case "h1", "h2", "h3":
+			// The page's headline: an h1, or a post title (blogs give the
+			// h1 to the blog's name).
+			t := clean(textContent(n))
+			switch {
+			case t == "":
+			case postTitleClass.MatchString(c.orig(n, "class")):
+				f.postTitles = append(f.postTitles, t)
+			case n.Data == "h1":
 				f.h1 = append(f.h1, t)
 			}
 		case "time":
@@ -165,7 +175,7 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		first("application-name", "publisher"))
 	crumbSection, crumbTags := crumbs.Split(f.crumbs)
 	crumbTags = slices.DeleteFunc(slices.Clone(crumbTags), func(t string) bool {
-		return sameText(t, ldString(ld, "headline")) || sameText(t, first("og:title")) || slices.ContainsFunc(f.h1, func(h string) bool { return sameText(h, t) })
+		return sameText(t, ldString(ld, "headline")) || sameText(t, first("og:title")) || slices.ContainsFunc(append(slices.Clone(f.postTitles), f.h1...), func(h string) bool { return sameText(h, t) })
 	})
 	m.Section = firstNonEmpty(firstOf(ldStrings(ld["articleSection"])), first("article:section"), first("section"), firstOf(f.relCat), crumbSection)
 	host := ""
@@ -179,7 +189,7 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		titleFromPage = true
 	}
 	var site string
-	m.Title, site = cleanTitle(m.Title, m.Publisher, m.Section, host, f.h1, titleFromPage)
+	m.Title, site = cleanTitle(m.Title, m.Publisher, m.Section, host, append(slices.Clone(f.postTitles), f.h1...), titleFromPage)
 	if m.Publisher == "" {
 		m.Publisher = site
 	}
@@ -207,6 +217,8 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 	pm.imageAlt = firstNonEmpty(first("og:image:alt"), first("twitter:image:alt"))
 	return pm
 }
+
+var postTitleClass = regexp.MustCompile(`(?i)(^|[-_\s])(post|entry|article|story)[-_]?(title|headline)($|[-_\s])`)
 
 var savedFromURL = regexp.MustCompile(`^\s*saved from url=\(\d+\)(\S+)\s*$`)
 
@@ -402,17 +414,35 @@ func cleanTitle(title, site, section, host string, h1 []string, fromPage bool) (
 		}
 	}
 	if fromPage {
-		for _, sep := range titleSeps {
-			if i := strings.Index(title, sep); i > 0 {
-				for _, h := range h1 {
-					if sameText(h, title[:i]) {
-						return h, siteName(title[i+len(sep):])
-					}
+		// "Headline | Site", or a blog's "Blog name: Post title".
+		for _, sep := range append(titleSeps, ": ") {
+			for _, h := range h1 {
+				if rest, ok := cutFold(title, h+sep, true); ok {
+					return h, siteName(rest)
+				}
+				if rest, ok := cutFold(title, sep+h, false); ok {
+					return h, siteName(rest)
 				}
 			}
 		}
 	}
 	return title, ""
+}
+
+// cutFold cuts part from the start (or the end) of s, ignoring case and
+// white space, and returns the rest.
+func cutFold(s, part string, prefix bool) (string, bool) {
+	s, part = clean(s), clean(part)
+	if len(part) >= len(s) {
+		return "", false
+	}
+	if prefix && strings.EqualFold(s[:len(part)], part) {
+		return s[len(part):], true
+	}
+	if !prefix && strings.EqualFold(s[len(s)-len(part):], part) {
+		return s[:len(s)-len(part)], true
+	}
+	return "", false
 }
 
 // siteName is the part of a page title after the headline when it looks
