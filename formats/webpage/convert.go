@@ -91,7 +91,7 @@ var furniture = set("nav", "aside", "footer")
 // when Readability failed and the whole body is read.
 var (
 	furnitureRoles = set("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar")
-	furnitureNames = regexp.MustCompile(`(?i)(^|[-_\s])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|related|promo|advert|ads?|sponsor(ed)?|comments?|breadcrumbs?|menu|masthead|site-?header|site-?footer|popup|modal|paywall)($|[-_\s])`)
+	furnitureNames = regexp.MustCompile(`(?i)(^|[-_\s])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|related|recent|most-?read|popular|trending|recommended|read-?next|more-?stories|outbrain|taboola|reading-?time|promo|advert|ads?|sponsor(ed)?|comments?|breadcrumbs?|menu|masthead|site-?header|site-?footer|popup|modal|paywall)($|[-_\s])`)
 	hiddenStyle    = regexp.MustCompile(`(?i)(display\s*:\s*none|visibility\s*:\s*hidden)`)
 )
 
@@ -109,7 +109,10 @@ func (c *converter) dropped(n *html.Node) bool {
 	if furniture[n.Data] || isBreadcrumb(c, n) {
 		return true
 	}
-	if c.mode == modeFallback {
+	// Readability's own cleaning misses much of what sites put inside the
+	// article (newsletter boxes, inline promotions, share bars), so their
+	// names count in the article too.
+	{
 		if furnitureRoles[strings.ToLower(attr(n, "role"))] {
 			return true
 		}

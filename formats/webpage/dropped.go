@@ -18,8 +18,8 @@ import (
 // paragraphs, list items, tables and figures it held and which headings.
 // Navigation, forms, scripts and hidden elements are not counted: they
 // never carry article text. A passage counts as kept when its text is in
-// the document (its body, or the title, subtitle and byline lifted into
-// the metadata), so what finish moved into Meta is not reported.
+// the document (its body, or the title, subtitle, byline, publisher or
+// section in the metadata), so what moved into Meta is not reported.
 
 const (
 	// maxDroppedWarnings bounds the warnings for one page; the rest are
@@ -208,6 +208,8 @@ func outputText(d *doc.Document) (map[string]bool, string) {
 	add(m.Title)
 	add(m.Subtitle)
 	add(strings.Join(m.Authors, " "))
+	add(m.Publisher)
+	add(m.Section)
 	var cur strings.Builder
 	flush := func() { add(cur.String()); cur.Reset() }
 	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {

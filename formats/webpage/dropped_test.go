@@ -75,3 +75,35 @@ func TestKeepBoilerplateKeepsTheWholePage(t *testing.T) {
 		}
 	}
 }
+
+func TestArticleClutterLeavesTheBody(t *testing.T) {
+	tests := []struct {
+		name, head, article, gone string
+	}{
+		{"a story-continues-below line", ``, filler + `<p>Story continues below advertisement</p>` + filler, "Story continues"},
+		{"a Read more line pointing to another story", ``, filler + `<p><strong>Read more:</strong> <a href="/x">Owners say the route would close their street</a></p>` + filler, "Owners say"},
+		{"the section's name as a kicker", `<meta property="article:section" content="Transportation">`, `<p><a href="/t/">Transportation</a></p>` + filler, "Transportation"},
+		{"a publication line", ``, `<p>Published Sept. 12, 2024 · Updated Sept. 13, 2024</p>` + filler, "Published"},
+		{"a reading time", ``, `<p>6 min de lecture</p>` + filler, "lecture"},
+		{"a newsletter box inside the article", ``, filler + `<div class="newsletter-inline"><p>Get the Morning Courier in your inbox.</p></div>` + filler, "Morning Courier"},
+		{"a recent-stories list inside the article", ``, filler + `<section class="recent-features"><h2>Recent Features</h2><ul><li>Other story</li></ul></section>`, "Recent Features"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, page(tt.head, tt.article), Options{})
+			got := render(d.Blocks)
+			if strings.Contains(got, tt.gone) {
+				t.Errorf("%q left in the body:\n%s", tt.gone, got)
+			}
+			if !strings.Contains(got, "Farmers downstream") {
+				t.Errorf("article text lost:\n%s", got)
+			}
+		})
+	}
+	t.Run("a sentence that starts like a promo line stays", func(t *testing.T) {
+		d, _ := read(t, page(``, `<p>Related: the council also voted to extend the night buses, a measure that had been delayed twice before.</p>`+filler), Options{})
+		if !strings.Contains(render(d.Blocks), "night buses") {
+			t.Error("a real sentence was dropped")
+		}
+	})
+}
