@@ -35,6 +35,11 @@ type converter struct {
 	// (class "standfirst", "dek", …): finish may lift one into the subtitle.
 	standfirst map[*doc.Paragraph]bool
 	blockMemo  map[*html.Node]bool
+	// inFurniture holds the indices of elements that were inside site
+	// furniture in the page as parsed.
+	inFurniture map[int]bool
+	// contentLen is the length of the text being converted.
+	contentLen int
 }
 
 func (c *converter) at(line int) doc.Pos { return doc.Pos{File: c.file, Line: line} }
@@ -111,17 +116,48 @@ func (c *converter) dropped(n *html.Node) bool {
 	}
 	// Readability's own cleaning misses much of what sites put inside the
 	// article (newsletter boxes, inline promotions, share bars), so their
-	// names count in the article too.
-	{
-		if furnitureRoles[strings.ToLower(attr(n, "role"))] {
-			return true
-		}
-		if n.Data != "body" && n.Data != "main" && n.Data != "article" &&
-			furnitureNames.MatchString(c.orig(n, "class")+" "+c.orig(n, "id")) {
-			return true
-		}
+	// names count in the article too; and since it unwraps a div holding
+	// one paragraph, what was inside such a box in the page counts as well.
+	if isFurniture(c, n) && !c.holdsMostOf(n, c.contentLen) {
+		return true
+	}
+	if i, ok := c.index(n); ok && c.inFurniture[i] {
+		return true
 	}
 	return false
+}
+
+// isFurniture reports site furniture by role, class or id.
+func isFurniture(c *converter, n *html.Node) bool {
+	if furnitureRoles[strings.ToLower(attr(n, "role"))] {
+		return true
+	}
+	return n.Data != "body" && n.Data != "main" && n.Data != "article" &&
+		furnitureNames.MatchString(c.orig(n, "class")+" "+c.orig(n, "id"))
+}
+
+// holdsMostOf reports an element with more than half of total bytes of
+// text: a wrapper whose class happens to name furniture ("menu-open",
+// "has-social") is not furniture when the article is inside it.
+func (c *converter) holdsMostOf(n *html.Node, total int) bool {
+	return total > 0 && 2*len(textContent(n)) > total
+}
+
+// markFurniture records the annotate index of every element inside site
+// furniture in the page as parsed, before Readability rearranges it.
+func (c *converter) markFurniture(root *html.Node) {
+	inside := map[*html.Node]bool{}
+	c.inFurniture = map[int]bool{}
+	total := len(textContent(root))
+	walkElements(root, func(n *html.Node) bool {
+		if (isFurniture(c, n) && !c.holdsMostOf(n, total)) || (n.Parent != nil && inside[n.Parent]) {
+			inside[n] = true
+			if i, ok := c.index(n); ok {
+				c.inFurniture[i] = true
+			}
+		}
+		return true
+	})
 }
 
 // blockElements start a block of their own wherever they appear.

@@ -107,3 +107,11 @@ func TestArticleClutterLeavesTheBody(t *testing.T) {
 		}
 	})
 }
+
+func TestAWrapperNamedLikeFurnitureIsNotDropped(t *testing.T) {
+	src := page(``, `<div class="content menu-open has-social">`+filler+`</div>`)
+	d, _ := read(t, src, Options{})
+	if !strings.Contains(render(d.Blocks), "Farmers downstream") {
+		t.Errorf("the article inside a furniture-named wrapper was dropped:\n%s", render(d.Blocks))
+	}
+}

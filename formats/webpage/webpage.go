@@ -134,11 +134,17 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 	c.base = pm.base
 	c.lang = pm.meta.Lang
 
+	if !r.opts.KeepBoilerplate {
+		c.markFurniture(root)
+	}
 	content, mode, w := r.content(c, root, pm)
 	if w != nil {
 		ws = append(ws, *w)
 	}
 	c.mode = mode
+	if content != nil {
+		c.contentLen = len(textContent(content))
+	}
 	var blocks []doc.Block
 	if content != nil {
 		blocks = c.blocks(content, 0, 0)
