@@ -208,4 +208,3 @@ func comparableText(s string) string {
 	s = quoteMarks.ReplaceAllString(s, "")
 	return strings.Join(strings.Fields(s), " ")
 }
-
