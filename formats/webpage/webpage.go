@@ -48,11 +48,20 @@
 //     languages come from the attributes as written (Readability strips
 //     class, style and align).
 //   - finish makes the body say each thing once: the lead figure Readability
-//     left in the story header is put back first; a heading or paragraph
-//     repeating the headline, a short "By …" line (its names become the
-//     authors when nothing else gave them) and "Advertisement" labels
-//     leave the body; the description is the subtitle unless it only
-//     repeats the first paragraph.
+//     left in the story header is put back first (or og:image stands in);
+//     a heading or paragraph repeating the headline, a short "By …" line
+//     (its names become the authors when nothing else gave them), the
+//     section kicker, publication and reading-time lines, "Advertisement"
+//     and "Read more:" lines leave the body; a first paragraph that is
+//     the description or is styled as the standfirst becomes the subtitle,
+//     else the description does unless it only repeats the lede.
+//   - images keep every source the page gives (srcset candidates largest
+//     first, lazy-loading attributes, src) as Src and Fallback; the
+//     pipeline's resolver takes the first it can read, so a saved
+//     NAME_files/ copy is used when larger remote candidates are not
+//     fetched.
+//   - what the page's body held and the document does not is reported in
+//     content-dropped warnings, one per stretch left out (dropped.go).
 //
 // Metadata, in this order of trust (the first source that gives a value
 // wins): JSON-LD NewsArticle/Article and kin (headline, author,
