@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -135,6 +136,11 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 		}
 	}
 	d, warns, err := safeRead(readFn, in, o.Debug)
+	if in.Converted {
+		// The page still declares the charset it was converted from: that
+		// is no longer news.
+		warns = slices.DeleteFunc(warns, func(w doc.Warning) bool { return w.Code == "charset-ignored" })
+	}
 	res.Warnings = append(res.Warnings, warns...)
 	stage(res, "read", start)
 	if err != nil {

@@ -33,6 +33,9 @@ type Input struct {
 	Src  []byte
 	// Format is the reader that will read it.
 	Format string
+	// Converted is set when a web page was converted to UTF-8 from the
+	// charset it declares.
+	Converted bool
 }
 
 // LoadOptions tunes the load checks.
@@ -66,15 +69,17 @@ func Load(name string, r io.Reader, o LoadOptions) (*Input, []doc.Warning, error
 		format = Detect(name, src)
 	}
 	var warns []doc.Warning
+	converted := false
 	if format == "html" && !utf8.Valid(src) {
 		src, warns = decodeDeclared(name, src)
+		converted = len(warns) > 0
 	}
 	src, more, err := checkText(name, src, o.Lossy)
 	warns = append(warns, more...)
 	if err != nil {
 		return nil, warns, err
 	}
-	return &Input{Name: name, Src: src, Format: format}, warns, nil
+	return &Input{Name: name, Src: src, Format: format, Converted: converted}, warns, nil
 }
 
 // decodeDeclared converts a saved web page that is not UTF-8 from the
@@ -188,16 +193,41 @@ func sniff(src []byte) string {
 	case bytes.HasPrefix(src, []byte("---\n")) || bytes.HasPrefix(src, []byte("---\r\n")) || bytes.HasPrefix(src, []byte("+++\n")):
 		return "markdown"
 	}
-	lower := bytes.ToLower(trimmed[:min(len(trimmed), 256)])
-	// Browsers start a saved page with "<!-- saved from url=(…) -->".
-	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) ||
-		bytes.HasPrefix(lower, []byte("<!-- saved from url=")) {
+	if isHTMLPage(trimmed) {
 		return "html"
 	}
 	if markdownScore(src) >= 2 {
 		return "markdown"
 	}
 	return "article"
+}
+
+// isHTMLPage reports a document that starts as an HTML page does:
+// "<!DOCTYPE html" or "<html", after an XML declaration (XHTML) and
+// comments (browsers start a saved page with "<!-- saved from url=… -->").
+func isHTMLPage(src []byte) bool {
+	lower := bytes.ToLower(bytes.TrimPrefix(src[:min(len(src), 4096)], []byte("\xEF\xBB\xBF")))
+	if bytes.HasPrefix(lower, []byte("<!-- saved from url=")) {
+		return true
+	}
+	for range 8 {
+		lower = bytes.TrimLeft(lower, " \t\r\n\f")
+		var end []byte
+		switch {
+		case bytes.HasPrefix(lower, []byte("<?xml")):
+			end = []byte("?>")
+		case bytes.HasPrefix(lower, []byte("<!--")):
+			end = []byte("-->")
+		default:
+			return bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html"))
+		}
+		i := bytes.Index(lower, end)
+		if i < 0 {
+			return false
+		}
+		lower = lower[i+len(end):]
+	}
+	return false
 }
 
 // markdownScore counts lines that only Markdown would write: ATX headings,

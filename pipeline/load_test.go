@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -63,6 +65,18 @@ func TestSavedPageInDeclaredCharset(t *testing.T) {
 	}
 }
 
+func TestConvertedPageDoesNotWarnAboutItsDeclaration(t *testing.T) {
+	page := "<!DOCTYPE html><html><head><meta charset=\"windows-1251\"><title>T</title></head><body><p>\xcf\xf0\xe8\xe2\xe5\xf2</p></body></html>"
+	res := Convert(context.Background(), Job{Name: "page.html", Src: []byte(page), OutBase: filepath.Join(t.TempDir(), "page")}, &Options{Formats: []string{"json"}})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	codes := codesOf(res.Warnings)
+	if !strings.Contains(codes, "charset-converted") || strings.Contains(codes, "charset-ignored") {
+		t.Errorf("warnings %q: want charset-converted and no charset-ignored", codes)
+	}
+}
+
 func TestLoadStopsAtTheSizeLimit(t *testing.T) {
 	r := &countingReader{}
 	_, _, err := Load("big.md", r, LoadOptions{MaxSize: 1000})
@@ -102,6 +116,13 @@ func TestDetect(t *testing.T) {
 		{"json tree", "-", "{\n  \"folio\": 1}", "json"},
 		{"html page", "-", "<!DOCTYPE html><html>", "html"},
 		{"page saved by a browser", "-", "<!-- saved from url=(0030)https://example.org/a -->\n<html>", "html"},
+		{"htm extension", "a.htm", "plain words", "html"},
+		{"xhtml extension", "a.XHTML", "plain words", "html"},
+		{"html start tag with attributes", "-", "\n  <html lang=\"en\"><body>x</body></html>", "html"},
+		{"upper-case doctype", "-", "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">", "html"},
+		{"XHTML after an XML declaration and a comment", "-", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- x -->\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", "html"},
+		{"a page with a UTF-8 BOM", "-", "\xEF\xBB\xBF<!doctype html><title>x</title>", "html"},
+		{"markup that is not a page", "-", "<p>a paragraph</p>\n\nMore text.\n", "article"},
 	}
 	for _, tt := range tests {
 		if got := Detect(tt.file, []byte(tt.src)); got != tt.want {

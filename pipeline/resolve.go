@@ -158,6 +158,17 @@ func dataURL(src string) ([]byte, bool, error) {
 	if !found || !strings.HasSuffix(strings.ToLower(meta), ";base64") {
 		return nil, true, refuse("not-an-image", "only base64 data: URLs are read")
 	}
+	// Pages wrap long data: URLs over several lines.
+	payload = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+			return -1
+		}
+		return r
+	}, payload)
+	// The same limit as a file, checked before anything is decoded.
+	if len(payload) > base64.StdEncoding.EncodedLen(normalize.MaxImageBytes) {
+		return nil, true, refuse("image-too-large", "data: URL larger than %d bytes", normalize.MaxImageBytes)
+	}
 	data, err := base64.StdEncoding.DecodeString(payload)
 	if err != nil {
 		return nil, true, refuse("corrupt-image", "bad base64 in data: URL")

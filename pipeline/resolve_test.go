@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"errors"
 	"image"
 	"image/png"
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -131,6 +133,19 @@ func TestDataURLImage(t *testing.T) {
 	}
 	if _, err := r.Resolve(context.Background(), "data:text/html,<script>", doc.Pos{}); err == nil {
 		t.Error("non-base64 data URL accepted")
+	}
+	// Wrapped over lines, as pages write long ones.
+	enc := b64(tinyPNG(t))
+	wrapped := "data:image/png;base64,\n  " + enc[:10] + "\n  " + enc[10:]
+	if res, err := r.Resolve(context.Background(), wrapped, doc.Pos{}); err != nil || !bytes.Equal(res.Data, tinyPNG(t)) {
+		t.Errorf("wrapped data URL: %v", err)
+	}
+	// Larger than a file may be: refused before decoding.
+	huge := "data:image/png;base64," + strings.Repeat("A", base64.StdEncoding.EncodedLen(normalize.MaxImageBytes)+4)
+	_, err = r.Resolve(context.Background(), huge, doc.Pos{})
+	var re *normalize.ResourceError
+	if !errors.As(err, &re) || re.Code != "image-too-large" {
+		t.Errorf("huge data URL: %v, want image-too-large", err)
 	}
 }
 

@@ -80,7 +80,7 @@ func TestSampleGoldens(t *testing.T) {
 
 var (
 	qpdfClean   = regexp.MustCompile(`No syntax or stream encoding errors found`)
-	pageFooter  = regexp.MustCompile(`(Page|Страница|صفحة)\s*1\s*(of|из|من)\s*\d+`)
+	pageFooter  = regexp.MustCompile(`(Page|Страница|صفحة|Seite|Página)\s*1\s*(of|из|من|sur|von|de)\s*\d+`)
 	fontNotEmbd = regexp.MustCompile(`(?m)^\S.*\s+no\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$`)
 )
 

@@ -111,7 +111,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&cfg.opts.UnsafeHTML, "unsafe-html", false, "keep raw HTML from the input (never in EPUB unless well-formed)")
 	fs.StringVar(&cfg.opts.Paper, "paper", "a4", "PDF paper size: a4 | letter")
 	fs.StringVar(&cfg.opts.Marking, "marking", "", "PDF: marking line in every page header, e.g. \"INTERNAL — NOT FOR DISTRIBUTION\"")
-	fs.BoolVar(&cfg.opts.KeepBoilerplate, "keep-boilerplate", false, "article: keep site navigation and promotional lines")
+	fs.BoolVar(&cfg.opts.KeepBoilerplate, "keep-boilerplate", false, "article and html: keep site navigation, promotions and the rest of the page")
 	fs.BoolVar(&cfg.opts.Lossy, "lossy", false, "replace bytes that are not UTF-8 instead of failing")
 	fs.Int64Var(&maxSize, "max-input-size", pipeline.DefaultMaxInputSize, "largest input read, in bytes")
 	fs.StringArrayVar(&cfg.opts.ResourcePaths, "resource-path", nil, "another `DIR` images may be read from (repeatable)")

@@ -35,6 +35,11 @@ type converter struct {
 	// (class "standfirst", "dek", …): finish may lift one into the subtitle.
 	standfirst map[*doc.Paragraph]bool
 	blockMemo  map[*html.Node]bool
+	// inFurniture holds the indices of elements that were inside site
+	// furniture in the page as parsed.
+	inFurniture map[int]bool
+	// contentLen is the length of the text being converted.
+	contentLen int
 }
 
 func (c *converter) at(line int) doc.Pos { return doc.Pos{File: c.file, Line: line} }
@@ -91,7 +96,7 @@ var furniture = set("nav", "aside", "footer")
 // when Readability failed and the whole body is read.
 var (
 	furnitureRoles = set("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar")
-	furnitureNames = regexp.MustCompile(`(?i)(^|[-_\s])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|related|promo|advert|ads?|sponsor(ed)?|comments?|breadcrumbs?|menu|masthead|site-?header|site-?footer|popup|modal|paywall)($|[-_\s])`)
+	furnitureNames = regexp.MustCompile(`(?i)(^|[-_\s])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|related|recent|most-?read|popular|trending|recommended|read-?next|more-?stories|outbrain|taboola|reading-?time|promo|advert|ads?|sponsor(ed)?|comments?|breadcrumbs?|menu|masthead|site-?header|site-?footer|popup|modal|paywall)($|[-_\s])`)
 	hiddenStyle    = regexp.MustCompile(`(?i)(display\s*:\s*none|visibility\s*:\s*hidden)`)
 )
 
@@ -106,19 +111,53 @@ func (c *converter) dropped(n *html.Node) bool {
 	if c.mode == modeKeep {
 		return false
 	}
-	if furniture[n.Data] {
+	if furniture[n.Data] || isBreadcrumb(c, n) {
 		return true
 	}
-	if c.mode == modeFallback {
-		if furnitureRoles[strings.ToLower(attr(n, "role"))] {
-			return true
-		}
-		if n.Data != "body" && n.Data != "main" && n.Data != "article" &&
-			furnitureNames.MatchString(c.orig(n, "class")+" "+c.orig(n, "id")) {
-			return true
-		}
+	// Readability's own cleaning misses much of what sites put inside the
+	// article (newsletter boxes, inline promotions, share bars), so their
+	// names count in the article too; and since it unwraps a div holding
+	// one paragraph, what was inside such a box in the page counts as well.
+	if isFurniture(c, n) && !c.holdsMostOf(n, c.contentLen) {
+		return true
+	}
+	if i, ok := c.index(n); ok && c.inFurniture[i] {
+		return true
 	}
 	return false
+}
+
+// isFurniture reports site furniture by role, class or id.
+func isFurniture(c *converter, n *html.Node) bool {
+	if furnitureRoles[strings.ToLower(attr(n, "role"))] {
+		return true
+	}
+	return n.Data != "body" && n.Data != "main" && n.Data != "article" &&
+		furnitureNames.MatchString(c.orig(n, "class")+" "+c.orig(n, "id"))
+}
+
+// holdsMostOf reports an element with more than half of total bytes of
+// text: a wrapper whose class happens to name furniture ("menu-open",
+// "has-social") is not furniture when the article is inside it.
+func (c *converter) holdsMostOf(n *html.Node, total int) bool {
+	return total > 0 && 2*len(textContent(n)) > total
+}
+
+// markFurniture records the annotate index of every element inside site
+// furniture in the page as parsed, before Readability rearranges it.
+func (c *converter) markFurniture(root *html.Node) {
+	inside := map[*html.Node]bool{}
+	c.inFurniture = map[int]bool{}
+	total := len(textContent(root))
+	walkElements(root, func(n *html.Node) bool {
+		if (isFurniture(c, n) && !c.holdsMostOf(n, total)) || (n.Parent != nil && inside[n.Parent]) {
+			inside[n] = true
+			if i, ok := c.index(n); ok {
+				c.inFurniture[i] = true
+			}
+		}
+		return true
+	})
 }
 
 // blockElements start a block of their own wherever they appear.
@@ -289,7 +328,7 @@ func (c *converter) block(n *html.Node, depth, nest int) []doc.Block {
 	return c.blocks(n, depth, nest)
 }
 
-var standfirstClass = regexp.MustCompile(`(?i)(^|[-_\s])(standfirst|dek|sub-?title|subhead(ing|line)?|summary|description|abstract|lede|lead-?in)($|[-_\s])`)
+var standfirstClass = regexp.MustCompile(`(?i)(^|[-_\s])(standfirst|dek|sub-?title|subhead(ing|line)?|summary|description|abstract|lede|lead|lead-?in|intro)($|[-_\s])`)
 
 // paragraphs turns a run of inlines into paragraphs: white space tidied,
 // split at a blank line made of two <br>, and a paragraph holding nothing
@@ -305,7 +344,7 @@ func (c *converter) paragraphs(run []doc.Inline, pos doc.Pos) []doc.Block {
 			pos = firstPos(part, pos)
 		}
 		if img := loneImage(part); img != nil {
-			out = append(out, &doc.Figure{Src: img.Src, Alt: img.Alt, Title: img.Title, Pos: img.Pos})
+			out = append(out, &doc.Figure{Src: img.Src, Fallback: img.Fallback, Alt: img.Alt, Title: img.Title, Pos: img.Pos})
 		} else {
 			out = append(out, &doc.Paragraph{Content: part, Pos: pos})
 		}

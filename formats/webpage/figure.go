@@ -14,7 +14,7 @@ var creditClass = regexp.MustCompile(`(?i)(^|[-_\s])(credit|credits|copyright|ph
 
 // creditLabel finds "Photo: Jane Doe" (and its kin in other languages) at
 // the end of a caption, or as a whole credit element.
-var creditLabel = regexp.MustCompile(`(?i)(?:^|[\s(])((?:photo(?:graph)?|image|picture|credit|illustration|source|video|фото(?:графия)?|иллюстрация|источник|снимок|صورة|الصورة|تصوير|المصدر|رسم)\s*:\s*)([^:()]+?)\)?\s*$`)
+var creditLabel = regexp.MustCompile(`(?i)(?:^|[\s(])((?:photo(?:graph)?|image|picture|credit|illustration|source|video|chart|graphic|map|фото(?:графия)?|иллюстрация|источник|снимок|صورة|الصورة|تصوير|المصدر|رسم)\s*:\s*)([^:()]+?)\)?\s*$`)
 
 // figure reads a <figure>: one Figure per image, the first with the
 // caption and credit. A figure without an image keeps its caption (the
@@ -63,7 +63,7 @@ func (c *converter) figure(n *html.Node, pos doc.Pos, depth, nest int) []doc.Blo
 	var out []doc.Block
 	for i, m := range imgs {
 		img := c.image(m, c.pos(m))
-		f := &doc.Figure{Src: img.Src, Alt: img.Alt, Title: img.Title, Pos: img.Pos}
+		f := &doc.Figure{Src: img.Src, Fallback: img.Fallback, Alt: img.Alt, Title: img.Title, Pos: img.Pos}
 		if i == 0 {
 			f.Pos = pos
 			f.Caption, f.Credit = capInlines, credit
@@ -98,7 +98,7 @@ func (c *converter) caption(n *html.Node, depth int) ([]doc.Inline, string) {
 		if t, ok := is[len(is)-1].(*doc.Text); ok {
 			if m := creditLabel.FindStringSubmatchIndex(t.Value); m != nil {
 				credit = clean(t.Value[m[4]:m[5]])
-				t.Value = strings.TrimRight(t.Value[:m[0]], " (.;|—–-")
+				t.Value = strings.TrimRight(t.Value[:m[0]], " (;|—–-")
 				is = tidy(is)
 			}
 		}

@@ -14,14 +14,14 @@ import (
 const leadBlocks = 4
 
 // finish makes the body say each thing once: a heading or paragraph that
-// repeats the headline leaves the body, and the description becomes the
-// subtitle unless it only repeats the first paragraph. A first paragraph
-// the page marks as its standfirst and the description repeats is lifted
-// into the subtitle.
+// repeats the headline leaves the body, and so do a "By …" line (into the
+// authors) and a standfirst (into the subtitle).
 func finish(d *doc.Document, pm *pageMeta, c *converter) {
 	m := &d.Meta
 	if c.mode != modeKeep {
 		d.Blocks = dropAdLabels(d.Blocks)
+		d.Blocks = dropPromoLines(d.Blocks)
+		dropKickers(d)
 	}
 	if m.Title != "" {
 		for i := 0; i < len(d.Blocks) && i < leadBlocks; i++ {
@@ -32,24 +32,32 @@ func finish(d *doc.Document, pm *pageMeta, c *converter) {
 		}
 	}
 	liftByline(d)
-	desc := pm.description
-	if desc == "" {
-		return
-	}
+	liftStandfirst(d, pm.description, c)
+}
+
+// maxStandfirst is the longest first paragraph (in characters) taken for
+// a standfirst on the strength of its class alone.
+const maxStandfirst = 600
+
+// liftStandfirst makes the subtitle: a first paragraph that is the page's
+// description, or is marked as the standfirst, leaves the body for it;
+// otherwise the description is the subtitle, unless it only repeats the
+// start of the first paragraph (sites often describe a story by its lede).
+func liftStandfirst(d *doc.Document, desc string, c *converter) {
+	m := &d.Meta
 	i, p := firstParagraph(d.Blocks)
-	if p == nil {
-		m.Subtitle = desc
-		return
+	if p != nil {
+		text := clean(doc.PlainText(p.Content))
+		if (desc != "" && sameText(text, desc)) || (c.standfirst[p] && utf8.RuneCountInString(text) <= maxStandfirst) {
+			m.Subtitle = text
+			d.Blocks = append(d.Blocks[:i:i], d.Blocks[i+1:]...)
+			return
+		}
+		if desc != "" && repeats(desc, text) {
+			return
+		}
 	}
-	text := doc.PlainText(p.Content)
-	switch {
-	case c.standfirst[p] && sameText(text, desc):
-		m.Subtitle = desc
-		d.Blocks = append(d.Blocks[:i:i], d.Blocks[i+1:]...)
-	case repeats(desc, text):
-	default:
-		m.Subtitle = desc
-	}
+	m.Subtitle = desc
 }
 
 // liftByline removes a short "By …" paragraph at the top of the body: the
@@ -114,8 +122,72 @@ func namesAny(text string, names []string) bool {
 	return false
 }
 
-// adLabel is the whole text of an advertising slot left in the article.
-var adLabel = regexp.MustCompile(`(?i)^\W*(advertisement|advert|ad|ads|sponsored|sponsored content|promoted|реклама|إعلان|اعلان|publicité|anzeige|werbung|publicidad)\W*$`)
+// adLabel is the whole text of an advertising slot left in the article,
+// or of the line that says the story goes on after one.
+var adLabel = regexp.MustCompile(`(?i)^\W*(advertisement|advert|ad|ads|sponsored|sponsored content|promoted|реклама|إعلان|اعلان|publicité|anzeige|werbung|publicidad|` +
+	`(story|article|text|content) continues (below|after)( (the|this))? (advertisement|advert|ad)|continue reading (below|after the advertisement)|advertisement[ -]+scroll to continue( with content)?|` +
+	`продолжение (статьи )?после рекламы)\W*$`)
+
+// promoLine is a paragraph that points to another story: "Read more:
+// <link>".
+var promoLine = regexp.MustCompile(`(?i)^\W*(read more|read also|also read|more on this( story)?|related|see also|recommended|watch|listen|читайте также|по теме|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد)\s*[:：]`)
+
+// dropPromoLines removes short paragraphs that only point to other
+// stories: a "Read more:" label and a link that is most of the line.
+func dropPromoLines(bs []doc.Block) []doc.Block {
+	out := bs[:0]
+	for _, b := range bs {
+		if p, ok := b.(*doc.Paragraph); ok {
+			text := clean(doc.PlainText(p.Content))
+			if promoLine.MatchString(text) && len(text) < 240 && 2*linkText(p.Content) >= len(text) {
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// linkText is how many bytes of text are inside links.
+func linkText(is []doc.Inline) int {
+	n := 0
+	for _, in := range is {
+		switch in := in.(type) {
+		case *doc.Link:
+			n += len(doc.PlainText(in.Content))
+		default:
+			if kids := children(in); kids != nil {
+				n += linkText(kids)
+			}
+		}
+	}
+	return n
+}
+
+// datelineLine is a story header's publication line.
+var datelineLine = regexp.MustCompile(`(?i)^(published|updated|posted|last updated|first published|опубликовано|обновлено|نُشر|نشر في|تم النشر)\b.*\d`)
+
+// readingTime is a "6 min read" line.
+var readingTime = regexp.MustCompile(`(?i)^(reading time:?\s*)?\d+\s*-?\s*(min|mins|minute|minutes|мин|минут[аы]?|دقائق|دقيقة)\.?\s*(read|reading|de lecture|lesezeit|чтения|на чтение|للقراءة|قراءة)?$`)
+
+// dropKickers removes what a story header shows above the text and the
+// metadata already holds: the section's name as a kicker, the
+// "Published … · Updated …" line, a reading time.
+func dropKickers(d *doc.Document) {
+	for i := 0; i < len(d.Blocks) && i < leadBlocks; {
+		p, ok := d.Blocks[i].(*doc.Paragraph)
+		if !ok {
+			i++
+			continue
+		}
+		text := clean(doc.PlainText(p.Content))
+		if (d.Meta.Section != "" && sameText(text, d.Meta.Section)) || (len(text) < 120 && (datelineLine.MatchString(text) || readingTime.MatchString(text))) {
+			d.Blocks = append(d.Blocks[:i:i], d.Blocks[i+1:]...)
+			continue
+		}
+		i++
+	}
+}
 
 // dropAdLabels removes paragraphs that only say "Advertisement".
 func dropAdLabels(bs []doc.Block) []doc.Block {

@@ -18,8 +18,8 @@ const pagesDir = "../../testdata/pages"
 // warnings, to testdata/NAME.golden.json.
 func TestGolden(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join(pagesDir, "*.html"))
-	if err != nil || len(files) < 3 {
-		t.Fatalf("want at least 3 sample pages in %s, found %d (%v)", pagesDir, len(files), err)
+	if err != nil || len(files) < 8 {
+		t.Fatalf("want at least 8 sample pages in %s, found %d (%v)", pagesDir, len(files), err)
 	}
 	for _, f := range files {
 		name := filepath.Base(f)

@@ -2,6 +2,8 @@ package webpage
 
 import (
 	"net/url"
+	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -116,36 +118,149 @@ func quotes(lang string) (string, string) {
 	return "“", "”"
 }
 
-// image reads an <img>: its source as written (a saved page's NAME_files/
-// path stays relative), falling back to the lazy-loading attributes and
-// srcset when src is missing or a placeholder. Tracking pixels are dropped.
+// image reads an <img>. Its sources, best first, are the srcset
+// candidates (with a <picture>'s sources and the lazy-loading data-srcset)
+// from the largest down, then the lazy-loading attributes (data-src and
+// kin), then src; a tiny data: placeholder is left out when there is
+// anything else. The first is Src and the rest Fallback: the pipeline's
+// resolver takes the first that reads, so a saved page's NAME_files/ copy
+// is used when the larger remote candidates are not fetched. Sources stay
+// as written (relative to the page's folder). Tracking pixels are dropped.
 func (c *converter) image(n *html.Node, pos doc.Pos) *doc.Image {
 	if w, h := strings.TrimSpace(attr(n, "width")), strings.TrimSpace(attr(n, "height")); (w == "1" || w == "0") && (h == "1" || h == "0") {
 		return nil
 	}
-	src := imageSrc(n)
-	if src == "" {
+	srcs := c.imageSources(n)
+	if len(srcs) == 0 {
 		return nil
 	}
-	return &doc.Image{Src: src, Alt: clean(attr(n, "alt")), Title: clean(attr(n, "title")), Pos: pos}
+	img := &doc.Image{Src: srcs[0], Alt: clean(attr(n, "alt")), Title: clean(attr(n, "title")), Pos: pos}
+	if len(srcs) > 1 {
+		img.Fallback = srcs[1:]
+	}
+	return img
 }
 
-func imageSrc(n *html.Node) string {
-	src := strings.TrimSpace(attr(n, "src"))
-	if src == "" || strings.HasPrefix(strings.ToLower(src), "data:") && len(src) < 200 {
-		for _, k := range []string{"data-src", "data-lazy-src", "data-original", "data-url"} {
-			if v := strings.TrimSpace(attr(n, k)); v != "" {
-				return v
+// lazySrcAttrs are where lazy-loading scripts keep an image's real source.
+var lazySrcAttrs = []string{"data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src"}
+
+// maxSources bounds the sources kept for one image.
+const maxSources = 8
+
+// imageSources reads the attributes as the page wrote them: Readability
+// rewrites lazy-loading attributes into src and srcset itself.
+func (c *converter) imageSources(n *html.Node) []string {
+	var cands []srcCandidate
+	if n.Parent != nil && n.Parent.Type == html.ElementNode && n.Parent.Data == "picture" {
+		for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+			if s.Type == html.ElementNode && s.Data == "source" && embeddableType(c.orig(s, "type")) {
+				cands = append(cands, parseSrcset(c.orig(s, "srcset"))...)
+				cands = append(cands, parseSrcset(c.orig(s, "data-srcset"))...)
 			}
 		}
 	}
-	if src == "" {
-		if set := strings.TrimSpace(attr(n, "srcset")); set != "" {
-			src, _, _ = strings.Cut(set, " ")
-			src = strings.TrimSuffix(src, ",")
+	for _, k := range []string{"srcset", "data-srcset", "data-lazy-srcset"} {
+		cands = append(cands, parseSrcset(c.orig(n, k))...)
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].larger(cands[j]) })
+	var all []string
+	for _, c := range cands {
+		all = append(all, c.url)
+	}
+	for _, k := range lazySrcAttrs {
+		all = append(all, c.orig(n, k))
+	}
+	all = append(all, c.orig(n, "src"))
+	var out, placeholders []string
+	seen := map[string]bool{}
+	for _, s := range all {
+		s = strings.TrimSpace(s)
+		if strings.HasPrefix(s, "//") {
+			s = "https:" + s
+		}
+		if s == "" || seen[s] || len(out) >= maxSources {
+			continue
+		}
+		seen[s] = true
+		if strings.HasPrefix(strings.ToLower(s), "data:") && len(s) < 200 {
+			placeholders = append(placeholders, s)
+			continue
+		}
+		out = append(out, s)
+	}
+	if len(out) == 0 {
+		return placeholders
+	}
+	return out
+}
+
+// embeddableType reports a <source type> the writers can embed (or none
+// given).
+func embeddableType(t string) bool {
+	switch strings.ToLower(strings.TrimSpace(t)) {
+	case "", "image/jpeg", "image/jpg", "image/png", "image/gif":
+		return true
+	}
+	return false
+}
+
+// srcCandidate is one image candidate of a srcset: its URL and its width
+// ("800w") or pixel density ("2x") descriptor.
+type srcCandidate struct {
+	url     string
+	width   float64
+	density float64
+}
+
+func (a srcCandidate) larger(b srcCandidate) bool {
+	if a.width != b.width {
+		return a.width > b.width
+	}
+	return a.density > b.density
+}
+
+// parseSrcset reads a srcset attribute as browsers do: candidates split at
+// commas after a URL or after its descriptors, so URLs may hold commas.
+func parseSrcset(s string) []srcCandidate {
+	var out []srcCandidate
+	const space = " \t\n\r\f"
+	for len(out) < maxSources {
+		s = strings.TrimLeft(s, space+",")
+		if s == "" {
+			break
+		}
+		u := s
+		if i := strings.IndexAny(s, space); i >= 0 {
+			u, s = s[:i], s[i:]
+		} else {
+			s = ""
+		}
+		desc := ""
+		if strings.HasSuffix(u, ",") {
+			u = strings.TrimRight(u, ",")
+		} else if i := strings.IndexByte(s, ','); i >= 0 {
+			desc, s = s[:i], s[i+1:]
+		} else {
+			desc, s = s, ""
+		}
+		c := srcCandidate{url: u, density: 1}
+		for _, d := range strings.Fields(desc) {
+			v, err := strconv.ParseFloat(d[:len(d)-1], 64)
+			if err != nil || v <= 0 {
+				continue
+			}
+			switch d[len(d)-1] {
+			case 'w':
+				c.width = v
+			case 'x':
+				c.density = v
+			}
+		}
+		if u != "" {
+			out = append(out, c)
 		}
 	}
-	return src
+	return out
 }
 
 // resolve makes a relative link absolute against the page's canonical URL.

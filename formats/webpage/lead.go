@@ -1,9 +1,13 @@
 package webpage
 
 import (
+	"path"
 	"strconv"
+	"strings"
 
 	"golang.org/x/net/html"
+
+	"folio/pipeline/doc"
 )
 
 // leadFigure finds the article's lead picture when Readability left it
@@ -72,4 +76,42 @@ func (c *converter) index(n *html.Node) (int, bool) {
 	}
 	i, err := strconv.Atoi(v)
 	return i, err == nil
+}
+
+// shareImage is the lead figure made from the page's og:image when the
+// article shows no picture of its own near the top and nowhere else shows
+// the same file: the picture the site chose to stand for the story. Its
+// alt text is og:image:alt. It is usually a remote URL, fetched only with
+// --allow-remote like any other.
+func shareImage(pm *pageMeta, blocks []doc.Block) *doc.Figure {
+	src := strings.TrimSpace(pm.image)
+	if src == "" || strings.HasPrefix(strings.ToLower(src), "data:") {
+		return nil
+	}
+	base := imageBase(src)
+	shown := false
+	for _, b := range blocks {
+		doc.Walk(&doc.Document{Blocks: []doc.Block{b}}, func(n doc.Node, entering bool) doc.WalkStatus {
+			switch n := n.(type) {
+			case *doc.Figure:
+				shown = shown || imageBase(n.Src) == base
+			case *doc.Image:
+				shown = shown || imageBase(n.Src) == base
+			}
+			return doc.WalkContinue
+		})
+	}
+	if shown {
+		return nil
+	}
+	return &doc.Figure{Src: src, Alt: pm.imageAlt, Pos: pm.meta.Pos}
+}
+
+// imageBase is the file name of an image reference, without query or
+// fragment, to tell whether two references show the same picture.
+func imageBase(src string) string {
+	if i := strings.IndexAny(src, "?#"); i >= 0 {
+		src = src[:i]
+	}
+	return strings.ToLower(path.Base(src))
 }

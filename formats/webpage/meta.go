@@ -3,11 +3,13 @@ package webpage
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
 	"golang.org/x/net/html"
 
+	"folio/formats/internal/crumbs"
 	"folio/pipeline/doc"
 )
 
@@ -18,9 +20,12 @@ type pageMeta struct {
 	// base is the canonical URL relative links resolve against; nil when
 	// the page names none.
 	base *url.URL
-	// description is the page's description (og:description, description,
-	// JSON-LD), a standfirst candidate.
+	// description is the page's description (JSON-LD, og:description,
+	// DC, description), a standfirst candidate.
 	description string
+	// image and imageAlt are the page's share image (og:image), the lead
+	// figure when the article shows none.
+	image, imageAlt string
 }
 
 // pageFacts are the raw facts gathered in one walk over the page.
@@ -38,13 +43,20 @@ type pageFacts struct {
 	timePub   string   // <time pubdate> or itemprop=datePublished
 	timeFirst string   // the first <time datetime> inside <article>, else in the page
 	h1        []string
-	jsonld    []map[string]any
+	// postTitles are headings marked as the post's title; they come
+	// before the h1s as headline candidates.
+	postTitles []string
+	jsonld     []map[string]any
+	crumbs     []string // the items of the first breadcrumb trail
 }
 
 func gatherFacts(c *converter, root *html.Node) *pageFacts {
 	f := &pageFacts{metas: map[string][]string{}, savedFrom: savedFrom(root)}
 	inArticleTime := false
 	walkElements(root, func(n *html.Node) bool {
+		if f.crumbs == nil && isBreadcrumb(c, n) {
+			f.crumbs = htmlCrumbs(n)
+		}
 		if f.byline == "" && isByline(c, n) {
 			f.byline = bylineText(c, n)
 		}
@@ -92,8 +104,15 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 			case hasWord(rels, "tag"):
 				f.relTag = append(f.relTag, text)
 			}
-		case "h1":
-			if t := clean(textContent(n)); t != "" {
+		case "h1", "h2", "h3":
+			// The page's headline: an h1, or a post title (blogs give the
+			// h1 to the blog's name).
+			t := clean(textContent(n))
+			switch {
+			case t == "":
+			case postTitleClass.MatchString(c.orig(n, "class")):
+				f.postTitles = append(f.postTitles, t)
+			case n.Data == "h1":
 				f.h1 = append(f.h1, t)
 			}
 		case "time":
@@ -118,10 +137,20 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 		}
 		return true
 	})
+	if items := ldCrumbs(f.jsonld); len(items) > 0 {
+		f.crumbs = items
+	}
 	return f
 }
 
-// readPageMeta reads the page's metadata into doc.Meta.
+// readPageMeta reads the page's metadata into doc.Meta. Where sources
+// disagree the most deliberate one wins, in this order: JSON-LD
+// (NewsArticle, Article, …), Open Graph and article:* tags, Dublin Core
+// (DC.*, dcterms.*), then the plain name=author|description|keywords tags
+// and what the page shows (rel links, bylines, <time>); the canonical link
+// is the source URL, <html lang> comes after the tags that name a language,
+// and <title> (its site suffix cut) is the last resort for the title. A
+// breadcrumb trail adds a section and tags as in the article reader.
 func readPageMeta(c *converter, root *html.Node) *pageMeta {
 	f := gatherFacts(c, root)
 	ld := pickArticle(f.jsonld)
@@ -137,42 +166,59 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 	m := &pm.meta
 	m.Pos = doc.Pos{File: c.file, Line: max(f.htmlLine, 1)}
 
-	m.Source = firstNonEmpty(absoluteURL(f.canonical), absoluteURL(first("og:url")), absoluteURL(ldString(ld, "url")), absoluteURL(f.savedFrom))
+	m.Source = firstNonEmpty(absoluteURL(f.canonical), absoluteURL(first("og:url")), absoluteURL(ldString(ld, "url")),
+		absoluteURL(ldString(ld, "mainEntityOfPage")), absoluteURL(first("dc.identifier", "dcterms.identifier")), absoluteURL(f.savedFrom))
 	if m.Source != "" {
 		pm.base, _ = url.Parse(m.Source)
 	}
-	m.Publisher = firstNonEmpty(first("og:site_name"), ldName(ld["publisher"]), first("application-name", "publisher", "dc.publisher"))
-	m.Section = firstNonEmpty(first("article:section"), firstOf(ldStrings(ld["articleSection"])), first("section"), firstOf(f.relCat))
+	m.Publisher = firstNonEmpty(ldName(ld["publisher"]), first("og:site_name"), first("dc.publisher", "dcterms.publisher"),
+		first("application-name", "publisher"))
+	crumbSection, crumbTags := crumbs.Split(f.crumbs)
+	crumbTags = slices.DeleteFunc(slices.Clone(crumbTags), func(t string) bool {
+		return sameText(t, ldString(ld, "headline")) || sameText(t, first("og:title")) || slices.ContainsFunc(append(slices.Clone(f.postTitles), f.h1...), func(h string) bool { return sameText(h, t) })
+	})
+	m.Section = firstNonEmpty(firstOf(ldStrings(ld["articleSection"])), first("article:section"), first("section"), firstOf(f.relCat), crumbSection)
 	host := ""
 	if pm.base != nil {
 		host = pm.base.Hostname()
 	}
 	titleFromPage := false
-	m.Title = firstNonEmpty(first("og:title"), ldString(ld, "headline"), first("twitter:title", "dc.title", "headline"))
+	m.Title = firstNonEmpty(ldString(ld, "headline"), first("og:title"), first("twitter:title"), first("dc.title", "dcterms.title"), first("headline"))
 	if m.Title == "" {
 		m.Title = f.title
 		titleFromPage = true
 	}
 	var site string
-	m.Title, site = cleanTitle(m.Title, m.Publisher, m.Section, host, f.h1, titleFromPage)
+	m.Title, site = cleanTitle(m.Title, m.Publisher, m.Section, host, append(slices.Clone(f.postTitles), f.h1...), titleFromPage)
 	if m.Publisher == "" {
 		m.Publisher = site
 	}
 
-	m.Authors = authors(f, ld, first)
-	m.Date = firstDate(first("article:published_time"), ldString(ld, "datePublished"), first("datepublished"),
-		f.timePub, first("date", "pubdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date"), f.timeFirst)
-	m.Updated = firstDate(first("article:modified_time"), ldString(ld, "dateModified"), first("og:updated_time", "datemodified", "last-modified", "dcterms.modified"))
+	m.Authors = authors(f, ld)
+	m.Date = firstDate(ldString(ld, "datePublished"), first("article:published_time", "og:published_time"),
+		first("dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created"),
+		first("datepublished"), first("date", "pubdate", "publish-date", "sailthru.date", "parsely-pub-date"), f.timePub, f.timeFirst)
+	m.Updated = firstDate(ldString(ld, "dateModified"), first("article:modified_time", "og:updated_time"),
+		first("dcterms.modified", "dc.date.modified"), first("datemodified", "last-modified"))
 	if m.Updated == m.Date {
 		m.Updated = ""
 	}
-	m.Tags = tags(f, ld)
-	m.Lang = langTag(firstNonEmpty(f.htmlLang, first("content-language", "language", "dc.language"), ldString(ld, "inLanguage"), first("og:locale")))
-	m.Rights = firstNonEmpty(first("copyright", "dcterms.rights", "dc.rights", "rights"))
-	pm.description = firstNonEmpty(first("og:description"), first("description"), first("twitter:description"), ldString(ld, "description"))
+	m.Tags = dedupe(append(tags(f, ld), crumbTags...))
+	if m.Section != "" {
+		m.Tags = slices.DeleteFunc(m.Tags, func(t string) bool { return sameText(t, m.Section) })
+	}
+	m.Lang = langTag(firstNonEmpty(ldString(ld, "inLanguage"), first("og:locale"), first("dc.language", "dcterms.language"),
+		f.htmlLang, first("content-language", "language")))
+	m.Rights = firstNonEmpty(first("dc.rights", "dcterms.rights"), first("copyright", "rights"))
+	pm.description = firstNonEmpty(ldString(ld, "description"), first("og:description"),
+		first("dc.description", "dcterms.description", "dcterms.abstract"), first("description"), first("twitter:description"))
 	m.Summary = pm.description
+	pm.image = firstNonEmpty(first("og:image", "og:image:url", "og:image:secure_url"), first("twitter:image"))
+	pm.imageAlt = firstNonEmpty(first("og:image:alt"), first("twitter:image:alt"))
 	return pm
 }
+
+var postTitleClass = regexp.MustCompile(`(?i)(^|[-_\s])(post|entry|article|story)[-_]?(title|headline)($|[-_\s])`)
 
 var savedFromURL = regexp.MustCompile(`^\s*saved from url=\(\d+\)(\S+)\s*$`)
 
@@ -194,19 +240,22 @@ func savedFrom(root *html.Node) string {
 	return ""
 }
 
-// authors takes the first source that names anyone: JSON-LD, meta author,
-// article:author (when it is a name, not a profile URL), rel=author links.
-func authors(f *pageFacts, ld map[string]any, first func(...string) string) []string {
+// authors takes the first source that names anyone: JSON-LD,
+// article:author (when it is a name, not a profile URL), Dublin Core, meta
+// author, rel=author links, byline elements.
+func authors(f *pageFacts, ld map[string]any) []string {
 	if names := ldNames(ld["author"]); len(names) > 0 {
 		return dedupe(names)
 	}
-	for _, k := range []string{"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"} {
+	for _, keys := range [][]string{{"article:author"}, {"dc.creator"}, {"dcterms.creator"}, {"author"}, {"parsely-author", "sailthru.author", "byl"}} {
 		var names []string
-		for _, v := range f.metas[k] {
-			if isURL(v) {
-				continue
+		for _, k := range keys {
+			for _, v := range f.metas[k] {
+				if isURL(v) {
+					continue
+				}
+				names = append(names, splitNames(v)...)
 			}
-			names = append(names, splitNames(v)...)
 		}
 		if len(names) > 0 {
 			return dedupe(names)
@@ -302,29 +351,25 @@ func splitNames(s string) []string {
 	return out
 }
 
-// tags takes article:tag, else JSON-LD keywords, else the keywords meta.
+// tags takes JSON-LD keywords, else article:tag, else Dublin Core
+// subjects, else the keywords meta, else rel=tag links in the article.
 func tags(f *pageFacts, ld map[string]any) []string {
-	if t := f.metas["article:tag"]; len(t) > 0 {
-		var out []string
-		for _, v := range t {
-			out = append(out, splitList(v)...)
-		}
-		return dedupe(out)
-	}
 	var out []string
 	for _, v := range ldStrings(ld["keywords"]) {
 		out = append(out, splitList(v)...)
 	}
+	for _, keys := range [][]string{{"article:tag"}, {"dc.subject", "dcterms.subject"}, {"news_keywords", "keywords"}} {
+		if len(out) > 0 {
+			break
+		}
+		for _, k := range keys {
+			for _, v := range f.metas[k] {
+				out = append(out, splitList(v)...)
+			}
+		}
+	}
 	if len(out) > 0 {
 		return dedupe(out)
-	}
-	for _, k := range []string{"news_keywords", "keywords"} {
-		for _, v := range f.metas[k] {
-			out = append(out, splitList(v)...)
-		}
-		if len(out) > 0 {
-			return dedupe(out)
-		}
 	}
 	return dedupe(f.relTag)
 }
@@ -369,17 +414,35 @@ func cleanTitle(title, site, section, host string, h1 []string, fromPage bool) (
 		}
 	}
 	if fromPage {
-		for _, sep := range titleSeps {
-			if i := strings.Index(title, sep); i > 0 {
-				for _, h := range h1 {
-					if sameText(h, title[:i]) {
-						return h, siteName(title[i+len(sep):])
-					}
+		// "Headline | Site", or a blog's "Blog name: Post title".
+		for _, sep := range append(titleSeps, ": ") {
+			for _, h := range h1 {
+				if rest, ok := cutFold(title, h+sep, true); ok {
+					return h, siteName(rest)
+				}
+				if rest, ok := cutFold(title, sep+h, false); ok {
+					return h, siteName(rest)
 				}
 			}
 		}
 	}
 	return title, ""
+}
+
+// cutFold cuts part from the start (or the end) of s, ignoring case and
+// white space, and returns the rest.
+func cutFold(s, part string, prefix bool) (string, bool) {
+	s, part = clean(s), clean(part)
+	if len(part) >= len(s) {
+		return "", false
+	}
+	if prefix && strings.EqualFold(s[:len(part)], part) {
+		return s[len(part):], true
+	}
+	if !prefix && strings.EqualFold(s[len(s)-len(part):], part) {
+		return s[:len(s)-len(part)], true
+	}
+	return "", false
 }
 
 // siteName is the part of a page title after the headline when it looks

@@ -48,32 +48,47 @@
 //     languages come from the attributes as written (Readability strips
 //     class, style and align).
 //   - finish makes the body say each thing once: the lead figure Readability
-//     left in the story header is put back first; a heading or paragraph
-//     repeating the headline, a short "By …" line (its names become the
-//     authors when nothing else gave them) and "Advertisement" labels
-//     leave the body; the description is the subtitle unless it only
-//     repeats the first paragraph.
+//     left in the story header is put back first (or og:image stands in);
+//     a heading or paragraph repeating the headline, a short "By …" line
+//     (its names become the authors when nothing else gave them), the
+//     section kicker, publication and reading-time lines, "Advertisement"
+//     and "Read more:" lines leave the body; a first paragraph that is
+//     the description or is styled as the standfirst becomes the subtitle,
+//     else the description does unless it only repeats the lede.
+//   - images keep every source the page gives (srcset candidates largest
+//     first, lazy-loading attributes, src) as Src and Fallback; the
+//     pipeline's resolver takes the first it can read, so a saved
+//     NAME_files/ copy is used when larger remote candidates are not
+//     fetched.
+//   - what the page's body held and the document does not is reported in
+//     content-dropped warnings, one per stretch left out (dropped.go).
 //
-// Metadata, first source that gives a value wins: title from og:title,
-// JSON-LD headline, twitter:title, then <title> (a " | Site" part naming
-// the site, host or section is cut; a title whose first part is the <h1>
-// becomes the <h1>, and the rest the publisher); authors from JSON-LD,
-// meta author, article:author (names, not profile URLs), rel=author links,
-// byline elements, Readability's byline; dates from article:published_time,
-// JSON-LD, <time pubdate>, dated meta names, the first <time datetime> in
-// the article; section and tags from article:section/article:tag, JSON-LD,
-// keywords, rel=category/rel=tag links; language from <html lang>,
-// Content-Language, JSON-LD inLanguage, og:locale, else identified from the
-// text (whatlanggo, when confident). The cover (og:image) is not used: it
-// is a remote URL the pipeline would refuse.
+// Metadata, in this order of trust (the first source that gives a value
+// wins): JSON-LD NewsArticle/Article and kin (headline, author,
+// datePublished, dateModified, publisher, keywords, articleSection,
+// description, inLanguage), Open Graph and article:* tags, Dublin Core
+// (DC.*, dcterms.*), then the plain author/description/keywords tags and
+// what the page shows (rel=author/category/tag links, byline elements,
+// <time pubdate>, the first <time datetime>, Readability's byline). The
+// source URL is the canonical link (then og:url, JSON-LD url, the browser's
+// saved-from comment); the language comes from the tags that name one, then
+// <html lang>, then the text (whatlanggo, when confident); the title falls
+// back to <title>, with a " | Site" part naming the site, host or section
+// cut (a title whose first part is the <h1> becomes the <h1>, and the rest
+// the publisher). A breadcrumb trail (nav[aria-label=breadcrumb], a
+// breadcrumb class, schema.org BreadcrumbList in JSON-LD) gives a section
+// and tags as in the article reader (formats/internal/crumbs), and leaves
+// the body. og:image is the lead figure when the article shows none.
 //
-// Charset: the pipeline has already checked that the bytes are UTF-8. A
-// saved page often still declares its original charset (browsers save the
-// bytes they decoded as UTF-8 but leave <meta charset=windows-1251>); when
-// it declares another charset and the bytes are UTF-8 anyway, the bytes are
-// trusted and a charset-ignored warning names the declaration. No charset
-// library is used: there is nothing left to decode by the time bytes get
-// here.
+// Charset: bytes that are not UTF-8 are decoded from the charset the page
+// declares (a BOM, <meta charset>, http-equiv), or windows-1252 when it
+// declares none, as a browser would (golang.org/x/net/html/charset), with
+// a charset-converted warning. The pipeline's load stage does the same
+// before its UTF-8 check, so through the pipeline the reader sees UTF-8.
+// A saved page often still declares its original charset while its bytes
+// are UTF-8 (some browsers save the decoded text but leave
+// <meta charset=windows-1251>): then the bytes are trusted and a
+// charset-ignored warning names the declaration.
 package webpage
 
 import (
@@ -105,6 +120,7 @@ func New(opts Options) *Reader { return &Reader{opts: opts} }
 // Read turns the HTML page in src into a document. name goes into every
 // position.
 func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, error) {
+	src, converted := decode(src, name)
 	s, root, err := parse(src)
 	if err != nil {
 		return nil, nil, &doc.Error{Pos: doc.Pos{File: name, Line: max(s.flattenedAt, 1)}, Code: "nesting-limit",
@@ -112,23 +128,32 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 	}
 	c := &converter{file: name, elems: s.elems, line: 1}
 	var ws []doc.Warning
+	if converted != nil {
+		ws = append(ws, *converted)
+	}
 	if s.flattenedAt > 0 {
 		ws = append(ws, doc.Warning{Pos: c.at(s.flattenedAt), Code: "nesting-limit",
 			Message: fmt.Sprintf("elements nested more than about %d deep, or more than %d formatting elements left open, were flattened from here on",
 				s.lim.depth, s.lim.formatting)})
 	}
-	if w, ok := charsetWarning(s, src, name); ok {
+	if w, ok := charsetWarning(s, src, name); ok && converted == nil {
 		ws = append(ws, w)
 	}
 	pm := readPageMeta(c, root)
 	c.base = pm.base
 	c.lang = pm.meta.Lang
 
+	if !r.opts.KeepBoilerplate {
+		c.markFurniture(root)
+	}
 	content, mode, w := r.content(c, root, pm)
 	if w != nil {
 		ws = append(ws, *w)
 	}
 	c.mode = mode
+	if content != nil {
+		c.contentLen = len(textContent(content))
+	}
 	var blocks []doc.Block
 	if content != nil {
 		blocks = c.blocks(content, 0, 0)
@@ -136,10 +161,15 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 	if mode == modeArticle && !hasLeadFigure(blocks) {
 		if fig := c.leadFigure(root, content); fig != nil {
 			blocks = append(c.block(fig, 0, 0), blocks...)
+		} else if f := shareImage(pm, blocks); f != nil {
+			blocks = append([]doc.Block{f}, blocks...)
 		}
 	}
 	d := &doc.Document{Meta: pm.meta, Blocks: blocks}
 	finish(d, pm, c)
+	if mode != modeKeep {
+		ws = append(ws, c.droppedWarnings(root, d)...)
+	}
 	if d.Meta.Lang == "" {
 		d.Meta.Lang = detectLang(d)
 	}

@@ -95,13 +95,17 @@ type Table struct {
 // survives (scraped articles); writers then show the text only. Ref names
 // the resolved image in Document.Resources.
 type Figure struct {
-	Src     string   `json:"src,omitempty"`
-	Alt     string   `json:"alt,omitempty"`
-	Title   string   `json:"title,omitempty"`
-	Ref     string   `json:"ref,omitempty"`
-	Caption []Inline `json:"caption,omitempty"`
-	Credit  string   `json:"credit,omitempty"`
-	Pos     Pos      `json:"pos,omitzero"`
+	Src string `json:"src,omitempty"`
+	// Fallback are other sources of the same picture, tried in order when
+	// Src cannot be read (a web page's smaller srcset candidates, its
+	// lazy-loading and plain src).
+	Fallback []string `json:"fallback,omitempty"`
+	Alt      string   `json:"alt,omitempty"`
+	Title    string   `json:"title,omitempty"`
+	Ref      string   `json:"ref,omitempty"`
+	Caption  []Inline `json:"caption,omitempty"`
+	Credit   string   `json:"credit,omitempty"`
+	Pos      Pos      `json:"pos,omitzero"`
 }
 
 // ThematicBreak is a scene break (a horizontal rule).

@@ -60,11 +60,14 @@ type Link struct {
 // Image is an inline image. Alt is plain text. Ref names the resolved image
 // in Document.Resources; empty when it could not be resolved.
 type Image struct {
-	Src   string `json:"src"`
-	Alt   string `json:"alt,omitempty"`
-	Title string `json:"title,omitempty"`
-	Ref   string `json:"ref,omitempty"`
-	Pos   Pos    `json:"pos,omitzero"`
+	Src string `json:"src"`
+	// Fallback are other sources of the same picture, tried in order when
+	// Src cannot be read (see Figure.Fallback).
+	Fallback []string `json:"fallback,omitempty"`
+	Alt      string   `json:"alt,omitempty"`
+	Title    string   `json:"title,omitempty"`
+	Ref      string   `json:"ref,omitempty"`
+	Pos      Pos      `json:"pos,omitzero"`
 }
 
 // LineBreak is a hard line break.

@@ -303,6 +303,52 @@ func TestResourcesResolvedOnceByContent(t *testing.T) {
 	}
 }
 
+func TestResourceFallbacks(t *testing.T) {
+	big, small := pngBytes(8, 6), pngBytes(2, 1)
+	files := map[string][]byte{"p_files/big.png": big, "p_files/small.png": small, "p_files/notes.png": []byte("<p>not an image</p>")}
+	resolve := func(ctx context.Context, src string, pos doc.Pos) (*doc.Resource, error) {
+		if strings.HasPrefix(src, "https:") {
+			return nil, &ResourceError{"remote-disabled", "remote images are not fetched without --allow-remote"}
+		}
+		b, ok := files[src]
+		if !ok {
+			return nil, &ResourceError{"image-not-found", "no such file"}
+		}
+		return &doc.Resource{Data: b}, nil
+	}
+	tests := []struct {
+		name     string
+		src      string
+		fallback []string
+		used     string
+		warn     string
+	}{
+		{"the first source that reads is used", "p_files/big.png", []string{"p_files/small.png"}, "p_files/big.png", ""},
+		{"a remote source left unfetched falls back to the saved file", "https://cdn.example/big.png", []string{"p_files/small.png"}, "p_files/small.png", ""},
+		{"a missing file falls back", "p_files/gone.png", []string{"p_files/notes.png", "p_files/big.png"}, "p_files/big.png", ""},
+		{"none reads: one warning, naming the local failure rather than the remote one", "https://cdn.example/x.png", []string{"p_files/gone.png"}, "", "image-not-found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &doc.Figure{Src: tt.src, Fallback: tt.fallback, Caption: []doc.Inline{&doc.Text{Value: "c"}}}
+			d := &doc.Document{Blocks: []doc.Block{f}}
+			ws := run(t, d, Options{Resolve: resolve})
+			if got := codes(ws); got != tt.warn {
+				t.Errorf("warnings = %q, want %q", got, tt.warn)
+			}
+			if tt.used == "" {
+				if f.Ref != "" || f.Src != tt.src {
+					t.Errorf("ref %q src %q, want none and the source kept", f.Ref, f.Src)
+				}
+				return
+			}
+			if f.Ref == "" || f.Src != tt.used || f.Fallback != nil {
+				t.Errorf("ref %q src %q fallback %q, want %s used", f.Ref, f.Src, f.Fallback, tt.used)
+			}
+		})
+	}
+}
+
 func TestInspectRefusesBombsBeforeDecoding(t *testing.T) {
 	// A PNG header claiming 20000×20000 pixels: refused by its header alone.
 	big := pngBytes(1, 1)

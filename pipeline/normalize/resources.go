@@ -42,21 +42,18 @@ func resolveResources(ctx context.Context, d *doc.Document, o *Options) error {
 		byName[r.Name] = r
 	}
 	bySrc := map[string]string{}
-	resolve := func(src string, pos doc.Pos) string {
-		if src == "" {
-			return ""
-		}
+	errBySrc := map[string]error{}
+	// try resolves one source, once per document.
+	try := func(src string, pos doc.Pos) (string, error) {
 		if name, ok := bySrc[src]; ok {
-			return name
+			return name, errBySrc[src]
 		}
-		name := ""
 		r, err := o.Resolve(ctx, src, pos)
 		if err == nil {
 			r, err = Inspect(r.Data)
 		}
-		if err != nil {
-			doc.Warn(ctx, resourceWarning(pos, src, err))
-		} else {
+		name := ""
+		if err == nil {
 			if mismatch(src, r.MediaType) {
 				doc.Warn(ctx, doc.Warning{Pos: pos, Code: "extension-mismatch",
 					Message: fmt.Sprintf("image %s is really %s; embedded as what it is", quote(src), r.MediaType)})
@@ -66,8 +63,50 @@ func resolveResources(ctx context.Context, d *doc.Document, o *Options) error {
 			}
 			name = r.Name
 		}
-		bySrc[src] = name
-		return name
+		bySrc[src], errBySrc[src] = name, err
+		return name, err
+	}
+	// resolve tries src, then each fallback, and returns the first that
+	// is an image, with the source it came from. When none is, one
+	// warning names the most telling failure: a local file's over a
+	// remote source left unfetched.
+	warned := map[string]bool{}
+	resolve := func(src string, fallback []string, pos doc.Pos) (string, string) {
+		var firstErr, localErr error
+		var firstSrc, localSrc string
+		for _, s := range append([]string{src}, fallback...) {
+			if s == "" {
+				continue
+			}
+			name, err := try(s, pos)
+			if err == nil {
+				return name, s
+			}
+			if firstErr == nil {
+				firstErr, firstSrc = err, s
+			}
+			var re *ResourceError
+			if localErr == nil && !(errors.As(err, &re) && re.Code == "remote-disabled") {
+				localErr, localSrc = err, s
+			}
+		}
+		if firstErr == nil {
+			return "", ""
+		}
+		if localErr != nil {
+			firstErr, firstSrc = localErr, localSrc
+		}
+		key := strings.Join(append([]string{src}, fallback...), "\x00")
+		if warned[key] {
+			return "", ""
+		}
+		warned[key] = true
+		w := resourceWarning(pos, firstSrc, firstErr)
+		if n := len(fallback); n > 0 {
+			w.Message += fmt.Sprintf(" (%d other source(s) of this image could not be used either)", n)
+		}
+		doc.Warn(ctx, w)
+		return "", ""
 	}
 	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
 		if !entering {
@@ -76,17 +115,21 @@ func resolveResources(ctx context.Context, d *doc.Document, o *Options) error {
 		switch n := n.(type) {
 		case *doc.Image:
 			if n.Ref == "" {
-				n.Ref = resolve(n.Src, n.Pos)
+				if ref, used := resolve(n.Src, n.Fallback, n.Pos); ref != "" {
+					n.Ref, n.Src, n.Fallback = ref, used, nil
+				}
 			}
 		case *doc.Figure:
 			if n.Ref == "" {
-				n.Ref = resolve(n.Src, n.Pos)
+				if ref, used := resolve(n.Src, n.Fallback, n.Pos); ref != "" {
+					n.Ref, n.Src, n.Fallback = ref, used, nil
+				}
 			}
 		}
 		return doc.WalkContinue
 	})
 	if d.Meta.Cover != "" && d.Meta.CoverRef == "" {
-		d.Meta.CoverRef = resolve(d.Meta.Cover, d.Meta.Pos)
+		d.Meta.CoverRef, _ = resolve(d.Meta.Cover, nil, d.Meta.Pos)
 	}
 	d.Resources = d.Resources[:0]
 	for _, r := range byName {

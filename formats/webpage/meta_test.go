@@ -1,0 +1,148 @@
+package webpage
+
+import (
+	"strings"
+	"testing"
+
+	"folio/pipeline/doc"
+)
+
+// metaSource is one place a page can state a metadata field, and the value it
+// states there.
+type metaSource struct {
+	name, head, value string
+}
+
+// ld is a JSON-LD NewsArticle holding one property.
+func ld(prop string) string {
+	return `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",` + prop + `}</script>`
+}
+
+// TestMetadataTrustOrder gives a field from every source it can come from,
+// most trusted first, then takes the sources away one by one: each time
+// the most trusted source left must win.
+func TestMetadataTrustOrder(t *testing.T) {
+	fields := []struct {
+		field   string
+		get     func(doc.Meta) string
+		sources []metaSource
+	}{
+		{"title", func(m doc.Meta) string { return m.Title }, []metaSource{
+			{"JSON-LD headline", ld(`"headline":"LD title"`), "LD title"},
+			{"og:title", `<meta property="og:title" content="OG title">`, "OG title"},
+			{"twitter:title", `<meta name="twitter:title" content="Twitter title">`, "Twitter title"},
+			{"DC.title", `<meta name="DC.title" content="DC title">`, "DC title"},
+			{"dcterms.title", `<meta name="dcterms.title" content="Terms title">`, "Terms title"},
+			{"<title> without its site suffix", `<title>Page title | Example Times</title><meta name="application-name" content="Example Times">`, "Page title"},
+		}},
+		{"authors", func(m doc.Meta) string { return strings.Join(m.Authors, "; ") }, []metaSource{
+			{"JSON-LD author", ld(`"author":{"@type":"Person","name":"Ann LD"}`), "Ann LD"},
+			{"article:author", `<meta property="article:author" content="Ann OG">`, "Ann OG"},
+			{"DC.creator", `<meta name="DC.creator" content="Ann DC">`, "Ann DC"},
+			{"dcterms.creator", `<meta name="dcterms.creator" content="Ann Terms">`, "Ann Terms"},
+			{"meta author", `<meta name="author" content="Ann Meta">`, "Ann Meta"},
+		}},
+		{"date", func(m doc.Meta) string { return m.Date }, []metaSource{
+			{"JSON-LD datePublished", ld(`"datePublished":"2024-01-01"`), "2024-01-01"},
+			{"article:published_time", `<meta property="article:published_time" content="2024-01-02">`, "2024-01-02"},
+			{"DC.date.issued", `<meta name="DC.date.issued" content="2024-01-03">`, "2024-01-03"},
+			{"dcterms.created", `<meta name="dcterms.created" content="2024-01-04">`, "2024-01-04"},
+			{"meta date", `<meta name="date" content="2024-01-05">`, "2024-01-05"},
+		}},
+		{"updated", func(m doc.Meta) string { return m.Updated }, []metaSource{
+			{"JSON-LD dateModified", ld(`"dateModified":"2024-02-01"`), "2024-02-01"},
+			{"article:modified_time", `<meta property="article:modified_time" content="2024-02-02">`, "2024-02-02"},
+			{"dcterms.modified", `<meta name="dcterms.modified" content="2024-02-03">`, "2024-02-03"},
+		}},
+		{"publisher", func(m doc.Meta) string { return m.Publisher }, []metaSource{
+			{"JSON-LD publisher", ld(`"publisher":{"@type":"Organization","name":"LD Media"}`), "LD Media"},
+			{"og:site_name", `<meta property="og:site_name" content="OG Media">`, "OG Media"},
+			{"DC.publisher", `<meta name="DC.publisher" content="DC Media">`, "DC Media"},
+			{"application-name", `<meta name="application-name" content="App Media">`, "App Media"},
+		}},
+		{"section", func(m doc.Meta) string { return m.Section }, []metaSource{
+			{"JSON-LD articleSection", ld(`"articleSection":"LD Section"`), "LD Section"},
+			{"article:section", `<meta property="article:section" content="OG Section">`, "OG Section"},
+		}},
+		{"tags", func(m doc.Meta) string { return strings.Join(m.Tags, "; ") }, []metaSource{
+			{"JSON-LD keywords", ld(`"keywords":["ld one","ld two"]`), "ld one; ld two"},
+			{"article:tag", `<meta property="article:tag" content="og one"><meta property="article:tag" content="og two">`, "og one; og two"},
+			{"DC.subject", `<meta name="DC.subject" content="dc one; dc two">`, "dc one; dc two"},
+			{"keywords", `<meta name="keywords" content="kw one, kw two">`, "kw one; kw two"},
+		}},
+		{"description (the subtitle)", func(m doc.Meta) string { return m.Subtitle }, []metaSource{
+			{"JSON-LD description", ld(`"description":"LD standfirst."`), "LD standfirst."},
+			{"og:description", `<meta property="og:description" content="OG standfirst.">`, "OG standfirst."},
+			{"DC.description", `<meta name="DC.description" content="DC standfirst.">`, "DC standfirst."},
+			{"dcterms.abstract", `<meta name="dcterms.abstract" content="Terms standfirst.">`, "Terms standfirst."},
+			{"meta description", `<meta name="description" content="Meta standfirst.">`, "Meta standfirst."},
+		}},
+		{"source", func(m doc.Meta) string { return m.Source }, []metaSource{
+			{"canonical link", `<link rel="canonical" href="https://example.com/canonical">`, "https://example.com/canonical"},
+			{"og:url", `<meta property="og:url" content="https://example.com/og">`, "https://example.com/og"},
+			{"JSON-LD url", ld(`"url":"https://example.com/ld"`), "https://example.com/ld"},
+			{"DC.identifier", `<meta name="DC.identifier" content="https://example.com/dc">`, "https://example.com/dc"},
+		}},
+		{"language", func(m doc.Meta) string { return m.Lang }, []metaSource{
+			{"JSON-LD inLanguage", ld(`"inLanguage":"de"`), "de"},
+			{"og:locale", `<meta property="og:locale" content="fr_FR">`, "fr-FR"},
+			{"DC.language", `<meta name="DC.language" content="es">`, "es"},
+			{"html lang", `<!--lang-->`, "it"},
+		}},
+	}
+	for _, f := range fields {
+		for i, src := range f.sources {
+			t.Run(f.field+" from "+src.name, func(t *testing.T) {
+				var head strings.Builder
+				htmlTag := "<html>"
+				for _, s := range f.sources[i:] {
+					if s.head == "<!--lang-->" {
+						htmlTag = `<html lang="it">`
+						continue
+					}
+					head.WriteString(s.head + "\n")
+				}
+				d, _ := read(t, strings.Replace(page(head.String(), filler), "<html>", htmlTag, 1), Options{})
+				want(t, f.field, f.get(d.Meta), src.value)
+			})
+		}
+	}
+}
+
+func TestBreadcrumbs(t *testing.T) {
+	tests := []struct {
+		name, head, body string
+		section          string
+		tags             []string
+	}{
+		{"nav aria-label=breadcrumb: Home dropped, a section kind is the section, the rest tags",
+			``, `<nav aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/news/ports">Ports</a></li><li aria-current="page">Harbour dredging plan splits the fishing fleet of the town</li></ol></nav>`,
+			"News", []string{"Ports"}},
+		{"a breadcrumb class with separators in the text",
+			``, `<div class="c-breadcrumbs"><a href="/">Home</a> › <a href="/water">Water</a> › <a href="/water/rivers">Rivers</a></div>`,
+			"", []string{"Water", "Rivers"}},
+		{"schema.org BreadcrumbList in JSON-LD, in position order",
+			`<script type="application/ld+json">{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":[
+			{"@type":"ListItem","position":2,"name":"Analysis","item":"https://x/a"},{"@type":"ListItem","position":1,"name":"Home","item":"https://x/"},
+			{"@type":"ListItem","position":3,"item":{"@id":"https://x/a/asia","name":"Central Asia"}}]}</script>`, ``,
+			"Analysis", []string{"Central Asia"}},
+		{"breadcrumb tags join the page's tags; a section from the tags wins",
+			`<meta property="article:section" content="Local News"><meta property="article:tag" content="Fishing">`,
+			`<nav class="breadcrumb"><a href="/">Home</a> › <a href="/news/">News</a> › <a href="/news/local/">Local News</a> › <a href="/t/boats">Boats</a></nav>`,
+			"Local News", []string{"Fishing", "Boats"}},
+		{"the trail's last item repeating the headline is no tag",
+			`<meta property="og:title" content="Quay repairs finished">`,
+			`<ol class="breadcrumb"><li class="breadcrumb-item">Home</li><li class="breadcrumb-item">Harbour</li><li class="breadcrumb-item">Quay repairs finished</li></ol>`,
+			"", []string{"Harbour"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, page(tt.head, tt.body+filler), Options{})
+			want(t, "section", d.Meta.Section, tt.section)
+			want(t, "tags", d.Meta.Tags, tt.tags)
+			if strings.Contains(render(d.Blocks), "Home") {
+				t.Errorf("breadcrumb text in the body:\n%s", render(d.Blocks))
+			}
+		})
+	}
+}
