@@ -2,39 +2,14 @@ package article
 
 import (
 	"strings"
+
+	"folio/formats/internal/crumbs"
 	"unicode"
 	"unicode/utf8"
 )
 
 // crumbSeps are the separators of breadcrumb trails and category lists.
 var crumbSeps = []string{"|", "›", "»", ">", "/", "•", "·", "→", "‹", "«"}
-
-// rootCrumbs are first breadcrumb items that name the site's front page.
-var rootCrumbs = map[string]bool{
-	"home": true, "homepage": true, "start": true, "главная": true, "главная страница": true,
-	"الرئيسية": true, "الصفحة الرئيسية": true,
-}
-
-// sectionKinds are the kinds of section a site files an article under.
-// The first breadcrumb item becomes Meta.Section when it is one of them.
-var sectionKinds = map[string]bool{
-	"news": true, "features": true, "feature": true, "opinion": true, "opinions": true,
-	"analysis": true, "comment": true, "commentary": true, "editorial": true, "editorials": true,
-	"interview": true, "interviews": true, "review": true, "reviews": true, "investigation": true,
-	"investigations": true, "explainer": true, "explainers": true, "essay": true, "essays": true,
-	"column": true, "columns": true, "blog": true, "blogs": true, "magazine": true, "report": true,
-	"reports": true, "reportage": true, "long read": true, "long reads": true, "in depth": true,
-	"in-depth": true, "podcast": true, "podcasts": true, "world": true, "politics": true,
-	"business": true, "economy": true, "sport": true, "sports": true, "culture": true,
-	"science": true, "technology": true, "tech": true, "health": true, "briefing": true,
-	"новости": true, "мнения": true, "мнение": true, "анализ": true, "аналитика": true,
-	"статьи": true, "интервью": true, "колонки": true, "репортаж": true, "репортажи": true,
-	"расследования": true, "политика": true, "экономика": true, "общество": true, "мир": true,
-	"культура": true, "наука": true, "спорт": true,
-	"أخبار": true, "رأي": true, "آراء": true, "مقالات": true, "تحليل": true, "تحليلات": true,
-	"تقارير": true, "تقرير": true, "حوارات": true, "سياسة": true, "اقتصاد": true, "ثقافة": true,
-	"منوعات": true, "رياضة": true, "علوم": true,
-}
 
 // breadcrumb splits a category trail ("Features | Security | Central Asia",
 // "Home › World › Europe") into its items, without a leading "Home".
@@ -71,7 +46,7 @@ func breadcrumb(s string) ([]string, bool) {
 	if (best == "/" || best == ">") && !spaced && len(items) < 3 {
 		return nil, false
 	}
-	for len(items) > 0 && rootCrumbs[strings.ToLower(items[0])] {
+	for len(items) > 0 && crumbs.IsRoot(items[0]) {
 		items = items[1:]
 	}
 	return items, len(items) > 0
@@ -106,5 +81,5 @@ func section(items []string) (string, bool) {
 	if len(items) < 2 {
 		return "", false
 	}
-	return items[0], sectionKinds[strings.ToLower(strings.Join(words(items[0]), " "))]
+	return items[0], crumbs.IsSection(items[0])
 }

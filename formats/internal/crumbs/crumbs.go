@@ -1,10 +1,9 @@
 // Package crumbs turns a breadcrumb trail's items into a section and tags,
 // the same way for every reader that meets one: the site's front page
 // ("Home") is dropped, and a first item naming a kind of section ("News",
-// "Analysis", "Мнения") is the section, the rest tags. The word lists are
-// the article reader's (formats/article/breadcrumb.go), kept here so the
-// webpage reader, which may not import another format, gives the same
-// answer for the same trail.
+// "Analysis", "Мнения") is the section, the rest tags. The word lists live
+// here so the article and webpage readers, which may not import each
+// other, give the same answer for the same trail.
 package crumbs
 
 import "strings"
@@ -47,5 +46,11 @@ func Split(items []string) (section string, tags []string) {
 	}
 	return "", items
 }
+
+// IsRoot reports whether a breadcrumb item names the site's front page.
+func IsRoot(item string) bool { return roots[key(item)] }
+
+// IsSection reports whether a breadcrumb item names a kind of section.
+func IsSection(item string) bool { return sectionKinds[key(item)] }
 
 func key(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
