@@ -34,7 +34,7 @@ func BenchmarkCore(b *testing.B) {
 	f := Get(Serif, Regular)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := withCmap(f.ttf, InCoreSet); err != nil {
+		if _, err := subset(f.ttf, InCoreSet); err != nil {
 			b.Fatal(err)
 		}
 	}
