@@ -154,7 +154,11 @@ func (w *Writer) attempt(ctx context.Context, d *doc.Document, pp paper, full ma
 	if buf.Len() == 0 {
 		return l, nil, doc.Errorf(d.Meta.Pos, "pdf", "fpdf produced no output")
 	}
-	return l, fixOutlineCounts(l.tagSubsets(buf.Bytes()), l.marks), nil
+	b := buf.Bytes()
+	if z, err := compressStreams(b); err == nil {
+		b = z
+	} // else the PDF stays valid, with its pages uncompressed
+	return l, fixOutlineCounts(l.tagSubsets(b), l.marks), nil
 }
 
 // fullFaces returns the faces the document's own text needs beyond the
@@ -294,7 +298,9 @@ func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *la
 		OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: pp.w, Ht: pp.h},
 	})
 	p.SetCatalogSort(true)
-	p.SetCompression(true)
+	// fpdf compresses each page with a new zlib writer; compressStreams
+	// does the same with a pooled one after Output.
+	p.SetCompression(false)
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
 	p.SetCellMargin(0)
