@@ -155,8 +155,12 @@ func (w *coverWork) writePNG(img *image.Paletted) ([]byte, error) {
 	w.rows = rows
 	for y := range b.Dy() {
 		row := rows[y*stride : (y+1)*stride]
-		row[0] = 0
 		px := img.Pix[y*img.Stride : y*img.Stride+b.Dx()]
+		if y > 0 && bytes.Equal(px, img.Pix[(y-1)*img.Stride:(y-1)*img.Stride+b.Dx()]) {
+			copy(row, rows[(y-1)*stride:y*stride]) // most rows are flat ground
+			continue
+		}
+		row[0] = 0
 		packed := row[1:]
 		for i := range len(px) / 2 {
 			packed[i] = px[2*i]<<4 | px[2*i+1]&0x0F
