@@ -40,82 +40,15 @@ func subset(ttf []byte, keep func(rune) bool) ([]byte, error) {
 			return nil, fmt.Errorf("no %q table", tag)
 		}
 	}
-	head, hhea, maxp, hmtx, loca, glyf, post := tables["head"], tables["hhea"], tables["maxp"], tables["hmtx"], tables["loca"], tables["glyf"], tables["post"]
-	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 || len(post) < 32 {
-		return nil, errors.New("short head, hhea, maxp or post table")
+	head, hhea, maxp, hmtx, post := tables["head"], tables["hhea"], tables["maxp"], tables["hmtx"], tables["post"]
+	if len(post) < 32 {
+		return nil, errors.New("short post table")
 	}
-	numGlyphs, nh := int(be16(maxp, 4)), int(be16(hhea, 34))
-	if nh == 0 || nh > numGlyphs || len(hmtx) < 4*nh+2*(numGlyphs-nh) {
-		return nil, errors.New("short hmtx table")
-	}
-	offs := make([]int, numGlyphs+1)
-	switch be16(head, 50) {
-	case 0:
-		if len(loca) < 2*(numGlyphs+1) {
-			return nil, errors.New("short loca table")
-		}
-		for g := range offs {
-			offs[g] = 2 * int(be16(loca, 2*g))
-		}
-	case 1:
-		if len(loca) < 4*(numGlyphs+1) {
-			return nil, errors.New("short loca table")
-		}
-		for g := range offs {
-			offs[g] = int(be32(loca, 4*g))
-		}
-	default:
-		return nil, errors.New("unknown loca format")
-	}
-	for g := range numGlyphs {
-		if offs[g] > offs[g+1] || offs[g+1] > len(glyf) {
-			return nil, fmt.Errorf("glyph %d out of bounds", g)
-		}
-	}
-	glyph := func(g int) []byte { return glyf[offs[g]:offs[g+1]] }
-
-	sub, err := bmpSubtable(tables["cmap"])
+	gs, err := closeGlyphs(tables, keep)
 	if err != nil {
 		return nil, err
 	}
-	var chars []rune
-	var glyphs []uint16
-	used := make([]bool, numGlyphs)
-	used[0] = true
-	var queue []int
-	err = eachMapping(sub, func(r rune, g int) {
-		if !keep(r) || g >= numGlyphs {
-			return
-		}
-		chars = append(chars, r)
-		glyphs = append(glyphs, uint16(g))
-		if !used[g] {
-			used[g] = true
-			queue = append(queue, g)
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	// Composite glyphs pull in their components.
-	for len(queue) > 0 {
-		g := queue[len(queue)-1]
-		queue = queue[:len(queue)-1]
-		err := components(glyph(g), func(at int) error {
-			c := int(be16(glyph(g), at))
-			if c >= numGlyphs {
-				return fmt.Errorf("glyph %d: component %d out of range", g, c)
-			}
-			if !used[c] {
-				used[c] = true
-				queue = append(queue, c)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
+	numGlyphs, nh, used, chars, glyphs, glyph := gs.numGlyphs, gs.nh, gs.used, gs.chars, gs.glyphs, gs.glyph
 	newID := make([]int, numGlyphs)
 	var kept []int
 	for g, u := range used {
@@ -172,6 +105,97 @@ func subset(ttf []byte, keep func(rune) bool) ([]byte, error) {
 		}
 	}
 	return assemble(out), nil
+}
+
+// glyphSet is the glyphs a set of characters needs from a face.
+type glyphSet struct {
+	numGlyphs, nh int      // glyph count, full horizontal metrics
+	offs          []int    // glyph offsets in glyf (numGlyphs+1)
+	used          []bool   // by glyph id: .notdef, the characters' glyphs and their components
+	chars         []rune   // the characters keep accepted (ascending) ...
+	glyphs        []uint16 // ... and their glyphs
+	glyf          []byte
+}
+
+func (gs *glyphSet) glyph(g int) []byte { return gs.glyf[gs.offs[g]:gs.offs[g+1]] }
+
+// closeGlyphs finds the glyphs of the characters keep accepts, the glyphs
+// their composite glyphs are built from, and glyph 0.
+func closeGlyphs(tables map[string][]byte, keep func(rune) bool) (*glyphSet, error) {
+	head, hhea, maxp, hmtx, loca, glyf := tables["head"], tables["hhea"], tables["maxp"], tables["hmtx"], tables["loca"], tables["glyf"]
+	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 {
+		return nil, errors.New("short head, hhea or maxp table")
+	}
+	numGlyphs, nh := int(be16(maxp, 4)), int(be16(hhea, 34))
+	if nh == 0 || nh > numGlyphs || len(hmtx) < 4*nh+2*(numGlyphs-nh) {
+		return nil, errors.New("short hmtx table")
+	}
+	gs := &glyphSet{numGlyphs: numGlyphs, nh: nh, offs: make([]int, numGlyphs+1), used: make([]bool, numGlyphs), glyf: glyf}
+	offs := gs.offs
+	switch be16(head, 50) {
+	case 0:
+		if len(loca) < 2*(numGlyphs+1) {
+			return nil, errors.New("short loca table")
+		}
+		for g := range offs {
+			offs[g] = 2 * int(be16(loca, 2*g))
+		}
+	case 1:
+		if len(loca) < 4*(numGlyphs+1) {
+			return nil, errors.New("short loca table")
+		}
+		for g := range offs {
+			offs[g] = int(be32(loca, 4*g))
+		}
+	default:
+		return nil, errors.New("unknown loca format")
+	}
+	for g := range numGlyphs {
+		if offs[g] > offs[g+1] || offs[g+1] > len(glyf) {
+			return nil, fmt.Errorf("glyph %d out of bounds", g)
+		}
+	}
+	sub, err := bmpSubtable(tables["cmap"])
+	if err != nil {
+		return nil, err
+	}
+	used := gs.used
+	used[0] = true
+	var queue []int
+	err = eachMapping(sub, func(r rune, g int) {
+		if !keep(r) || g >= numGlyphs {
+			return
+		}
+		gs.chars = append(gs.chars, r)
+		gs.glyphs = append(gs.glyphs, uint16(g))
+		if !used[g] {
+			used[g] = true
+			queue = append(queue, g)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Composite glyphs pull in their components.
+	for len(queue) > 0 {
+		g := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		err := components(gs.glyph(g), func(at int) error {
+			c := int(be16(gs.glyph(g), at))
+			if c >= numGlyphs {
+				return fmt.Errorf("glyph %d: component %d out of range", g, c)
+			}
+			if !used[c] {
+				used[c] = true
+				queue = append(queue, c)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return gs, nil
 }
 
 // components calls fn with the offset of every component glyph id of a
