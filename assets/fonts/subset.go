@@ -58,7 +58,11 @@ func subset(ttf []byte, keep func(rune) bool) ([]byte, error) {
 		}
 	}
 
-	var newGlyf, newHmtx []byte
+	size := 0
+	for _, g := range kept {
+		size += len(glyph(g))
+	}
+	newGlyf, newHmtx := make([]byte, 0, size), make([]byte, 0, 4*len(kept))
 	newLoca := make([]byte, 0, 4*(len(kept)+1))
 	for _, g := range kept {
 		newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
