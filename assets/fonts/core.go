@@ -46,18 +46,20 @@ type core struct {
 	ttf  []byte
 }
 
-// CoreBytes returns a private copy of the face whose character map holds
-// only the core character set (see InCoreSet), for libraries that write
-// into the slice they are given. Glyphs and advances are the face's own,
-// so text measured with Width sets the same. The cut is made once per
-// process and costs well under a millisecond.
+// CoreBytes returns the face cut down to the core character set (see
+// InCoreSet): a TrueType file with only the glyphs those characters need
+// (see subset). Glyphs and advances are the face's own, so text measured
+// with Width sets the same. The cut is made once per process (about a
+// millisecond) and the result is shared: callers must not modify it. fpdf
+// may be given it directly: it writes into the font bytes it is given only
+// for glyphs past numberOfHMetrics, and a subset has none.
 func (f *Face) CoreBytes() []byte {
 	f.core.once.Do(func() {
 		var err error
-		f.core.ttf, err = withCmap(f.ttf, InCoreSet)
+		f.core.ttf, err = subset(f.ttf, InCoreSet)
 		if err != nil {
 			panic(fmt.Sprintf("fonts: %s: %v", f.Key(), err))
 		}
 	})
-	return append([]byte(nil), f.core.ttf...)
+	return f.core.ttf
 }

@@ -87,8 +87,10 @@ type Face struct {
 	err  error
 
 	shapeOnce sync.Once
-	shape     *shapeData
+	shape     *font.Font
 	shapeErr  error
+	runesOnce sync.Once
+	runes     map[font.GID]rune // glyph back to a character (for shaped text)
 
 	core core // the face cut down to the core character set
 }
@@ -99,13 +101,6 @@ type metrics struct {
 	upem    float64
 	ascent  float64 // per 1000 em
 	descent float64 // per 1000 em, negative
-}
-
-// shapeData is what shaping needs: the parsed font and a way back from
-// glyphs to characters.
-type shapeData struct {
-	font *font.Font
-	rune map[font.GID]rune // glyph back to a character (for shaped text)
 }
 
 var faces = func() [numFamilies][numStyles]*Face {
@@ -169,8 +164,14 @@ func (f *Face) load() *metrics {
 	return f.m
 }
 
-func (f *Face) loadShape() *shapeData {
-	f.shapeOnce.Do(func() { f.shape, f.shapeErr = parseShape(f.ttf) })
+func (f *Face) loadShape() *font.Font {
+	f.shapeOnce.Do(func() {
+		ff, err := font.ParseTTF(bytes.NewReader(f.ttf))
+		if err == nil {
+			f.shape = ff.Font
+		}
+		f.shapeErr = err
+	})
 	if f.shapeErr != nil {
 		panic(fmt.Sprintf("fonts: %s: %v", f.Key(), f.shapeErr))
 	}
@@ -216,35 +217,34 @@ func (f *Face) Descent() float64 { return f.load().descent }
 
 // Font returns the parsed font for shaping. It is shared and safe for
 // concurrent use; create a font.Face per goroutine.
-func (f *Face) Font() *font.Font { return f.loadShape().font }
+func (f *Face) Font() *font.Font { return f.loadShape() }
 
 // RuneFor returns a character the face maps to glyph g, preferring a
 // character outside the presentation-form blocks, so that shaped text can be
 // written back as characters.
 func (f *Face) RuneFor(g font.GID) (rune, bool) {
-	r, ok := f.loadShape().rune[g]
+	f.runesOnce.Do(func() { f.runes = glyphRunes(f.loadShape()) })
+	r, ok := f.runes[g]
 	return r, ok
 }
 
-// parseShape parses the whole font for the shaper and maps each glyph back
-// to the character that stands for it best.
-func parseShape(ttf []byte) (*shapeData, error) {
-	ff, err := font.ParseTTF(bytes.NewReader(ttf))
-	if err != nil {
-		return nil, err
-	}
-	sd := &shapeData{font: ff.Font, rune: make(map[font.GID]rune)}
+// glyphRunes maps each glyph of a font back to the character that stands
+// for it best. It is built only when shaped text is written back as
+// characters (the PDF writer's Arabic), not for shaping alone: for a
+// Liberation face it costs about as much as parsing the font.
+func glyphRunes(ff *font.Font) map[font.GID]rune {
+	runes := make(map[font.GID]rune)
 	it := ff.Cmap.Iter()
 	for it.Next() {
 		r, g := it.Char()
 		if r < 0 || r >= 0x10000 || g == 0 {
 			continue
 		}
-		if old, ok := sd.rune[g]; !ok || better(r, old) {
-			sd.rune[g] = r
+		if old, ok := runes[g]; !ok || better(r, old) {
+			runes[g] = r
 		}
 	}
-	return sd, nil
+	return runes
 }
 
 // better reports whether r is a better character than old to stand for a

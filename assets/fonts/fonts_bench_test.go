@@ -1,6 +1,11 @@
 package fonts
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+
+	"github.com/go-text/typesetting/font"
+)
 
 // BenchmarkMetrics is what the first use of a face costs a process to
 // measure text with it (coverage and advances).
@@ -18,14 +23,27 @@ func BenchmarkMetrics(b *testing.B) {
 }
 
 // BenchmarkShape is the full parse a face needs only when text is shaped
-// (Arabic, with DejaVu Sans).
+// (Arabic, with DejaVu Sans, and the EPUB cover).
 func BenchmarkShape(b *testing.B) {
-	f := Get(Fallback, Regular)
+	for _, f := range []*Face{Get(Fallback, Regular), Get(Serif, Bold)} {
+		b.Run("full/"+f.Family+f.Style, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := font.ParseTTF(bytes.NewReader(f.ttf)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkGlyphRunes is the map from glyphs back to characters that
+// writing shaped text needs.
+func BenchmarkGlyphRunes(b *testing.B) {
+	ff := Get(Fallback, Regular).Font()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := parseShape(f.ttf); err != nil {
-			b.Fatal(err)
-		}
+		glyphRunes(ff)
 	}
 }
 
@@ -34,7 +52,7 @@ func BenchmarkCore(b *testing.B) {
 	f := Get(Serif, Regular)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := withCmap(f.ttf, InCoreSet); err != nil {
+		if _, err := subset(f.ttf, InCoreSet); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -2,9 +2,11 @@ package fonts
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"math"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/go-text/typesetting/font"
 
@@ -164,8 +166,16 @@ func TestCoreCopy(t *testing.T) {
 				if n < 300 || n >= f.countChars() {
 					t.Errorf("core maps %d characters of the face's %d", n, f.countChars())
 				}
-				if &core[0] == &f.CoreBytes()[0] {
-					t.Error("CoreBytes returned a shared slice")
+				tables, err := tableDirectory(core)
+				if err != nil {
+					t.Fatal(err)
+				}
+				glyphs, metrics := be16(tables["maxp"], 4), be16(tables["hhea"], 34)
+				if glyphs != metrics {
+					t.Errorf("subset has %d glyphs but %d full metrics; fpdf would write into it", glyphs, metrics)
+				}
+				if whole, _ := tableDirectory(f.ttf); int(glyphs) >= int(be16(whole["maxp"], 4))/2 {
+					t.Errorf("subset keeps %d of the face's %d glyphs", glyphs, be16(whole["maxp"], 4))
 				}
 			})
 		}
@@ -192,4 +202,57 @@ func (f *Face) countChars() int {
 		}
 	}
 	return n
+}
+
+// fpdf embeds the same font from a core subset as from the whole face (with
+// the same character map), for
+// text with every core character the face has (accented letters are built
+// from components), and leaves the shared subset as it was.
+func TestSubsetEmbedsLikeWholeFace(t *testing.T) {
+	render := func(ttf []byte, text string) []byte {
+		pdf := fpdf.New("P", "pt", "A4", "")
+		pdf.SetCompression(false)
+		pdf.SetCatalogSort(true)
+		pdf.SetCreationDate(time.Unix(0, 0).UTC())
+		pdf.SetModificationDate(time.Unix(0, 0).UTC())
+		pdf.AddUTF8FontFromBytes("f", "", ttf)
+		pdf.SetFont("f", "", 10)
+		pdf.AddPage()
+		pdf.Text(20, 40, text)
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	for fam := Serif; fam < numFamilies; fam++ {
+		for sty := Regular; sty < numStyles; sty++ {
+			f := Get(fam, sty)
+			t.Run(f.Key(), func(t *testing.T) {
+				var text []rune
+				for r := rune(0x20); r < 0x10000; r++ {
+					if f.InCore(r) {
+						text = append(text, r)
+					}
+				}
+				core := f.CoreBytes()
+				before := sha256.Sum256(core)
+				// The same character map, every glyph: fpdf hashes the
+				// widths of every mapped character into the font's
+				// resource name, so only a face mapping the same
+				// characters gives the same PDF.
+				whole, err := withCmap(f.ttf, InCoreSet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, want := render(core, string(text)), render(whole, string(text))
+				if !bytes.Equal(got, want) {
+					t.Errorf("PDF from the subset differs from the whole face's (%d vs %d bytes)", len(got), len(want))
+				}
+				if sha256.Sum256(f.CoreBytes()) != before {
+					t.Error("fpdf wrote into the shared subset")
+				}
+			})
+		}
+	}
 }

@@ -5,6 +5,10 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"image"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
 	"net/http"
 	"sync"
 
@@ -69,9 +73,40 @@ func dataURL(mediaType string, data []byte) string {
 	return b.String()
 }
 
+// standIns are one-pixel images of each type go-epub is handed in place of
+// a book's real images (see assemble), made once per process.
+var standIns = sync.OnceValue(func() map[string][]byte {
+	img := image.NewGray(image.Rect(0, 0, 1, 1))
+	var p, j, g bytes.Buffer
+	if png.Encode(&p, img) != nil || jpeg.Encode(&j, img, nil) != nil || gif.Encode(&g, img, nil) != nil {
+		panic("epub: cannot encode a one-pixel image")
+	}
+	return map[string][]byte{"image/png": p.Bytes(), "image/jpeg": j.Bytes(), "image/gif": g.Bytes()}
+})
+
 // assemble builds the book with go-epub and returns the zip it writes. The
 // result still has go-epub's defects; finish repairs them.
-func assemble(b *book) ([]byte, error) {
+//
+// go-epub gets a one-pixel stand-in of the same type for each PNG, JPEG
+// or GIF (it reads only the type from the bytes), and finish puts the real
+// file in its place: go-epub would otherwise decode the image from a
+// base64 data: URL, deflate it into its zip and finish inflate it again,
+// about a millisecond for a generated cover, all of it while holding
+// libMu. The returned map holds the real files by their path in the zip.
+func assemble(b *book) ([]byte, map[string][]byte, error) {
+	files := map[string][]byte{}
+	source := func(m *media) string {
+		if s, ok := standIns()[m.mediaType]; ok {
+			files["EPUB/images/"+m.file] = m.data
+			return dataURL(m.mediaType, s)
+		}
+		return dataURL(m.mediaType, m.data)
+	}
+	raw, err := assembleWith(b, source)
+	return raw, files, err
+}
+
+func assembleWith(b *book, source func(*media) string) ([]byte, error) {
 	e, err := goepub.NewEpub(b.title)
 	if err != nil {
 		return nil, fmt.Errorf("epub: %w", err)
@@ -93,12 +128,12 @@ func assemble(b *book) ([]byte, error) {
 		return nil, fmt.Errorf("epub: stylesheet: %w", err)
 	}
 	for _, img := range b.images {
-		if _, err := e.AddImage(dataURL(img.mediaType, img.data), img.file); err != nil {
+		if _, err := e.AddImage(source(img), img.file); err != nil {
 			return nil, fmt.Errorf("epub: image %s: %w", img.file, err)
 		}
 	}
 	if b.cover != nil {
-		p, err := e.AddImage(dataURL(b.cover.mediaType, b.cover.data), b.cover.file)
+		p, err := e.AddImage(source(b.cover), b.cover.file)
 		if err != nil {
 			return nil, fmt.Errorf("epub: cover: %w", err)
 		}

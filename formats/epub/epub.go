@@ -72,19 +72,18 @@ func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) erro
 
 // emit assembles the planned book, repairs it and writes it to out.
 func emit(b *book, out io.Writer) error {
-	raw, err := assemble(b)
+	raw, replace, err := assemble(b)
 	if err != nil {
 		return err
 	}
+	replace["EPUB/nav.xhtml"] = navXHTML(b)
+	replace["EPUB/toc.ncx"] = tocNCX(b)
 	data, err := finish(raw, fixes{
 		metadata: metadataXML(b),
 		lang:     b.lang,
 		dir:      b.dir,
 		modified: b.modified,
-		replace: map[string][]byte{
-			"EPUB/nav.xhtml": navXHTML(b),
-			"EPUB/toc.ncx":   tocNCX(b),
-		},
+		replace:  replace,
 		coverAlt: b.title,
 		pageLang: pageLangs(b),
 	})

@@ -8,6 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"image"
+	"image/gif"
+	"image/jpeg"
 	"image/png"
 	"io"
 	"os"
@@ -613,4 +615,52 @@ func ExampleWriter_Write() {
 	}
 	fmt.Println(string(out.Bytes()[30:58]))
 	// Output: mimetypeapplication/epub+zip
+}
+
+// go-epub is handed one-pixel stand-ins for PNG, JPEG and GIF images; the
+// book must hold the real files, listed with their own media types.
+func TestImagesAreTheRealFiles(t *testing.T) {
+	src := image.NewRGBA(image.Rect(0, 0, 30, 20))
+	for i := range src.Pix {
+		src.Pix[i] = uint8(i * 7)
+	}
+	var p, j, g bytes.Buffer
+	if png.Encode(&p, src) != nil || jpeg.Encode(&j, src, nil) != nil || gif.Encode(&g, src, nil) != nil {
+		t.Fatal("encoding test images")
+	}
+	res := []*doc.Resource{
+		{Name: "img-a.png", MediaType: "image/png", Width: 30, Height: 20, Data: p.Bytes()},
+		{Name: "img-b.jpg", MediaType: "image/jpeg", Width: 30, Height: 20, Data: j.Bytes()},
+		{Name: "img-c.gif", MediaType: "image/gif", Width: 30, Height: 20, Data: g.Bytes()},
+	}
+	d := &doc.Document{Meta: doc.Meta{Title: "Three Images", Lang: "en"}, Resources: res}
+	for _, r := range res {
+		d.Blocks = append(d.Blocks, &doc.Figure{Ref: r.Name, Src: r.Name, Alt: "A picture"})
+	}
+	data, _ := build(t, d)
+	o := open(t, data)
+	for _, r := range res {
+		var found bool
+		for name, body := range o.files {
+			if !bytes.Equal(body, r.Data) {
+				continue
+			}
+			found = true
+			for _, it := range o.opf.Manifest {
+				if "EPUB/"+it.Href == name && it.MediaType != r.MediaType {
+					t.Errorf("%s listed as %s, want %s", name, it.MediaType, r.MediaType)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: the book does not hold the real file", r.Name)
+		}
+	}
+	for name, body := range o.files {
+		for _, s := range standIns() {
+			if bytes.Equal(body, s) {
+				t.Errorf("%s is a one-pixel stand-in", name)
+			}
+		}
+	}
 }

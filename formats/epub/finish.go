@@ -60,8 +60,13 @@ func finish(raw []byte, fx fixes) ([]byte, error) {
 	}
 
 	// go-epub defect: the NCX and nav are incomplete (see navXHTML, tocNCX);
-	// Folio's own versions replace them.
+	// Folio's own versions replace them. Images go-epub was given as
+	// stand-ins (see assemble) get their real bytes. Every file replaced
+	// must be one go-epub wrote, or the manifest would not list it.
 	for name, data := range fx.replace {
+		if _, ok := files[name]; !ok {
+			return nil, fmt.Errorf("epub: go-epub wrote no %s to replace", name)
+		}
 		files[name] = data
 	}
 

@@ -75,3 +75,17 @@ func TestRenderSortsTheManifestAndKeepsTheSpine(t *testing.T) {
 		}
 	}
 }
+
+// A replacement for a file go-epub did not write (an image stored under
+// another name than assemble expects) is an error, not an unlisted file.
+func TestFinishRefusesToReplaceAMissingFile(t *testing.T) {
+	raw, _, err := assemble(&book{title: "T", identifier: "urn:uuid:00000000-0000-4000-8000-000000000000", lang: "en", dir: "ltr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = finish(raw, fixes{lang: "en", dir: "ltr", modified: epoch,
+		replace: map[string][]byte{"EPUB/images/elsewhere.png": {1}}})
+	if err == nil || !strings.Contains(err.Error(), "elsewhere.png") {
+		t.Errorf("err = %v, want one naming the missing file", err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"folio/pipeline/doc"
@@ -78,7 +79,7 @@ func identifier(d *doc.Document) string {
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", s[0:4], s[4:6], s[6:8], s[8:10], s[10:16])
 }
 
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+var langTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`) })
 
 // bookLang is the document's language if it is a well-formed BCP 47 tag.
 func bookLang(lang string) (string, bool) {
@@ -86,7 +87,7 @@ func bookLang(lang string) (string, bool) {
 	if lang == "" {
 		return "en", true
 	}
-	if !langTag.MatchString(lang) {
+	if !langTag().MatchString(lang) {
 		return "en", false
 	}
 	return lang, true

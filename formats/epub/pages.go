@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 
 	"folio/formats/internal/markup"
 	"folio/pipeline/doc"
@@ -36,7 +37,7 @@ func coreImage(mediaType string) bool {
 	return false
 }
 
-var safeFileName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._-]{0,100}$`)
+var safeFileName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9._-]{0,100}$`) })
 
 // collectImages finds the resources the body shows, in document order, and
 // warns about images without alt text and types the book cannot carry.
@@ -80,7 +81,7 @@ func collectImages(ctx context.Context, d *doc.Document) *images {
 // imageFile is the resource's name when it is a safe file name (the
 // resolver derives it from the content), else a numbered one.
 func imageFile(r *doc.Resource, n int) string {
-	if safeFileName.MatchString(r.Name) && r.Name != coverImageFile {
+	if safeFileName().MatchString(r.Name) && r.Name != coverImageFile {
 		return r.Name
 	}
 	ext := map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}[r.MediaType]
@@ -146,7 +147,7 @@ func textSize(bs []doc.Block) int {
 	return n
 }
 
-var idAttr = regexp.MustCompile(` id="([^"]+)"`)
+var idAttr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(` id="([^"]+)"`) })
 
 // paginate renders the title page, the body files and the notes page, and
 // builds the table of contents and landmarks that point into them.
@@ -260,7 +261,7 @@ func (w *Writer) chapter(ctx context.Context, d *doc.Document, b *book, imgs *im
 		}
 		r.Blocks(&buf, c.blocks)
 		body := buf.String()
-		for _, m := range idAttr.FindAllStringSubmatch(body, -1) {
+		for _, m := range idAttr().FindAllStringSubmatch(body, -1) {
 			if _, ok := fileOf[m[1]]; !ok {
 				fileOf[m[1]] = c.file
 			}

@@ -56,7 +56,14 @@ func BenchmarkPlain(b *testing.B) {
 
 // BenchmarkFaces writes a one-page document that uses more faces at each
 // step: what each face costs a document (fpdf parses it, hashes its
-// definition and subsets it at output, per document).
+// definition by JSON-encoding a 65,536-entry width table, subsets it and
+// compresses the subset and a 128 KB glyph map with new zlib writers at
+// output, per document; none of it can be kept between documents through
+// fpdf's API). Measured on the shared 2-core machine, medians of 3:
+// faces=3 10.9 ms wall / 14.4 ms CPU / 14.6 MB, each further face about
+// 3 ms of wall time and 4.5 MB. Before the core faces became glyph subsets
+// and the pages were compressed with a pooled writer, faces=3 took 11.9 ms
+// / 16.2 ms CPU.
 func BenchmarkFaces(b *testing.B) {
 	steps := []doc.Inline{
 		txt("Plain running text, a title and a footer: serif regular, sans bold and sans regular. "),

@@ -10,9 +10,11 @@
 // trailing space per word so text extraction keeps word boundaries.
 //
 // Faces are registered with fpdf lazily, the first time a run needs one, so
-// a document pays fpdf's per-face parse only for the faces it uses. Each
-// registration gets a private copy of the font bytes, because fpdf writes
-// into the slice it is given.
+// a document pays fpdf's per-face parse only for the faces it uses. A face
+// is given to fpdf as its core subset (fonts.Face.CoreBytes: shared, built
+// once per process, which fpdf only reads), or, when the text needs more,
+// as a private copy of the whole face, because fpdf writes into some faces
+// it is given.
 //
 // Right-to-left text is resolved with the Unicode bidi algorithm
 // (go-text/typesetting/bidi, which reports embedding levels; x/text's
@@ -159,7 +161,11 @@ func attempt(ctx context.Context, d *doc.Document, opts Options, pp paper, full 
 	if buf.Len() == 0 {
 		return l, nil, doc.Errorf(d.Meta.Pos, "pdf", "fpdf produced no output")
 	}
-	return l, fixOutlineCounts(l.tagSubsets(buf.Bytes()), l.marks), nil
+	b := buf.Bytes()
+	if z, err := compressStreams(b); err == nil {
+		b = z
+	} // else the PDF stays valid, with its pages uncompressed
+	return l, fixOutlineCounts(l.tagSubsets(b), l.marks), nil
 }
 
 // fullFaces returns the faces the document's own text needs beyond the
@@ -305,7 +311,9 @@ func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *la
 		OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: pp.w, Ht: pp.h},
 	})
 	p.SetCatalogSort(true)
-	p.SetCompression(true)
+	// fpdf compresses each page with a new zlib writer; compressStreams
+	// does the same with a pooled one after Output.
+	p.SetCompression(false)
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
 	p.SetCellMargin(0)
@@ -431,9 +439,11 @@ func firstNonEmpty(ss ...string) string {
 func (l *layout) setFont(f *fonts.Face, size float64) {
 	if !l.registered[f] {
 		l.registered[f] = true
-		ttf := f.Bytes()
-		if !l.full[f] {
-			ttf = f.CoreBytes()
+		var ttf []byte
+		if l.full[f] {
+			ttf = f.Bytes() // a private copy: fpdf writes into some faces
+		} else {
+			ttf = f.CoreBytes() // shared; fpdf leaves a subset as it is
 			l.reduced[f] = true
 		}
 		l.pdf.AddUTF8FontFromBytes(famName(f), f.Style, ttf)
