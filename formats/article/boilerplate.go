@@ -1,8 +1,9 @@
 package article
 
 import (
-	"regexp"
 	"strings"
+
+	"folio/formats/internal/lazyre"
 )
 
 // boilerThreshold is the score from which a line is site boilerplate.
@@ -77,10 +78,10 @@ var socialWords = map[string]bool{
 }
 
 var (
-	rePromoPrefix = regexp.MustCompile(`(?i)^(?:(?:related|more|watch|listen|recommended|sponsored|advertisement|video|photos|gallery|читайте|смотрите|видео|по теме)\s*:|read more|also read|read also|see also|follow us|follow (?:\S+ )?on|find us on|subscribe to|subscribe for|sign up for|sign up to|get our|join our|download (?:the|our) app|click here|tap here|share this|share on|we use cookies|this (?:web)?site uses cookies|by continuing to|by using this site|support (?:our|independent) journalism|читайте также|смотрите также|подпишитесь|подписывайтесь|присоединяйтесь|мы используем cookie|اقرأ أيضا|اقرأ أيضاً|تابعونا|تابعوا|اشترك|اشتركوا|يستخدم هذا الموقع)(?:[^\p{L}]|$)`)
-	reCopyright   = regexp.MustCompile(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|все права защищены|جميع الحقوق محفوظة`)
-	reReadTime    = regexp.MustCompile(`(?i)^(?:\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?\.?|دقائق|دقيقة)\s*(?:read|reading|чтения|قراءة)?|reading time:?.*|время чтения.*|\d+\s+comments?|\d+\s+комментари\S*)$`)
-	reNewsletter  = regexp.MustCompile(`(?i)newsletter|inbox|subscri|cookie|рассылк|подпис|النشرة|اشترك`)
+	rePromoPrefix = lazyre.New(`(?i)^(?:(?:related|more|watch|listen|recommended|sponsored|advertisement|video|photos|gallery|читайте|смотрите|видео|по теме)\s*:|read more|also read|read also|see also|follow us|follow (?:\S+ )?on|find us on|subscribe to|subscribe for|sign up for|sign up to|get our|join our|download (?:the|our) app|click here|tap here|share this|share on|we use cookies|this (?:web)?site uses cookies|by continuing to|by using this site|support (?:our|independent) journalism|читайте также|смотрите также|подпишитесь|подписывайтесь|присоединяйтесь|мы используем cookie|اقرأ أيضا|اقرأ أيضاً|تابعونا|تابعوا|اشترك|اشتركوا|يستخدم هذا الموقع)(?:[^\p{L}]|$)`)
+	reCopyright   = lazyre.New(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|все права защищены|جميع الحقوق محفوظة`)
+	reReadTime    = lazyre.New(`(?i)^(?:\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?\.?|دقائق|دقيقة)\s*(?:read|reading|чтения|قراءة)?|reading time:?.*|время чтения.*|\d+\s+comments?|\d+\s+комментари\S*)$`)
+	reNewsletter  = lazyre.New(`(?i)newsletter|inbox|subscri|cookie|рассылк|подпис|النشرة|اشترك`)
 )
 
 // boilerScore scores a line as site furniture. Positive signals: it is a

@@ -1,27 +1,28 @@
 package article
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"folio/formats/internal/lazyre"
 )
 
 var (
-	reByline = regexp.MustCompile(`^(?i:by|written by|words by|story by|text by|author|authors|автор|авторы|текст|بقلم|كتب|كتبه|إعداد)(?:\s*[:：]\s*|\s+)(.+)$`)
+	reByline = lazyre.New(`^(?i:by|written by|words by|story by|text by|author|authors|автор|авторы|текст|بقلم|كتب|كتبه|إعداد)(?:\s*[:：]\s*|\s+)(.+)$`)
 	// reBylineSplit separates several names: commas (Latin and Arabic),
 	// "and", "&", Russian "и" and a free-standing Arabic "و".
-	reBylineSplit = regexp.MustCompile(`\s*[,،]\s*|\s+(?:and|&|и|و)\s+`)
-	reBylinePlace = regexp.MustCompile(`\s+(?:in|from|в|из|من|في)\s+\S+(?:\s+\S+)?$`)
-	reSource      = regexp.MustCompile(`^(?i:source|sources|publisher|published by|originally published (?:by|in|at|on)|first published (?:by|in|at|on)|via|источник|издание|المصدر)(?:\s*[:：]\s*|\s+)(.+)$`)
-	reCredit      = regexp.MustCompile(`^(?i:credit|credits|photo credit|image credit|image source|photo|photos|photograph|photography|picture|image|illustration|фото|фотография|иллюстрация|изображение|صورة|الصورة|تصوير)\s*[:：]\s*(.+)$`)
+	reBylineSplit = lazyre.New(`\s*[,،]\s*|\s+(?:and|&|и|و)\s+`)
+	reBylinePlace = lazyre.New(`\s+(?:in|from|в|из|من|في)\s+\S+(?:\s+\S+)?$`)
+	reSource      = lazyre.New(`^(?i:source|sources|publisher|published by|originally published (?:by|in|at|on)|first published (?:by|in|at|on)|via|источник|издание|المصدر)(?:\s*[:：]\s*|\s+)(.+)$`)
+	reCredit      = lazyre.New(`^(?i:credit|credits|photo credit|image credit|image source|photo|photos|photograph|photography|picture|image|illustration|фото|фотография|иллюстрация|изображение|صورة|الصورة|تصوير)\s*[:：]\s*(.+)$`)
 	// reInlineCredit finds a credit at the end of a caption: "Crowds on
 	// Tuesday. Photo: Jane Doe/Agency" or "(Credit: Agency)".
-	reInlineCredit = regexp.MustCompile(`^(.*?\S)\s*(?:[.|/–—-]\s+|\()(?i:credit|photo credit|photo|photograph|image|picture|фото|الصورة|صورة|تصوير)\s*[:：]\s*([^()]+?)\)?$`)
-	reDateline     = regexp.MustCompile(`^((?:\p{Lu}[\p{Lu}\p{M}.'’-]*)(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]*){0,3}(?:,\s*[\p{L}. ]{2,30}?)?(?:,\s*\p{L}+\.?\s+\d{1,2})?(?:\s*\([^()]{2,30}\))?)\s*[—–-]{1,2}\s+\S`)
-	reTagsLabel    = regexp.MustCompile(`^(?i:tags|topics|keywords|filed under|теги|темы|ключевые слова|الوسوم|كلمات مفتاحية)\s*[:：]\s*(.+)$`)
-	reTagSplit     = regexp.MustCompile(`\s*[,;|،·•]\s*`)
-	reURL          = regexp.MustCompile(`(?i)\bhttps?://[^\s<>"“”«»]+`)
+	reInlineCredit = lazyre.New(`^(.*?\S)\s*(?:[.|/–—-]\s+|\()(?i:credit|photo credit|photo|photograph|image|picture|фото|الصورة|صورة|تصوير)\s*[:：]\s*([^()]+?)\)?$`)
+	reDateline     = lazyre.New(`^((?:\p{Lu}[\p{Lu}\p{M}.'’-]*)(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]*){0,3}(?:,\s*[\p{L}. ]{2,30}?)?(?:,\s*\p{L}+\.?\s+\d{1,2})?(?:\s*\([^()]{2,30}\))?)\s*[—–-]{1,2}\s+\S`)
+	reTagsLabel    = lazyre.New(`^(?i:tags|topics|keywords|filed under|теги|темы|ключевые слова|الوسوم|كلمات مفتاحية)\s*[:：]\s*(.+)$`)
+	reTagSplit     = lazyre.New(`\s*[,;|،·•]\s*`)
+	reURL          = lazyre.New(`(?i)\bhttps?://[^\s<>"“”«»]+`)
 )
 
 // roleWords mark a byline part that is a job title, not a name.
@@ -83,7 +84,7 @@ func parseByline(s string) (byline, bool) {
 	return b, len(b.authors) > 0
 }
 
-var reInitialEnd = regexp.MustCompile(`\b\p{Lu}\.$`)
+var reInitialEnd = lazyre.New(`\b\p{Lu}\.$`)
 
 func isRole(ws []string) bool {
 	for _, w := range ws {

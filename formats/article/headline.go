@@ -1,14 +1,15 @@
 package article
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"folio/formats/internal/lazyre"
 )
 
 // reSiteSep finds the separator before a site name in a page title:
 // "Headline | Site", "Headline – Site", "Headline :: Site".
-var reSiteSep = regexp.MustCompile(`\s+(?:\||–|—|-|::|·|•|«|»)\s+`)
+var reSiteSep = lazyre.New(`\s+(?:\||–|—|-|::|·|•|«|»)\s+`)
 
 // splitSite splits "Headline | Site Name" into the headline and the site.
 // pipe reports a "|" separator, the one that is clear enough on its own.
@@ -172,7 +173,7 @@ func headingScore(u *unit, prevProse bool) int {
 	return score
 }
 
-var reNumbered = regexp.MustCompile(`^(?:\d{1,2}|[IVXLC]{1,5})[.)]\s+\S`)
+var reNumbered = lazyre.New(`^(?:\d{1,2}|[IVXLC]{1,5})[.)]\s+\S`)
 
 func allCaps(s string) bool {
 	letters := 0

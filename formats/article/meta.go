@@ -1,8 +1,9 @@
 package article
 
 import (
-	"regexp"
 	"strings"
+
+	"folio/formats/internal/lazyre"
 )
 
 // metaLine is what one metadata line says.
@@ -18,10 +19,10 @@ type metaLine struct {
 
 // reMetaSep separates the parts of a combined line: "By Jane Doe | March 5,
 // 2024 | 4 min read".
-var reMetaSep = regexp.MustCompile(`\s+(?:[|·•]|—|–)\s+`)
+var reMetaSep = lazyre.New(`\s+(?:[|·•]|—|–)\s+`)
 
 // reDateBy splits "Posted on 12 February 2024 by Jane Doe".
-var reDateBy = regexp.MustCompile(`^(.+?\d)\s+((?i:by)\s+.+)$`)
+var reDateBy = lazyre.New(`^(.+?\d)\s+((?i:by)\s+.+)$`)
 
 // parseMeta reads a breadcrumb, byline, date, source or tags line, or a
 // line made of several of them.

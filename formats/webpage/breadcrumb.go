@@ -2,18 +2,19 @@ package webpage
 
 import (
 	"html"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
+
+	"folio/formats/internal/lazyre"
 )
 
 // crumbClass is a class or id that names a whole breadcrumb trail
 // ("breadcrumb", "c-breadcrumbs"), not one of its items
 // ("breadcrumb-item").
-var crumbClass = regexp.MustCompile(`(?i)(^|\s)([a-z0-9]+[-_])?breadcrumbs?(\s|$)`)
+var crumbClass = lazyre.New(`(?i)(^|\s)([a-z0-9]+[-_])?breadcrumbs?(\s|$)`)
 
 // isBreadcrumb reports an element holding a breadcrumb trail:
 // nav[aria-label=breadcrumb] and its kin, a breadcrumb class or id, or
@@ -29,7 +30,7 @@ func isBreadcrumb(c *converter, n *xhtml.Node) bool {
 }
 
 // crumbSeps split a trail written without list items.
-var crumbSeps = regexp.MustCompile(`\s*[›»>/|→·•]\s*`)
+var crumbSeps = lazyre.New(`\s*[›»>/|→·•]\s*`)
 
 // htmlCrumbs are the items of a breadcrumb element: its list items, or its
 // text cut at the separators.

@@ -2,12 +2,12 @@ package webpage
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
 
+	"folio/formats/internal/lazyre"
 	"folio/pipeline/doc"
 )
 
@@ -96,8 +96,8 @@ var furniture = set("nav", "aside", "footer")
 // when Readability failed and the whole body is read.
 var (
 	furnitureRoles = set("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar")
-	furnitureNames = regexp.MustCompile(`(?i)(^|[-_\s])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|related|recent|most-?read|popular|trending|recommended|read-?next|more-?stories|outbrain|taboola|reading-?time|promo|advert|ads?|sponsor(ed)?|comments?|breadcrumbs?|menu|masthead|site-?header|site-?footer|popup|modal|paywall)($|[-_\s])`)
-	hiddenStyle    = regexp.MustCompile(`(?i)(display\s*:\s*none|visibility\s*:\s*hidden)`)
+	furnitureNames = lazyre.New(`(?i)(^|[-_\s])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|related|recent|most-?read|popular|trending|recommended|read-?next|more-?stories|outbrain|taboola|reading-?time|promo|advert|ads?|sponsor(ed)?|comments?|breadcrumbs?|menu|masthead|site-?header|site-?footer|popup|modal|paywall)($|[-_\s])`)
+	hiddenStyle    = lazyre.New(`(?i)(display\s*:\s*none|visibility\s*:\s*hidden)`)
 )
 
 // dropped reports whether an element and everything in it is left out.
@@ -328,7 +328,7 @@ func (c *converter) block(n *html.Node, depth, nest int) []doc.Block {
 	return c.blocks(n, depth, nest)
 }
 
-var standfirstClass = regexp.MustCompile(`(?i)(^|[-_\s])(standfirst|dek|sub-?title|subhead(ing|line)?|summary|description|abstract|lede|lead|lead-?in|intro)($|[-_\s])`)
+var standfirstClass = lazyre.New(`(?i)(^|[-_\s])(standfirst|dek|sub-?title|subhead(ing|line)?|summary|description|abstract|lede|lead|lead-?in|intro)($|[-_\s])`)
 
 // paragraphs turns a run of inlines into paragraphs: white space tidied,
 // split at a blank line made of two <br>, and a paragraph holding nothing
@@ -463,7 +463,7 @@ func hasChild(n *html.Node, name string) bool {
 	return false
 }
 
-var codeLang = regexp.MustCompile(`(?i)(?:^|\s)(?:language|lang|highlight-source|brush:?)-?\s*([a-z0-9_+#.-]+)`)
+var codeLang = lazyre.New(`(?i)(?:^|\s)(?:language|lang|highlight-source|brush:?)-?\s*([a-z0-9_+#.-]+)`)
 
 func (c *converter) codeBlock(n *html.Node, pos doc.Pos) []doc.Block {
 	var b strings.Builder

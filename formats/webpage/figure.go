@@ -1,20 +1,20 @@
 package webpage
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 
+	"folio/formats/internal/lazyre"
 	"folio/pipeline/doc"
 )
 
 // creditClass finds the element of a caption that holds the photo credit.
-var creditClass = regexp.MustCompile(`(?i)(^|[-_\s])(credit|credits|copyright|photographer|attribution|source|byline|author|courtesy)($|[-_\s])`)
+var creditClass = lazyre.New(`(?i)(^|[-_\s])(credit|credits|copyright|photographer|attribution|source|byline|author|courtesy)($|[-_\s])`)
 
 // creditLabel finds "Photo: Jane Doe" (and its kin in other languages) at
 // the end of a caption, or as a whole credit element.
-var creditLabel = regexp.MustCompile(`(?i)(?:^|[\s(])((?:photo(?:graph)?|image|picture|credit|illustration|source|video|chart|graphic|map|фото(?:графия)?|иллюстрация|источник|снимок|صورة|الصورة|تصوير|المصدر|رسم)\s*:\s*)([^:()]+?)\)?\s*$`)
+var creditLabel = lazyre.New(`(?i)(?:^|[\s(])((?:photo(?:graph)?|image|picture|credit|illustration|source|video|chart|graphic|map|фото(?:графия)?|иллюстрация|источник|снимок|صورة|الصورة|تصوير|المصدر|رسم)\s*:\s*)([^:()]+?)\)?\s*$`)
 
 // figure reads a <figure>: one Figure per image, the first with the
 // caption and credit. A figure without an image keeps its caption (the

@@ -1,11 +1,11 @@
 package webpage
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"folio/formats/internal/lazyre"
 	"folio/pipeline/doc"
 )
 
@@ -124,13 +124,13 @@ func namesAny(text string, names []string) bool {
 
 // adLabel is the whole text of an advertising slot left in the article,
 // or of the line that says the story goes on after one.
-var adLabel = regexp.MustCompile(`(?i)^\W*(advertisement|advert|ad|ads|sponsored|sponsored content|promoted|реклама|إعلان|اعلان|publicité|anzeige|werbung|publicidad|` +
+var adLabel = lazyre.New(`(?i)^\W*(advertisement|advert|ad|ads|sponsored|sponsored content|promoted|реклама|إعلان|اعلان|publicité|anzeige|werbung|publicidad|` +
 	`(story|article|text|content) continues (below|after)( (the|this))? (advertisement|advert|ad)|continue reading (below|after the advertisement)|advertisement[ -]+scroll to continue( with content)?|` +
 	`продолжение (статьи )?после рекламы)\W*$`)
 
 // promoLine is a paragraph that points to another story: "Read more:
 // <link>".
-var promoLine = regexp.MustCompile(`(?i)^\W*(read more|read also|also read|more on this( story)?|related|see also|recommended|watch|listen|читайте также|по теме|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد)\s*[:：]`)
+var promoLine = lazyre.New(`(?i)^\W*(read more|read also|also read|more on this( story)?|related|see also|recommended|watch|listen|читайте также|по теме|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد)\s*[:：]`)
 
 // dropPromoLines removes short paragraphs that only point to other
 // stories: a "Read more:" label and a link that is most of the line.
@@ -165,10 +165,10 @@ func linkText(is []doc.Inline) int {
 }
 
 // datelineLine is a story header's publication line.
-var datelineLine = regexp.MustCompile(`(?i)^(published|updated|posted|last updated|first published|опубликовано|обновлено|نُشر|نشر في|تم النشر)\b.*\d`)
+var datelineLine = lazyre.New(`(?i)^(published|updated|posted|last updated|first published|опубликовано|обновлено|نُشر|نشر في|تم النشر)\b.*\d`)
 
 // readingTime is a "6 min read" line.
-var readingTime = regexp.MustCompile(`(?i)^(reading time:?\s*)?\d+\s*-?\s*(min|mins|minute|minutes|мин|минут[аы]?|دقائق|دقيقة)\.?\s*(read|reading|de lecture|lesezeit|чтения|на чтение|للقراءة|قراءة)?$`)
+var readingTime = lazyre.New(`(?i)^(reading time:?\s*)?\d+\s*-?\s*(min|mins|minute|minutes|мин|минут[аы]?|دقائق|دقيقة)\.?\s*(read|reading|de lecture|lesezeit|чтения|на чтение|للقراءة|قراءة)?$`)
 
 // dropKickers removes what a story header shows above the text and the
 // metadata already holds: the section's name as a kicker, the

@@ -3,8 +3,9 @@ package webpage
 import (
 	"encoding/json"
 	"html"
-	"regexp"
 	"strings"
+
+	"folio/formats/internal/lazyre"
 )
 
 // maxJSONLDObjects bounds how many JSON-LD objects are looked at.
@@ -43,7 +44,7 @@ func parseJSONLD(text string) []map[string]any {
 	return out
 }
 
-var articleTypes = regexp.MustCompile(`^(?:Article|NewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|Report|BlogPosting|LiveBlogPosting|ScholarlyArticle|TechArticle|SocialMediaPosting)$`)
+var articleTypes = lazyre.New(`^(?:Article|NewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|Report|BlogPosting|LiveBlogPosting|ScholarlyArticle|TechArticle|SocialMediaPosting)$`)
 
 // pickArticle returns the JSON-LD object describing the article: the first
 // of an article type, else the first with a headline; nil when none.

@@ -2,7 +2,6 @@ package webpage
 
 import (
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"folio/formats/internal/crumbs"
+	"folio/formats/internal/lazyre"
 	"folio/pipeline/doc"
 )
 
@@ -218,9 +218,9 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 	return pm
 }
 
-var postTitleClass = regexp.MustCompile(`(?i)(^|[-_\s])(post|entry|article|story)[-_]?(title|headline)($|[-_\s])`)
+var postTitleClass = lazyre.New(`(?i)(^|[-_\s])(post|entry|article|story)[-_]?(title|headline)($|[-_\s])`)
 
-var savedFromURL = regexp.MustCompile(`^\s*saved from url=\(\d+\)(\S+)\s*$`)
+var savedFromURL = lazyre.New(`^\s*saved from url=\(\d+\)(\S+)\s*$`)
 
 // savedFrom reads the comment browsers put at the top of a saved page
 // naming where it came from.
@@ -267,7 +267,7 @@ func authors(f *pageFacts, ld map[string]any) []string {
 	return dedupe(splitNames(f.byline))
 }
 
-var bylineClass = regexp.MustCompile(`(?i)(^|[-_\s])(byline|byl|author|authors|author-?name|writer|fn)($|[-_\s])`)
+var bylineClass = lazyre.New(`(?i)(^|[-_\s])(byline|byl|author|authors|author-?name|writer|fn)($|[-_\s])`)
 
 // isByline reports an element marked as the article's byline, in the page
 // body but outside site furniture.
@@ -288,7 +288,7 @@ func isByline(c *converter, n *html.Node) bool {
 	return true
 }
 
-var commentsClass = regexp.MustCompile(`(?i)comment|respond|reply`)
+var commentsClass = lazyre.New(`(?i)comment|respond|reply`)
 
 // findMarked returns the first element below n for which marked is true.
 func findMarked(n *html.Node, marked func(*html.Node) bool) *html.Node {
@@ -335,8 +335,8 @@ func bylineText(c *converter, n *html.Node) string {
 }
 
 var (
-	byPrefix  = regexp.MustCompile(`(?i)^(by|written by|от|автор[ы]?:?|بقلم|كتب)\s+`)
-	nameSplit = regexp.MustCompile(`\s*(?:,|،|;|\s&\s|\sand\s|\sи\s)\s*`)
+	byPrefix  = lazyre.New(`(?i)^(by|written by|от|автор[ы]?:?|بقلم|كتب)\s+`)
+	nameSplit = lazyre.New(`\s*(?:,|،|;|\s&\s|\sand\s|\sи\s)\s*`)
 )
 
 // splitNames splits "By Jane Doe, John Roe and Ann Poe" into names.
@@ -519,7 +519,7 @@ func firstDate(candidates ...string) string {
 	return ""
 }
 
-var langShape = regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$`)
+var langShape = lazyre.New(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$`)
 
 // langTag turns "ru", "en-GB", "ru_RU" (og:locale) into a BCP 47 tag; ""
 // when the value is not shaped like one.

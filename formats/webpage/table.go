@@ -1,12 +1,12 @@
 package webpage
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
 
+	"folio/formats/internal/lazyre"
 	"folio/pipeline/doc"
 )
 
@@ -15,7 +15,7 @@ const (
 	maxColumns = 200
 )
 
-var textAlign = regexp.MustCompile(`(?i)text-align\s*:\s*(left|right|center|start|end)`)
+var textAlign = lazyre.New(`(?i)text-align\s*:\s*(left|right|center|start|end)`)
 
 type tableRow struct {
 	cells  []*html.Node

@@ -1,0 +1,35 @@
+package lazyre
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestCompiledOnFirstUseAndShared(t *testing.T) {
+	r := New(`(\d+)-(\d+)`)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if m := r.FindStringSubmatch("pages 12-34"); len(m) != 3 || m[2] != "34" {
+				t.Errorf("FindStringSubmatch = %q", m)
+			}
+		})
+	}
+	wg.Wait()
+	if r.Regexp() != r.Regexp() {
+		t.Error("compiled twice")
+	}
+	if got := r.ReplaceAllString("1-2 and 3-4", "$2-$1"); got != "2-1 and 4-3" {
+		t.Errorf("ReplaceAllString = %q", got)
+	}
+}
+
+func TestBadPatternPanicsOnUse(t *testing.T) {
+	r := New(`(`) // creating it must not panic
+	defer func() {
+		if recover() == nil {
+			t.Error("a pattern that does not compile did not panic on use")
+		}
+	}()
+	r.MatchString("x")
+}
