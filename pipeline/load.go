@@ -17,8 +17,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/net/html/charset"
-
+	"folio/formats/webpage"
 	"folio/pipeline/doc"
 )
 
@@ -71,8 +70,12 @@ func Load(name string, r io.Reader, o LoadOptions) (*Input, []doc.Warning, error
 	var warns []doc.Warning
 	converted := false
 	if format == "html" && !utf8.Valid(src) {
-		src, warns = decodeDeclared(name, src)
-		converted = len(warns) > 0
+		// Text inputs have no charset declaration and must be UTF-8; a
+		// saved page is read in the charset it declares.
+		var w *doc.Warning
+		if src, w = webpage.Decode(src, name); w != nil {
+			warns, converted = append(warns, *w), true
+		}
 	}
 	src, more, err := checkText(name, src, o.Lossy)
 	warns = append(warns, more...)
@@ -80,23 +83,6 @@ func Load(name string, r io.Reader, o LoadOptions) (*Input, []doc.Warning, error
 		return nil, warns, err
 	}
 	return &Input{Name: name, Src: src, Format: format, Converted: converted}, warns, nil
-}
-
-// decodeDeclared converts a saved web page that is not UTF-8 from the
-// charset it declares (<meta charset>, http-equiv, or a byte-order mark),
-// as a browser would. Text inputs have no such declaration and must be
-// UTF-8.
-func decodeDeclared(name string, src []byte) ([]byte, []doc.Warning) {
-	enc, label, _ := charset.DetermineEncoding(src, "text/html")
-	if label == "utf-8" || label == "" {
-		return src, nil
-	}
-	out, err := enc.NewDecoder().Bytes(src)
-	if err != nil {
-		return src, nil
-	}
-	return out, []doc.Warning{{Pos: doc.Pos{File: name, Line: 1}, Code: "charset-converted",
-		Message: "the page is " + label + "; converted to UTF-8"}}
 }
 
 func checkText(name string, src []byte, lossy bool) ([]byte, []doc.Warning, error) {

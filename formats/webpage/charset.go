@@ -8,10 +8,11 @@ import (
 	"folio/pipeline/doc"
 )
 
-// decode converts a page whose bytes are not UTF-8 from the charset it
-// declares, as a browser would; the warning says so. Single-byte charsets
+// Decode converts a page whose bytes are not UTF-8 from the charset it
+// declares (<meta charset>, http-equiv, or a byte-order mark), as a
+// browser would; the warning says so. Single-byte charsets
 // keep every newline where it was, so positions stay right.
-func decode(src []byte, name string) ([]byte, *doc.Warning) {
+func Decode(src []byte, name string) ([]byte, *doc.Warning) {
 	if utf8.Valid(src) {
 		return src, nil
 	}

@@ -120,7 +120,7 @@ func New(opts Options) *Reader { return &Reader{opts: opts} }
 // Read turns the HTML page in src into a document. name goes into every
 // position.
 func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, error) {
-	src, converted := decode(src, name)
+	src, converted := Decode(src, name)
 	s, root, err := parse(src)
 	if err != nil {
 		return nil, nil, &doc.Error{Pos: doc.Pos{File: name, Line: max(s.flattenedAt, 1)}, Code: "nesting-limit",
