@@ -5,6 +5,7 @@ import (
 	"context"
 	htmltemplate "html/template"
 	"io"
+	"strconv"
 	"strings"
 
 	"folio/assets"
@@ -60,20 +61,7 @@ func (w *Writer) WritePack(ctx context.Context, p *doc.Pack, out io.Writer) erro
 // articleID is the anchor of the i-th article (0-based), the stem of the
 // prefix the pipeline gave its ids ("a1-…"), so it cannot collide with
 // them.
-func articleID(i int) string { return "a" + itoa(i+1) }
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			return string(b[i:])
-		}
-	}
-}
+func articleID(i int) string { return "a" + strconv.Itoa(i+1) }
 
 // articleSource is how the pack names an article's source: publisher, or
 // the source URL's host, or the source as written.
