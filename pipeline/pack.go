@@ -193,7 +193,7 @@ func sortArticles(ds []*doc.Document, by string) {
 	case "title":
 		key = func(d *doc.Document) string { return strings.ToLower(strings.TrimSpace(d.Meta.Title)) }
 	case "source":
-		key = func(d *doc.Document) string { return strings.ToLower(sourceName(&d.Meta)) }
+		key = func(d *doc.Document) string { return strings.ToLower(d.Meta.SourceName()) }
 	case "date":
 		slices.SortStableFunc(ds, func(a, b *doc.Document) int {
 			da, db := isoDay(a.Meta.Date), isoDay(b.Meta.Date)
@@ -210,23 +210,6 @@ func sortArticles(ds []*doc.Document, by string) {
 		return
 	}
 	slices.SortStableFunc(ds, func(a, b *doc.Document) int { return cmp.Compare(key(a), key(b)) })
-}
-
-// sourceName is how a pack lists an article's source: the publisher, or
-// the source's host name, or the source as written.
-func sourceName(m *doc.Meta) string {
-	if p := strings.TrimSpace(m.Publisher); p != "" {
-		return p
-	}
-	s := strings.TrimSpace(m.Source)
-	if i := strings.Index(s, "://"); i > 0 {
-		s = s[i+3:]
-		if j := strings.IndexAny(s, "/?#"); j >= 0 {
-			s = s[:j]
-		}
-		s = strings.TrimPrefix(s, "www.")
-	}
-	return s
 }
 
 // isoDay is the YYYY-MM-DD part of an ISO date or time, or "".

@@ -129,12 +129,8 @@ type packEntry struct{ title, href, line string }
 
 // packLine is an article's source and date, as the pack lists them.
 func packLine(d *doc.Document) string {
-	src := clean(d.Meta.Publisher)
-	if src == "" {
-		src = coverKicker(&book{source: clean(d.Meta.Source)})
-	}
 	var parts []string
-	for _, s := range []string{src, clean(d.Meta.Date)} {
+	for _, s := range []string{clean(d.Meta.SourceName()), clean(d.Meta.Date)} {
 		if s != "" {
 			parts = append(parts, s)
 		}

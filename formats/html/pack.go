@@ -47,7 +47,7 @@ func (w *Writer) WritePack(ctx context.Context, p *doc.Pack, out io.Writer) erro
 		a := pageData(d, al, &body, &notes)
 		a.InPack = true
 		a.ID = articleID(i)
-		a.Line = c(joinNonEmpty(" · ", articleSource(&d.Meta), strings.TrimSpace(d.Meta.Date)))
+		a.Line = c(joinNonEmpty(" · ", d.Meta.SourceName(), strings.TrimSpace(d.Meta.Date)))
 		pd.Pack.Articles = append(pd.Pack.Articles, a)
 	}
 	var buf bytes.Buffer
@@ -62,15 +62,3 @@ func (w *Writer) WritePack(ctx context.Context, p *doc.Pack, out io.Writer) erro
 // prefix the pipeline gave its ids ("a1-…"), so it cannot collide with
 // them.
 func articleID(i int) string { return "a" + strconv.Itoa(i+1) }
-
-// articleSource is how the pack names an article's source: publisher, or
-// the source URL's host, or the source as written.
-func articleSource(m *doc.Meta) string {
-	if p := strings.TrimSpace(m.Publisher); p != "" {
-		return p
-	}
-	if s := newSource(m.Source); s != nil {
-		return s.Text
-	}
-	return ""
-}

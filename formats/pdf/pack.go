@@ -108,26 +108,7 @@ func articleTitle(a *doc.Document) string { return firstNonEmpty(a.Meta.Title, "
 
 // articleLine is an article's source and date as the pack lists them.
 func (l *layout) articleLine(a *doc.Document) string {
-	src := strings.TrimSpace(a.Meta.Publisher)
-	if src == "" {
-		src = hostOf(a.Meta.Source)
-	}
-	return joinNonEmpty("  ·  ", src, l.showDate(a.Meta.Date))
-}
-
-// hostOf is a URL's host without "www.", or the text as written when it
-// is not a URL.
-func hostOf(s string) string {
-	s = strings.TrimSpace(s)
-	i := strings.Index(s, "://")
-	if i < 0 {
-		return s
-	}
-	s = s[i+3:]
-	if j := strings.IndexAny(s, "/?#"); j >= 0 {
-		s = s[:j]
-	}
-	return strings.TrimPrefix(s, "www.")
+	return joinNonEmpty("  ·  ", a.Meta.SourceName(), l.showDate(a.Meta.Date))
 }
 
 // packCover sets the cover page: the pack's title block and the list of

@@ -153,3 +153,20 @@ func TestPrefixIDs(t *testing.T) {
 		}
 	}
 }
+
+func TestSourceName(t *testing.T) {
+	for _, tt := range []struct {
+		m    Meta
+		want string
+	}{
+		{Meta{Publisher: " Baltic Wire ", Source: "https://www.example.org/a"}, "Baltic Wire"},
+		{Meta{Source: "https://www.example.org/a/b?c#d"}, "example.org"},
+		{Meta{Source: "http://news.example.com"}, "news.example.com"},
+		{Meta{Source: "Agency report, 5 March"}, "Agency report, 5 March"},
+		{Meta{}, ""},
+	} {
+		if got := tt.m.SourceName(); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.m, got, tt.want)
+		}
+	}
+}

@@ -57,3 +57,22 @@ func (m *Meta) Dir() string {
 	}
 	return "ltr"
 }
+
+// SourceName is how a listing names where the document comes from: its
+// publisher, else the host of its source URL without "www.", else the
+// source as written.
+func (m *Meta) SourceName() string {
+	if p := strings.TrimSpace(m.Publisher); p != "" {
+		return p
+	}
+	s := strings.TrimSpace(m.Source)
+	i := strings.Index(s, "://")
+	if i < 0 {
+		return s
+	}
+	s = s[i+3:]
+	if j := strings.IndexAny(s, "/?#"); j >= 0 {
+		s = s[:j]
+	}
+	return strings.TrimPrefix(s, "www.")
+}
