@@ -542,3 +542,52 @@ func TestPackMetaDefaults(t *testing.T) {
 		t.Errorf("undated: %+v", m)
 	}
 }
+
+// The catalogue of hostile inputs as one pack with --skip-failed: every
+// input the catalogue expects to fail is left out (and only those), and
+// what is written from the rest passes qpdf, EPUBCheck and the Nu checker.
+func TestPackOfTheBadInputCatalogue(t *testing.T) {
+	var ins, wantSkipped []string
+	seen := map[string]bool{}
+	for _, c := range readExpect(t) {
+		if c.lossy || strings.HasPrefix(c.file, "gen:") || seen[c.file] {
+			continue
+		}
+		seen[c.file] = true
+		in := filepath.Join(badDir, c.file)
+		ins = append(ins, in)
+		if c.outcome == "E" {
+			wantSkipped = append(wantSkipped, in)
+		}
+	}
+	dir := t.TempDir()
+	o := &Options{Formats: []string{"pdf", "epub", "html"}}
+	pr := ConvertPack(context.Background(), packJobs(ins...), o, PackOptions{OutBase: filepath.Join(dir, "bad"), SkipFailed: true, Jobs: 2})
+	if pr.Pack.Err != nil {
+		t.Fatal(pr.Pack.Err)
+	}
+	if !slices.Equal(pr.Skipped, wantSkipped) {
+		t.Errorf("left out %v,\nwant the catalogue's errors %v", pr.Skipped, wantSkipped)
+	}
+	for _, out := range pr.Pack.Outputs {
+		switch out.Format {
+		case "pdf":
+			if res, err := checktool.Run(t, checktool.QPDF, "--check", out.Path); err != nil || !qpdfClean.MatchString(res) || strings.Contains(res, "WARNING") {
+				t.Errorf("qpdf --check: %v\n%s", err, res)
+			}
+			if n := len(outlineStarts(t, out.Path)); n != len(ins)-len(wantSkipped) {
+				t.Errorf("%d outline entries for %d articles", n, len(ins)-len(wantSkipped))
+			}
+		case "epub":
+			if res, err := checktool.Run(t, checktool.EPUBCheck, out.Path); err != nil || !strings.Contains(res, "No errors or warnings detected") {
+				t.Errorf("EPUBCheck: %v\n%s", err, res)
+			}
+		case "html":
+			b, _ := os.ReadFile(out.Path)
+			checkMarkupText(t, out.Path, b)
+			if res, err := checktool.Run(t, checktool.VNU, "--errors-only", "--format", "text", out.Path); err != nil || strings.Contains(res, "Error:") {
+				t.Errorf("Nu HTML checker reports errors (%v):\n%s", err, res)
+			}
+		}
+	}
+}
