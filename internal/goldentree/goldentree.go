@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -28,6 +29,32 @@ func Encode(t testing.TB, d *doc.Document, ws []doc.Warning) []byte {
 		fmt.Fprintf(&b, "warning: %s\n", w)
 	}
 	return b.Bytes()
+}
+
+// Run reads every file matching pattern (there must be at least min)
+// with read, under its base name, and compares each tree, warnings
+// included, with testdata/STEM.golden.json, one subtest per file.
+func Run(t *testing.T, pattern string, min int, read func(src []byte, name string) (*doc.Document, []doc.Warning, error), update bool) {
+	t.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil || len(files) < min {
+		t.Fatalf("want at least %d files matching %s, found %d (%v)", min, pattern, len(files), err)
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, ws, err := read(src, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", strings.TrimSuffix(name, filepath.Ext(name))+".golden.json")
+			Check(t, golden, Encode(t, d, ws), update)
+		})
+	}
 }
 
 // Check compares got with the golden file, or rewrites the file when
