@@ -1,14 +1,12 @@
 package pipeline
 
 import (
-	"archive/zip"
 	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -542,35 +540,17 @@ func checkOutput(t *testing.T, format, path string, b []byte, qpdf []string) {
 			}
 		}
 	case "epub":
-		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		for _, f := range zr.File {
-			if strings.Contains(f.Name, "..") || strings.HasPrefix(f.Name, "/") {
-				t.Errorf("%s: entry name %q leaves the container", path, f.Name)
+		for _, f := range epubEntries(t, b) {
+			if strings.Contains(f.name, "..") || strings.HasPrefix(f.name, "/") {
+				t.Errorf("%s: entry name %q leaves the container", path, f.name)
 			}
-			ext := filepath.Ext(f.Name)
+			ext := filepath.Ext(f.name)
 			if ext != ".xhtml" && ext != ".opf" && ext != ".ncx" && ext != ".xml" {
 				continue
 			}
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			data, _ := io.ReadAll(rc)
-			rc.Close()
-			checkMarkupText(t, path+"!"+f.Name, data)
-			dec := xml.NewDecoder(bytes.NewReader(data))
-			dec.Strict = true
-			dec.Entity = xml.HTMLEntity
-			for {
-				if _, err := dec.Token(); err != nil {
-					if err != io.EOF {
-						t.Errorf("%s!%s is not well-formed XML: %v", path, f.Name, err)
-					}
-					break
-				}
+			checkMarkupText(t, path+"!"+f.name, f.data)
+			if err := wellFormedXML(f.data); err != nil {
+				t.Errorf("%s!%s is not well-formed XML: %v", path, f.name, err)
 			}
 		}
 	}

@@ -1,11 +1,8 @@
 package pipeline
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
-	"encoding/xml"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,27 +131,12 @@ func FuzzPipeline(f *testing.F) {
 }
 
 func checkEPUBXML(t *testing.T, b []byte) {
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatalf("epub: %v", err)
-	}
-	for _, f := range zr.File {
-		if !strings.HasSuffix(f.Name, ".xhtml") && !strings.HasSuffix(f.Name, ".opf") && !strings.HasSuffix(f.Name, ".ncx") {
+	for _, f := range epubEntries(t, b) {
+		if !strings.HasSuffix(f.name, ".xhtml") && !strings.HasSuffix(f.name, ".opf") && !strings.HasSuffix(f.name, ".ncx") {
 			continue
 		}
-		rc, _ := f.Open()
-		data, _ := io.ReadAll(rc)
-		rc.Close()
-		dec := xml.NewDecoder(bytes.NewReader(data))
-		dec.Strict = true
-		dec.Entity = xml.HTMLEntity
-		for {
-			if _, err := dec.Token(); err != nil {
-				if err != io.EOF {
-					t.Fatalf("%s is not well-formed: %v\n%s", f.Name, err, data)
-				}
-				break
-			}
+		if err := wellFormedXML(f.data); err != nil {
+			t.Fatalf("%s is not well-formed: %v\n%s", f.name, err, f.data)
 		}
 	}
 }

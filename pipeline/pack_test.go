@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -329,20 +328,9 @@ func checkPackEPUB(t *testing.T, path string, titles []string) {
 	if out, err := checktool.Run(t, checktool.EPUBCheck, path); err != nil || !strings.Contains(out, "No errors or warnings detected") {
 		t.Errorf("EPUBCheck: %v\n%s", err, out)
 	}
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	read := func(name string) []byte {
-		f, err := zr.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		var b bytes.Buffer
-		b.ReadFrom(f)
-		return b.Bytes()
+	files := map[string][]byte{}
+	for _, f := range epubFileEntries(t, path) {
+		files[f.name] = f.data
 	}
 	// nav: one top-level entry per article, titled as the article.
 	var nav struct {
@@ -358,7 +346,7 @@ func checkPackEPUB(t *testing.T, path string, titles []string) {
 			} `xml:"ol"`
 		} `xml:"body>nav"`
 	}
-	if err := xml.Unmarshal(read("EPUB/nav.xhtml"), &nav); err != nil {
+	if err := xml.Unmarshal(files["EPUB/nav.xhtml"], &nav); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
@@ -375,8 +363,8 @@ func checkPackEPUB(t *testing.T, path string, titles []string) {
 	for i, in := range []string{"ru", "ar"} {
 		want := fmt.Sprintf(`lang="%s"`, in)
 		found := false
-		for _, f := range zr.File {
-			if strings.HasPrefix(f.Name, "EPUB/xhtml/a") && bytes.Contains(read(f.Name), []byte(want)) {
+		for name, data := range files {
+			if strings.HasPrefix(name, "EPUB/xhtml/a") && bytes.Contains(data, []byte(want)) {
 				found = true
 			}
 		}

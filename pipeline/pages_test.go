@@ -1,11 +1,9 @@
 package pipeline
 
 import (
-	"archive/zip"
 	"bufio"
 	"bytes"
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -136,26 +134,12 @@ func readPageExpect(t *testing.T, path string) (must, mustNot []string) {
 // epubText is the text of every XHTML document in an EPUB.
 func epubText(t *testing.T, path string) string {
 	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
 	var b strings.Builder
-	for _, f := range zr.File {
-		if !strings.HasSuffix(f.Name, ".xhtml") {
+	for _, f := range epubFileEntries(t, path) {
+		if !strings.HasSuffix(f.name, ".xhtml") {
 			continue
 		}
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.WriteString(markupText(t, data))
+		b.WriteString(markupText(t, f.data))
 		b.WriteByte('\n')
 	}
 	return b.String()
