@@ -23,10 +23,9 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
-	"time"
 
+	"folio/internal/benchcpu"
 	"folio/internal/corpus"
 	"folio/pipeline/doc"
 	"folio/pipeline/normalize"
@@ -231,7 +230,7 @@ func benchWriter(b *testing.B, format string) {
 			w := outputs[format].new(&Options{})
 			var buf bytes.Buffer
 			b.ReportAllocs()
-			defer cpuPerOp(b)()
+			defer benchcpu.PerOp(b)()
 			for b.Loop() {
 				buf.Reset()
 				if err := w.Write(benchCtx(), d, &buf); err != nil {
@@ -255,7 +254,7 @@ func BenchmarkWriteAll(b *testing.B) {
 			d := in.normalized(b)
 			formats := []string{"pdf", "epub", "html"}
 			b.ReportAllocs()
-			defer cpuPerOp(b)()
+			defer benchcpu.PerOp(b)()
 			for b.Loop() {
 				var wg sync.WaitGroup
 				errs := make([]error, len(formats))
@@ -296,7 +295,7 @@ func BenchmarkConvert(b *testing.B) {
 			job := Job{Name: path, OutBase: filepath.Join(dir, "out", "doc")}
 			sums := map[string]float64{}
 			b.ReportAllocs()
-			defer cpuPerOp(b)()
+			defer benchcpu.PerOp(b)()
 			for b.Loop() {
 				res := Convert(context.Background(), job, o)
 				if res.Err != nil {
@@ -311,20 +310,4 @@ func BenchmarkConvert(b *testing.B) {
 			}
 		})
 	}
-}
-
-// cpuPerOp reports the process's CPU time (user and system, all threads,
-// the garbage collector's included) per operation: on a shared machine it
-// moves far less than wall time does.
-func cpuPerOp(b *testing.B) func() {
-	start := cpuTime()
-	return func() { b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op") }
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

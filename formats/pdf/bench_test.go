@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"syscall"
 	"testing"
-	"time"
 
+	"folio/internal/benchcpu"
 	"folio/pipeline/doc"
 )
 
@@ -30,7 +29,7 @@ func BenchmarkBriefing(b *testing.B) {
 	w := New(Options{Marking: "INTERNAL"})
 	var buf bytes.Buffer
 	b.ReportAllocs()
-	defer cpuPerOp(b)()
+	defer benchcpu.PerOp(b)()
 	for b.Loop() {
 		buf.Reset()
 		if err := w.Write(context.Background(), d, &buf); err != nil {
@@ -45,7 +44,7 @@ func BenchmarkPlain(b *testing.B) {
 	w := New(Options{})
 	var buf bytes.Buffer
 	b.ReportAllocs()
-	defer cpuPerOp(b)()
+	defer benchcpu.PerOp(b)()
 	for b.Loop() {
 		buf.Reset()
 		if err := w.Write(context.Background(), d, &buf); err != nil {
@@ -78,7 +77,7 @@ func BenchmarkFaces(b *testing.B) {
 			w := New(Options{})
 			var buf bytes.Buffer
 			b.ReportAllocs()
-			defer cpuPerOp(b)()
+			defer benchcpu.PerOp(b)()
 			for b.Loop() {
 				buf.Reset()
 				if err := w.Write(context.Background(), d, &buf); err != nil {
@@ -87,20 +86,4 @@ func BenchmarkFaces(b *testing.B) {
 			}
 		})
 	}
-}
-
-// cpuPerOp reports the process's CPU time (user and system, all threads,
-// the garbage collector's included) per operation: on a machine shared with
-// other work it moves far less than wall time does.
-func cpuPerOp(b *testing.B) func() {
-	start := cpuTime()
-	return func() { b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op") }
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
