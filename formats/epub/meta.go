@@ -73,7 +73,12 @@ func identifier(d *doc.Document) string {
 		fmt.Fprintf(h, "%s\x00%d\x00", r.Name, len(r.Data))
 		h.Write(r.Data)
 	}
-	s := h.Sum(nil)
+	return uuidURN(h.Sum(nil))
+}
+
+// uuidURN writes the first 16 bytes of a SHA-256 sum as a name-based
+// UUID: the same content always gets the same identifier.
+func uuidURN(s []byte) string {
 	s[6] = s[6]&0x0f | 0x50 // version 5 layout: name-based, SHA hash
 	s[8] = s[8]&0x3f | 0x80 // RFC 4122 variant
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", s[0:4], s[4:6], s[6:8], s[8:10], s[10:16])

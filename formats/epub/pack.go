@@ -176,10 +176,7 @@ func packIdentifier(p *doc.Pack) string {
 	for _, d := range p.Articles {
 		fmt.Fprintf(h, "%s\x00", identifier(d))
 	}
-	s := h.Sum(nil)
-	s[6] = s[6]&0x0f | 0x50
-	s[8] = s[8]&0x3f | 0x80
-	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", s[0:4], s[4:6], s[6:8], s[8:10], s[10:16])
+	return uuidURN(h.Sum(nil))
 }
 
 // pageLangs maps the pages written in another language than the book's
