@@ -2,11 +2,13 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"folio/pipeline/doc"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -14,14 +16,19 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// inputExts are the extensions a folder is searched for.
-var inputExts = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".html": true, ".htm": true}
+// folderExts are the extensions a folder is searched for, in the order
+// --help lists them.
+var folderExts = []string{".md", ".markdown", ".txt", ".html", ".htm"}
+
+// FolderExtensions lists the extensions a folder is searched for.
+func FolderExtensions() []string { return slices.Clone(folderExts) }
 
 // Plan turns the command line's inputs (files, folders, "-") into jobs
 // with their output paths, sorted by input path. A folder is searched
-// recursively for Markdown and text files, skipping hidden entries, and
-// its tree is mirrored under outDir. Two inputs that would write the same
-// output are an error before any work starts.
+// recursively for Markdown, text and saved HTML files, skipping hidden
+// entries and Folio's own outputs (see outputFilter), and its tree is
+// mirrored under outDir. Two inputs that would write the same output are
+// an error before any work starts, and so is finding no input at all.
 func Plan(args []string, outDir string, formats []string, exclude []string) ([]Job, error) {
 	jobs, err := expand(args, outDir, exclude)
 	if err != nil {
@@ -33,27 +40,14 @@ func Plan(args []string, outDir string, formats []string, exclude []string) ([]J
 
 // PlanPack turns the command line's inputs into the articles of a pack, in
 // the order given (a folder's files in path order where the folder is
-// named). An input named twice is read once, where it first appears.
-func PlanPack(args []string, exclude []string) ([]Job, error) {
-	jobs, err := expand(args, ".", exclude)
-	if err != nil {
-		return nil, err
-	}
-	seen := map[string]bool{}
-	out := jobs[:0]
-	for _, j := range jobs {
-		key := filepath.Clean(j.Name)
-		if j.Name != "-" && seen[key] {
-			continue
-		}
-		seen[key] = true
-		out = append(out, j)
-	}
-	return out, nil
+// named). outDir is where the pack goes: a folder search leaves it out.
+func PlanPack(args []string, outDir string, exclude []string) ([]Job, error) {
+	return expand(args, outDir, exclude)
 }
 
 // expand lists the jobs the arguments name, folders searched, in the
-// order given.
+// order given. An input named twice (a.md and ./a.md, or a file and its
+// folder) is one job, where it first appears.
 func expand(args []string, outDir string, exclude []string) ([]Job, error) {
 	for _, pat := range exclude {
 		if _, err := filepath.Match(pat, ""); err != nil {
@@ -65,6 +59,8 @@ func expand(args []string, outDir string, exclude []string) ([]Job, error) {
 	if err != nil {
 		return nil, err
 	}
+	skip := newOutputFilter(outDir)
+	var folders []string
 	for _, arg := range expanded {
 		if arg == "-" {
 			jobs = append(jobs, Job{Name: "-", OutBase: filepath.Join(outDir, "stdin")})
@@ -78,13 +74,48 @@ func expand(args []string, outDir string, exclude []string) ([]Job, error) {
 			jobs = append(jobs, Job{Name: arg, OutBase: filepath.Join(outDir, outName(filepath.Base(arg)))})
 			continue
 		}
-		found, err := walkFolder(arg, outDir, exclude)
+		folders = append(folders, arg)
+		found, err := walkFolder(arg, outDir, exclude, skip)
 		if err != nil {
 			return nil, err
 		}
 		jobs = append(jobs, found...)
 	}
+	jobs = dedupeJobs(jobs)
+	if len(jobs) == 0 {
+		return nil, noInput(folders, exclude)
+	}
 	return jobs, nil
+}
+
+// dedupeJobs keeps the first job of each input file.
+func dedupeJobs(jobs []Job) []Job {
+	seen := map[string]bool{}
+	out := jobs[:0]
+	for _, j := range jobs {
+		key := filepath.Clean(j.Name)
+		if abs, err := filepath.Abs(j.Name); err == nil {
+			key = abs
+		}
+		if j.Name != "-" && seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, j)
+	}
+	return out
+}
+
+// ErrNoInput is what finding nothing to export wraps: a CI job that
+// exports nothing must not pass.
+var ErrNoInput = errors.New("no input found")
+
+func noInput(folders, exclude []string) error {
+	what := fmt.Sprintf("searched %s for %s files", strings.Join(folders, ", "), strings.Join(folderExts, ", "))
+	if len(exclude) > 0 {
+		what += " (excluding " + strings.Join(exclude, ", ") + ")"
+	}
+	return fmt.Errorf("%w: %s; hidden entries, NAME_files/ folders, the output folder and Folio's own outputs are left out", ErrNoInput, what)
 }
 
 // expandGlobs expands arguments with glob characters that do not name an
@@ -127,7 +158,7 @@ func excluded(rel, base string, patterns []string) bool {
 	return false
 }
 
-func walkFolder(root, outDir string, exclude []string) ([]Job, error) {
+func walkFolder(root, outDir string, exclude []string, skip *outputFilter) ([]Job, error) {
 	var jobs []Job
 	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -140,13 +171,13 @@ func walkFolder(root, outDir string, exclude []string) ([]Job, error) {
 		// NAME_files/ holds what "Save Page As… complete" saved beside a
 		// page (images, frames): resources, not documents.
 		savedFiles := e.IsDir() && strings.HasSuffix(e.Name(), "_files")
-		if p != root && (strings.HasPrefix(e.Name(), ".") || savedFiles || excluded(rel, e.Name(), exclude)) {
+		if p != root && (strings.HasPrefix(e.Name(), ".") || savedFiles || excluded(rel, e.Name(), exclude) || skip.skips(p, e)) {
 			if e.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if e.IsDir() || !e.Type().IsRegular() || !inputExts[strings.ToLower(filepath.Ext(p))] ||
+		if e.IsDir() || !e.Type().IsRegular() || !slices.Contains(folderExts, strings.ToLower(filepath.Ext(p))) ||
 			strings.HasSuffix(p, ".meta.yaml") {
 			return nil
 		}

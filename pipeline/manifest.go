@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+
+	"folio/pipeline/doc"
 )
 
 // ManifestName is the file --incremental keeps in the output folder.
@@ -25,6 +27,9 @@ type manifestEntry struct {
 	// SHA-256, so changing an image rebuilds the document.
 	Deps    map[string]string `json:"deps,omitempty"`
 	Outputs []Output          `json:"outputs"`
+	// Warnings are what the conversion said, so that a run which skips
+	// the input still reports them.
+	Warnings []doc.Warning `json:"warnings,omitempty"`
 }
 
 // Manifest remembers, per input, what its outputs were built from. It is
@@ -103,7 +108,14 @@ func (m *Manifest) Record(input, key string, res *Result) {
 		delete(m.Entries, input)
 		return
 	}
-	m.Entries[input] = manifestEntry{Key: key, Deps: res.Deps, Outputs: res.Outputs}
+	m.Entries[input] = manifestEntry{Key: key, Deps: res.Deps, Outputs: res.Outputs, Warnings: res.Warnings}
+}
+
+// Warnings returns the warnings recorded when input was last converted.
+func (m *Manifest) Warnings(input string) []doc.Warning {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.Entries[input].Warnings
 }
 
 // Save writes the manifest atomically.

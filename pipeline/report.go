@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -25,30 +26,61 @@ type Entry struct {
 	Format   string             `json:"format,omitempty"`
 	Error    string             `json:"error,omitempty"`
 	Outputs  []Output           `json:"outputs,omitempty"`
-	Warnings []doc.Warning      `json:"warnings,omitempty"`
+	Warnings []Message          `json:"warnings,omitempty"`
 	Timings  map[string]float64 `json:"timings_ms,omitempty"`
 	// LeftOut are, for a pack written with --skip-failed, the inputs it
 	// does not contain.
 	LeftOut []string `json:"left_out,omitempty"`
 }
 
+// Message is a warning with the level it counts at (see Levels).
+type Message struct {
+	doc.Warning
+	Level string `json:"level"`
+}
+
 // Report is what --report writes: every input, sorted by path, and totals.
+// An unchanged input (--incremental) counts as passed: its outputs are
+// there and its warnings, kept in the manifest, are reported again.
 type Report struct {
-	Folio   string  `json:"folio"`
-	Total   int     `json:"total"`
-	OK      int     `json:"ok"`
-	Failed  int     `json:"failed"`
-	Skipped int     `json:"unchanged"`
-	Entries []Entry `json:"inputs"`
+	Folio   string `json:"folio"`
+	Total   int    `json:"total"`
+	OK      int    `json:"ok"`
+	Failed  int    `json:"failed"`
+	Skipped int    `json:"unchanged"`
+	// Warnings counts the messages at warning level (not info, and not
+	// those raised to errors, which fail their input).
+	Warnings int     `json:"warnings"`
+	Entries  []Entry `json:"inputs"`
+	// Levels says how much each warning code counts.
+	Levels Levels `json:"-"`
 }
 
 // Add records one result.
 func (r *Report) Add(res *Result, status string) {
 	e := Entry{Input: res.Input, Status: status, Format: res.Format, Outputs: res.Outputs,
-		Warnings: res.Warnings, Timings: res.Timings}
-	if res.Err != nil {
+		Timings: res.Timings}
+	var raised []string
+	for _, w := range res.Warnings {
+		m := Message{Warning: w, Level: r.Levels.Of(w.Code)}
+		switch m.Level {
+		case LevelWarning:
+			r.Warnings++
+		case LevelError:
+			raised = append(raised, w.String())
+		}
+		e.Warnings = append(e.Warnings, m)
+	}
+	switch {
+	case res.Err != nil:
 		e.Status = StatusFailed
 		e.Error = res.Err.Error()
+	case len(raised) > 0:
+		e.Status = StatusFailed
+		e.Error = raised[0]
+		if len(raised) > 1 {
+			e.Error += fmt.Sprintf(" (and %d more raised to errors by the warnings setting)", len(raised)-1)
+		}
 	}
 	switch e.Status {
 	case StatusOK:
@@ -66,7 +98,10 @@ func (r *Report) Add(res *Result, status string) {
 // own with Add), naming the inputs it left out.
 func (r *Report) AddPack(pr *PackResult) {
 	r.Add(pr.Pack, StatusOK)
-	r.Entries[len(r.Entries)-1].LeftOut = pr.Skipped
+	e := &r.Entries[len(r.Entries)-1]
+	// A pack is reported under its own name, not as an input path.
+	e.Input = filepath.Base(pr.Pack.Input)
+	e.LeftOut = pr.Skipped
 }
 
 func (r *Report) sort() {
@@ -92,12 +127,11 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 		Text    string `xml:",chardata"`
 	}
 	type testcase struct {
-		Name      string    `xml:"name,attr"`
-		Classname string    `xml:"classname,attr"`
-		Time      string    `xml:"time,attr"`
-		Failure   *failure  `xml:"failure,omitempty"`
-		Skipped   *struct{} `xml:"skipped,omitempty"`
-		SystemOut string    `xml:"system-out,omitempty"`
+		Name      string   `xml:"name,attr"`
+		Classname string   `xml:"classname,attr"`
+		Time      string   `xml:"time,attr"`
+		Failure   *failure `xml:"failure,omitempty"`
+		SystemOut string   `xml:"system-out,omitempty"`
 	}
 	type suite struct {
 		XMLName  xml.Name   `xml:"testsuite"`
@@ -107,13 +141,15 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 		Skipped  int        `xml:"skipped,attr"`
 		Cases    []testcase `xml:"testcase"`
 	}
-	s := suite{Name: "folio export", Tests: r.Total, Failures: r.Failed, Skipped: r.Skipped}
+	// Unchanged inputs are passed test cases: marking them skipped would
+	// paint every incremental run yellow.
+	s := suite{Name: "folio export", Tests: r.Total, Failures: r.Failed}
 	for _, e := range r.Entries {
 		var ms float64
 		for _, t := range e.Timings {
 			ms += t
 		}
-		c := testcase{Name: e.Input, Classname: "folio." + e.Format, Time: fmt.Sprintf("%.3f", ms/1000)}
+		c := testcase{Name: e.Input, Classname: junitClass(e), Time: fmt.Sprintf("%.3f", ms/1000)}
 		if e.Error != "" {
 			code := "error"
 			if parts := strings.SplitN(e.Error, ": ", 3); len(parts) == 3 {
@@ -121,12 +157,12 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 			}
 			c.Failure = &failure{Message: e.Error, Type: code, Text: e.Error}
 		}
-		if e.Status == StatusSkipped {
-			c.Skipped = &struct{}{}
-		}
 		var out []string
+		if e.Status == StatusSkipped {
+			out = append(out, "unchanged since the last run; outputs kept")
+		}
 		for _, w := range e.Warnings {
-			out = append(out, w.String())
+			out = append(out, w.Level+": "+w.String())
 		}
 		c.SystemOut = strings.Join(out, "\n")
 		s.Cases = append(s.Cases, c)
@@ -141,4 +177,16 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// junitClass is the test case's class: the input's folder (CI dashboards
+// group by it), "stdin" for standard input, "pack" for a pack.
+func junitClass(e Entry) string {
+	switch {
+	case e.Format == "pack":
+		return "pack"
+	case e.Input == "-":
+		return "stdin"
+	}
+	return filepath.ToSlash(filepath.Dir(e.Input))
 }

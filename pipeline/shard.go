@@ -51,7 +51,9 @@ func autoShard(getenv func(string) string) (Shard, error) {
 		}
 		return makeShard(strconv.Itoa(i+1), tot)
 	}
-	return Shard{1, 1}, nil
+	// Processing everything here would make every node of a CI matrix do
+	// the whole job, silently.
+	return Shard{}, fmt.Errorf("--shard auto: none of CI_NODE_INDEX/CI_NODE_TOTAL or JOB_COMPLETION_INDEX is set; write --shard K/N, or leave --shard out to process every input")
 }
 
 func makeShard(k, n string) (Shard, error) {

@@ -6,8 +6,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"folio/pipeline"
 )
@@ -15,14 +18,32 @@ import (
 // export plans the jobs, runs them through the worker pool, shows progress
 // and writes the reports. It returns the exit status.
 func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
-	if cfg.pack != nil {
-		return exportPack(cfg, stdin, stderr)
-	}
 	pipeline.Version = version
+	start := time.Now()
+	if cfg.outFile == "-" {
+		// The output is written as a file, as always, then copied out:
+		// one code path, and a failed conversion writes nothing at all.
+		tmp, err := os.MkdirTemp("", "folio-stdout-")
+		if err != nil {
+			fmt.Fprintf(stderr, "export: %v\n", err)
+			return 1
+		}
+		defer os.RemoveAll(tmp)
+		cfg.outDir = tmp
+	}
+	if cfg.pack != nil {
+		return exportPack(cfg, stdin, stdout, stderr)
+	}
 	jobs, err := pipeline.Plan(cfg.inputs, cfg.outDir, cfg.opts.Formats, cfg.exclude)
+	if err == nil {
+		err = checkOneOutput(cfg, jobs)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "export: %v\n", err)
 		return 2
+	}
+	if cfg.outFile != "" {
+		jobs[0].OutBase = singleOutBase(cfg)
 	}
 	jobs = cfg.shard.Select(jobs)
 	if err := readStdin(jobs, stdin, cfg.opts.MaxInputSize); err != nil {
@@ -40,7 +61,7 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		manifest = pipeline.LoadManifest(cfg.outDir)
 	}
 	todo, skipped := splitFresh(jobs, manifest, &cfg.opts)
-	report := &pipeline.Report{Folio: version}
+	report := &pipeline.Report{Folio: version, Levels: cfg.levels}
 	for _, r := range skipped {
 		report.Add(r, pipeline.StatusSkipped)
 	}
@@ -57,6 +78,11 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	pipeline.Run(ctx, todo, &cfg.opts, cfg.jobs, func(r *pipeline.Result) {
+		if r.Err == nil {
+			if err := deliver(cfg, r, stdout); err != nil {
+				r.Err = err
+			}
+		}
 		report.Add(r, pipeline.StatusOK)
 		if manifest != nil {
 			manifest.Record(r.Input, keys[r.Input], r)
@@ -76,17 +102,91 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "export: %v\n", err)
 		return 1
 	}
-	switch {
-	case interrupted:
+	if interrupted {
 		fmt.Fprintln(stderr, "export: interrupted; finished documents were kept, no partial files were left")
 		return 130
-	case failed.Load() > 0:
+	}
+	return finish(cfg, report, len(jobs), start, stderr)
+}
+
+// finish turns the report into the exit status and, unless -q, one line
+// that sums the run up.
+func finish(cfg *config, report *pipeline.Report, total int, start time.Time, stderr io.Writer) int {
+	switch {
+	case report.Failed > 0:
 		if !cfg.quiet {
-			fmt.Fprintf(stderr, "export: %d of %d input(s) failed\n", failed.Load(), len(jobs))
+			fmt.Fprintf(stderr, "export: %d of %d input(s) failed\n", report.Failed, total)
 		}
 		return 1
+	case cfg.failOnWarning && report.Warnings > 0:
+		fmt.Fprintf(stderr, "export: %d warning(s) and --fail-on-warning: failing the run (the outputs were written)\n", report.Warnings)
+		return 1
+	}
+	if !cfg.quiet {
+		fmt.Fprintln(stderr, summary(cfg, report, time.Since(start)))
 	}
 	return 0
+}
+
+// summary is the last line of a successful run.
+func summary(cfg *config, r *pipeline.Report, took time.Duration) string {
+	where := cfg.outDir
+	switch {
+	case cfg.outFile == "-":
+		where = "standard output"
+	case cfg.outFile != "":
+		where = cfg.outFile
+	}
+	files := 0
+	for _, e := range r.Entries {
+		files += len(e.Outputs)
+	}
+	line := fmt.Sprintf("export: %d input(s), %d file(s) in %s", r.Total, files, where)
+	if r.Skipped > 0 {
+		line += fmt.Sprintf(" (%d unchanged)", r.Skipped)
+	}
+	if r.Warnings > 0 {
+		line += fmt.Sprintf(", %d warning(s)", r.Warnings)
+	}
+	return line + fmt.Sprintf(", %.1fs", took.Seconds())
+}
+
+// singleOutBase is the output path, less its extension, of -o FILE or -o -.
+func singleOutBase(cfg *config) string {
+	if cfg.outFile == "-" {
+		return filepath.Join(cfg.outDir, "stdout")
+	}
+	return strings.TrimSuffix(cfg.outFile, filepath.Ext(cfg.outFile))
+}
+
+// deliver puts a -o FILE or -o - result where it was asked for: the file
+// renamed to the exact name given (NAME.PDF stays upper case), or copied
+// to standard output.
+func deliver(cfg *config, r *pipeline.Result, stdout io.Writer) error {
+	if cfg.outFile == "" || len(r.Outputs) != 1 {
+		return nil
+	}
+	o := &r.Outputs[0]
+	if cfg.outFile != "-" {
+		if o.Path != cfg.outFile {
+			if err := os.Rename(o.Path, cfg.outFile); err != nil {
+				return err
+			}
+			o.Path = cfg.outFile
+		}
+		return nil
+	}
+	f, err := os.Open(o.Path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := io.Copy(stdout, f); err != nil {
+		return fmt.Errorf("writing to standard output: %w", err)
+	}
+	o.Path = "-"
+	r.Outputs = r.Outputs[:1]
+	return nil
 }
 
 // readStdin gives the job named "-" the bytes of standard input, up to one
@@ -118,7 +218,7 @@ func splitFresh(jobs []pipeline.Job, m *pipeline.Manifest, o *pipeline.Options) 
 		key, err := pipeline.JobKey(j, o)
 		if err == nil {
 			if outs, ok := m.Fresh(j.Name, key); ok {
-				fresh = append(fresh, &pipeline.Result{Input: j.Name, Outputs: outs})
+				fresh = append(fresh, &pipeline.Result{Input: j.Name, Outputs: outs, Warnings: m.Warnings(j.Name)})
 				continue
 			}
 		}

@@ -238,8 +238,8 @@ func TestConfigFileGivesDefaultsFlagsOverride(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "flag", "a.html")); err != nil {
 		t.Error("flags did not override the config file")
 	}
-	os.WriteFile(cfg, []byte("colour: blue\n"), 0o644)
-	if code, _, errs := runExport(t, "--config", cfg, in); code != 2 || !strings.Contains(errs, `unknown setting "colour"`) {
+	os.WriteFile(cfg, []byte("to: html\ncolour: blue\n"), 0o644)
+	if code, _, errs := runExport(t, "--config", cfg, in); code != 2 || !strings.Contains(errs, cfg+":2: colour: unknown setting") {
 		t.Errorf("unknown setting: exit %d %s", code, errs)
 	}
 }

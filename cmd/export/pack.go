@@ -68,12 +68,15 @@ func packFlags(fs *pflag.FlagSet, cfg *config, name, sortBy string, po pipeline.
 // exportPack reads every input and writes one pack. It returns the exit
 // status: 0 when the pack was written from every input, 1 when an input
 // failed (whether or not --skip-failed still wrote the pack).
-func exportPack(cfg *config, stdin io.Reader, stderr io.Writer) int {
-	pipeline.Version = version
-	jobs, err := pipeline.PlanPack(cfg.inputs, cfg.exclude)
+func exportPack(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
+	start := time.Now()
+	jobs, err := pipeline.PlanPack(cfg.inputs, cfg.outDir, cfg.exclude)
 	if err != nil {
 		fmt.Fprintf(stderr, "export: %v\n", err)
 		return 2
+	}
+	if cfg.outFile != "" {
+		cfg.pack.OutBase = singleOutBase(cfg)
 	}
 	if err := readStdin(jobs, stdin, cfg.opts.MaxInputSize); err != nil {
 		fmt.Fprintf(stderr, "export: reading standard input: %v\n", err)
@@ -83,20 +86,16 @@ func exportPack(cfg *config, stdin io.Reader, stderr io.Writer) int {
 	defer stop()
 
 	pr := pipeline.ConvertPack(ctx, jobs, &cfg.opts, *cfg.pack)
+	if pr.Pack.Err == nil {
+		if err := deliver(cfg, pr.Pack, stdout); err != nil {
+			pr.Pack.Err = err
+		}
+	}
 	prog := newProgress(cfg, stderr, 0)
-	report := &pipeline.Report{Folio: version}
-	failed := 0
+	report := &pipeline.Report{Folio: version, Levels: cfg.levels}
 	for _, r := range pr.Inputs {
 		report.Add(r, pipeline.StatusOK)
-		if r.Err != nil {
-			failed++
-			prog.println("%v", r.Err)
-		}
-		if !cfg.quiet {
-			for _, w := range r.Warnings {
-				prog.println("%s: warning: %s: %s", w.Pos, w.Code, w.Message)
-			}
-		}
+		prog.messages(r)
 	}
 	report.AddPack(pr)
 	prog.done(pr.Pack)
@@ -104,12 +103,9 @@ func exportPack(cfg *config, stdin io.Reader, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "export: %v\n", err)
 		return 1
 	}
-	switch {
-	case ctx.Err() != nil:
+	if ctx.Err() != nil {
 		fmt.Fprintln(stderr, "export: interrupted; no pack was written")
 		return 130
-	case pr.Pack.Err != nil || failed > 0:
-		return 1
 	}
-	return 0
+	return finish(cfg, report, len(jobs)+1, start, stderr)
 }

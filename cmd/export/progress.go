@@ -46,14 +46,30 @@ func (p *progress) println(format string, args ...any) {
 	fmt.Fprintf(p.stderr, format+"\n", args...)
 }
 
-func (p *progress) done(r *pipeline.Result) {
+// messages prints a result's error and its warnings at their levels:
+// info ones only with -v, else one line that counts them.
+func (p *progress) messages(r *pipeline.Result) {
 	if r.Err != nil {
 		p.println("%v", r.Err)
 	}
-	if !p.cfg.quiet {
-		for _, w := range r.Warnings {
-			p.println("%s: warning: %s: %s", w.Pos, w.Code, w.Message)
+	if p.cfg.quiet {
+		return
+	}
+	for _, w := range r.Warnings {
+		level := p.cfg.levels.Of(w.Code)
+		if level == pipeline.LevelInfo && !p.cfg.verbose {
+			continue
 		}
+		p.println("%s: %s: %s: %s", w.Pos, level, w.Code, w.Message)
+	}
+	if s := p.cfg.levels.InfoSummary(r.Warnings); s != "" && !p.cfg.verbose {
+		p.println("%s: info: %s (-v lists them)", r.Input, s)
+	}
+}
+
+func (p *progress) done(r *pipeline.Result) {
+	p.messages(r)
+	if !p.cfg.quiet {
 		if p.bar == nil {
 			for _, o := range r.Outputs {
 				p.println("%s → %s", r.Input, o.Path)
