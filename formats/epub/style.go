@@ -44,5 +44,7 @@ th { font-weight: bold; }
 a[epub|type~="noteref"] { vertical-align: super; font-size: 0.75em; line-height: 0; text-decoration: none; }
 aside[epub|type~="footnote"] { margin: 0 0 0.8em; font-size: 0.9em; }
 .footnote-label { font-weight: bold; }
-.footnote-back { text-decoration: none; }
+/* Underlined: a link told apart from its text by colour alone is an
+   accessibility failure (axe link-in-text-block, as Ace reports it). */
+.footnote-back { text-decoration: underline; }
 `

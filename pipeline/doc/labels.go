@@ -19,17 +19,20 @@ type Labels struct {
 	// 2024"); Articles heads the list of a pack's articles on its cover.
 	Briefing string
 	Articles string
+	// Task is the accessible name of a task list's check mark (a
+	// checkbox with no label is a critical accessibility failure).
+	Task string
 }
 
 var labels = map[string]Labels{
-	"en": {"Contents", "Notes", "Page %d of %d", "Credit", "Source", "By", "Tags", "Published", "Updated", "Back to text", "Briefing", "In this pack"},
-	"ru": {"Содержание", "Примечания", "Страница %d из %d", "Фото", "Источник", "Автор", "Теги", "Опубликовано", "Обновлено", "Назад к тексту", "Сводка", "В подборке"},
-	"uk": {"Зміст", "Примітки", "Сторінка %d з %d", "Фото", "Джерело", "Автор", "Теги", "Опубліковано", "Оновлено", "Назад до тексту", "Зведення", "У добірці"},
-	"ar": {"المحتويات", "ملاحظات", "صفحة %d من %d", "حقوق الصورة", "المصدر", "بقلم", "الوسوم", "نُشر", "حُدّث", "العودة إلى النص", "موجز", "في هذه المجموعة"},
-	"fa": {"فهرست مطالب", "یادداشت‌ها", "صفحه %d از %d", "اعتبار تصویر", "منبع", "نویسنده", "برچسب‌ها", "منتشرشده", "به‌روزشده", "بازگشت به متن", "گزارش", "در این مجموعه"},
-	"fr": {"Sommaire", "Notes", "Page %d sur %d", "Crédit", "Source", "Par", "Mots-clés", "Publié", "Mis à jour", "Retour au texte", "Synthèse", "Dans ce dossier"},
-	"de": {"Inhalt", "Anmerkungen", "Seite %d von %d", "Bildnachweis", "Quelle", "Von", "Schlagwörter", "Veröffentlicht", "Aktualisiert", "Zurück zum Text", "Lagebericht", "In dieser Mappe"},
-	"es": {"Contenido", "Notas", "Página %d de %d", "Crédito", "Fuente", "Por", "Etiquetas", "Publicado", "Actualizado", "Volver al texto", "Resumen", "En este dosier"},
+	"en": {"Contents", "Notes", "Page %d of %d", "Credit", "Source", "By", "Tags", "Published", "Updated", "Back to text", "Briefing", "In this pack", "Task"},
+	"ru": {"Содержание", "Примечания", "Страница %d из %d", "Фото", "Источник", "Автор", "Теги", "Опубликовано", "Обновлено", "Назад к тексту", "Сводка", "В подборке", "Задача"},
+	"uk": {"Зміст", "Примітки", "Сторінка %d з %d", "Фото", "Джерело", "Автор", "Теги", "Опубліковано", "Оновлено", "Назад до тексту", "Зведення", "У добірці", "Завдання"},
+	"ar": {"المحتويات", "ملاحظات", "صفحة %d من %d", "حقوق الصورة", "المصدر", "بقلم", "الوسوم", "نُشر", "حُدّث", "العودة إلى النص", "موجز", "في هذه المجموعة", "مهمة"},
+	"fa": {"فهرست مطالب", "یادداشت‌ها", "صفحه %d از %d", "اعتبار تصویر", "منبع", "نویسنده", "برچسب‌ها", "منتشرشده", "به‌روزشده", "بازگشت به متن", "گزارش", "در این مجموعه", "کار"},
+	"fr": {"Sommaire", "Notes", "Page %d sur %d", "Crédit", "Source", "Par", "Mots-clés", "Publié", "Mis à jour", "Retour au texte", "Synthèse", "Dans ce dossier", "Tâche"},
+	"de": {"Inhalt", "Anmerkungen", "Seite %d von %d", "Bildnachweis", "Quelle", "Von", "Schlagwörter", "Veröffentlicht", "Aktualisiert", "Zurück zum Text", "Lagebericht", "In dieser Mappe", "Aufgabe"},
+	"es": {"Contenido", "Notas", "Página %d de %d", "Crédito", "Fuente", "Por", "Etiquetas", "Publicado", "Actualizado", "Volver al texto", "Resumen", "En este dosier", "Tarea"},
 }
 
 // LabelsFor returns the labels for a BCP 47 language tag, falling back to

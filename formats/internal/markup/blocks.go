@@ -163,7 +163,9 @@ func (r *Renderer) listItem(w *bytes.Buffer, it *doc.ListItem, tight bool) {
 }
 
 func (r *Renderer) checkbox(w *bytes.Buffer, checked bool) {
-	w.WriteString(`<input type="checkbox" disabled=""`)
+	w.WriteString(`<input type="checkbox" disabled="" aria-label="`)
+	writeEscaped(w, r.labels.Task)
+	w.WriteByte('"')
 	if checked {
 		w.WriteString(` checked=""`)
 	}

@@ -153,7 +153,7 @@ func withFallback(l doc.Labels) doc.Labels {
 		dst *string
 		def string
 	}{
-		{&l.Credit, en.Credit}, {&l.Notes, en.Notes}, {&l.BackToText, en.BackToText},
+		{&l.Credit, en.Credit}, {&l.Notes, en.Notes}, {&l.BackToText, en.BackToText}, {&l.Task, en.Task},
 	} {
 		if *p.dst == "" {
 			*p.dst = p.def

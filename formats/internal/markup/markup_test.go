@@ -93,7 +93,7 @@ func TestBlocksRenderAsTheReferenceDoes(t *testing.T) {
 			"<ul>\n<li>\n<pre><code>x\n</code></pre>\n</li>\n</ul>\n"},
 		{"task items",
 			[]doc.Block{&doc.List{Tight: true, Items: []*doc.ListItem{{Task: true, Checked: true, Blocks: []doc.Block{para(txt("done"))}}, {Task: true, Blocks: []doc.Block{para(txt("todo"))}}}}},
-			"<ul class=\"tasks\">\n<li><input type=\"checkbox\" disabled=\"\" checked=\"\" /> done</li>\n<li><input type=\"checkbox\" disabled=\"\" /> todo</li>\n</ul>\n"},
+			"<ul class=\"tasks\">\n<li><input type=\"checkbox\" disabled=\"\" aria-label=\"Task\" checked=\"\" /> done</li>\n<li><input type=\"checkbox\" disabled=\"\" aria-label=\"Task\" /> todo</li>\n</ul>\n"},
 		{"table with alignment",
 			[]doc.Block{&doc.Table{Align: []doc.Align{doc.AlignLeft, doc.AlignDefault, doc.AlignRight},
 				Header: []*doc.Row{{Cells: []*doc.Cell{{Content: []doc.Inline{txt("a")}}, {Content: []doc.Inline{txt("b")}}, {Content: []doc.Inline{txt("c")}}}}},
