@@ -6,6 +6,9 @@ import (
 	"time"
 )
 
+// epoch is the Unix epoch, the earliest date a zip entry may be asked for.
+var epoch = time.Unix(0, 0).UTC()
+
 func TestDosTimeClampsToTheZipEpoch(t *testing.T) {
 	tests := []struct {
 		name string

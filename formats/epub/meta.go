@@ -12,9 +12,6 @@ import (
 	"folio/pipeline/doc"
 )
 
-// epoch is the timestamp of last resort (contract: 1970-01-01T00:00:00Z).
-var epoch = time.Unix(0, 0).UTC()
-
 // docTime returns the document's date as a time, and whether it had one
 // that parses. Dates are ISO 8601 as written: a day or a full RFC 3339 time.
 func docTime(date string) (time.Time, bool) {
@@ -28,7 +25,7 @@ func docTime(date string) (time.Time, bool) {
 }
 
 // modifiedTime is the book's dcterms:modified: the document's date, else
-// the SOURCE_DATE_EPOCH fallback, else 1970-01-01 — never the clock.
+// the SOURCE_DATE_EPOCH fallback, else doc.UndatedStamp — never the clock.
 func modifiedTime(m *doc.Meta, sourceDate time.Time) time.Time {
 	if t, ok := docTime(m.Date); ok {
 		return t.Truncate(time.Second)
@@ -36,7 +33,7 @@ func modifiedTime(m *doc.Meta, sourceDate time.Time) time.Time {
 	if !sourceDate.IsZero() {
 		return sourceDate.UTC().Truncate(time.Second)
 	}
-	return epoch
+	return doc.UndatedStamp()
 }
 
 // dcDate formats the document's date for dc:date (W3CDTF), or "".
@@ -119,17 +116,18 @@ func metadataXML(b *book) string {
 	}
 	line(`<dc:identifier id="pub-id">%s</dc:identifier>`, esc(b.identifier))
 	line(`<dc:title id="title">%s</dc:title>`, esc(b.title))
-	line(`<meta refines="#title" property="title-type">main</meta>`)
-	if b.subtitle != "" {
-		line(`<dc:title id="subtitle">%s</dc:title>`, esc(b.subtitle))
-		line(`<meta refines="#subtitle" property="title-type">subtitle</meta>`)
-	}
+	// One dc:title: the standfirst goes to dc:description and the title
+	// page. A second dc:title (title-type subtitle) is valid EPUB 3, but
+	// Calibre, Kindle and Apple Books join every dc:title into the one
+	// they show, which made 200-character library titles.
 	for i, a := range b.authors {
 		line(`<dc:creator id="creator-%d">%s</dc:creator>`, i+1, esc(a))
 		line(`<meta refines="#creator-%d" property="role" scheme="marc:relators">aut</meta>`, i+1)
 	}
+	// A pack's editor is its creator (role edt): library software shows
+	// dc:creator as the author, and a pack with none shows "Unknown".
 	for i, e := range b.editors {
-		line(`<dc:contributor id="editor-%d">%s</dc:contributor>`, i+1, esc(e))
+		line(`<dc:creator id="editor-%d">%s</dc:creator>`, i+1, esc(e))
 		line(`<meta refines="#editor-%d" property="role" scheme="marc:relators">edt</meta>`, i+1)
 	}
 	line(`<dc:language>%s</dc:language>`, esc(b.lang))

@@ -45,9 +45,7 @@ func (w *Writer) planPack(ctx context.Context, p *doc.Pack) (*book, error) {
 		b.dir = "rtl"
 	}
 	b.labels = doc.LabelsFor(b.lang)
-	if e := clean(m.Editor); e != "" {
-		b.editors = []string{e}
-	}
+	b.editors = packCreators(p)
 	b.description = b.subtitle
 	seen := map[string]bool{}
 	for _, d := range p.Articles {
@@ -192,4 +190,27 @@ func pageLangs(b *book) map[string]string {
 		}
 	}
 	return out
+}
+
+// packCreators names who stands behind a pack, for dc:creator: its
+// editor; else the publisher (or source site) its articles share; else
+// up to three of their publishers, in article order.
+func packCreators(p *doc.Pack) []string {
+	if e := clean(p.Meta.Editor); e != "" {
+		return []string{e}
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, d := range p.Articles {
+		n := clean(d.Meta.SourceName())
+		if n == "" || seen[n] {
+			continue
+		}
+		seen[n] = true
+		names = append(names, n)
+	}
+	if len(names) > 3 {
+		names = names[:3]
+	}
+	return names
 }

@@ -359,7 +359,7 @@ func (l *layout) docDate() time.Time {
 	if !l.opts.SourceDate.IsZero() {
 		return l.opts.SourceDate.UTC()
 	}
-	return time.Unix(0, 0).UTC()
+	return doc.UndatedStamp()
 }
 
 func parseDate(s string) (time.Time, bool) {

@@ -207,8 +207,8 @@ func TestDateFallsBackToSourceDate(t *testing.T) {
 		t.Error("creation date not taken from SourceDate")
 	}
 	b, _ = write(t, d, Options{})
-	if !bytes.Contains(b, []byte("/CreationDate (D:19700101000000")) {
-		t.Error("creation date not 1970 without any date")
+	if !bytes.Contains(b, []byte("/CreationDate (D:20260101000000")) || bytes.Contains(b, []byte("D:1970")) {
+		t.Error("without any date the creation date is not doc.UndatedStamp (and never 1970)")
 	}
 }
 

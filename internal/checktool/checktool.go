@@ -79,6 +79,41 @@ var (
 	)}
 )
 
+var (
+	// Ace is Ace by DAISY, the EPUB accessibility checker, run in Debian's
+	// Chromium (PUPPETEER_EXECUTABLE_PATH, /usr/bin/chromium by default)
+	// rather than a browser Puppeteer would download.
+	Ace = Tool{"ace-puppeteer", "apt-get install chromium && PUPPETEER_SKIP_DOWNLOAD=1 npm install -g --ignore-scripts @daisy/ace", firstOf(
+		path("ace-puppeteer"),
+		file("/usr/lib/node_modules/@daisy/ace/bin/ace-puppeteer.js", "/usr/local/lib/node_modules/@daisy/ace/bin/ace-puppeteer.js"),
+	)}
+	// EbookMeta is Calibre's metadata reader, to see a book as library
+	// software shows it.
+	EbookMeta = Tool{"ebook-meta", "apt-get install --no-install-recommends calibre", path("ebook-meta")}
+)
+
+func file(candidates ...string) func() []string {
+	return func() []string {
+		for _, c := range candidates {
+			if fi, err := os.Stat(c); err == nil && fi.Mode().IsRegular() {
+				return []string{c}
+			}
+		}
+		return nil
+	}
+}
+
+func firstOf(finds ...func() []string) func() []string {
+	return func() []string {
+		for _, f := range finds {
+			if cmd := f(); cmd != nil {
+				return cmd
+			}
+		}
+		return nil
+	}
+}
+
 // Need returns the command that runs tool. When the tool is missing it skips
 // the test, or fails it under CI=true.
 func Need(t testing.TB, tool Tool) []string {
