@@ -12,8 +12,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -60,8 +62,14 @@ func Load(name string, r io.Reader, o LoadOptions) (*Input, []doc.Warning, error
 		return nil, nil, &doc.Error{Pos: doc.Pos{File: name}, Code: "read", Err: err}
 	}
 	if int64(len(src)) > max {
+		size := "larger than that"
+		if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+			if fi, err := f.Stat(); err == nil {
+				size = fmt.Sprintf("%s (%d bytes)", sizeMiB(fi.Size()), fi.Size())
+			}
+		}
 		return nil, nil, doc.Errorf(doc.Pos{File: name}, "input-too-large",
-			"the input is larger than %d bytes; raise --max-input-size if it is meant to be this big", max)
+			"the input is %s; --max-input-size is %s (%d bytes): raise it, e.g. --max-input-size 8MB, if the input is meant to be this big", size, sizeMiB(max), max)
 	}
 	format := o.From
 	if format == "" {
@@ -241,4 +249,12 @@ func markdownScore(src []byte) int {
 		}
 	}
 	return score
+}
+
+// sizeMiB writes a size for a person: "5.2 MiB", "2 MiB", "512 KiB".
+func sizeMiB(n int64) string {
+	if n >= 1<<20 {
+		return strings.TrimSuffix(strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64), ".0") + " MiB"
+	}
+	return strconv.FormatInt((n+512)>>10, 10) + " KiB"
 }

@@ -45,7 +45,7 @@ func defineFlags(fs *pflag.FlagSet, v *flagVars) {
 	v.maxMemory = byteSize(pipeline.DefaultWorkerMemory)
 	fs.StringSliceVarP(&v.to, "to", "t", []string{"pdf", "epub", "html"}, "output formats, any of "+strings.Join(pipeline.OutputFormats(), ", ")+" (`LIST`)")
 	fs.StringVarP(&c.opts.From, "from", "f", "", "input format: "+strings.Join(pipeline.InputFormats, " | ")+" (default: by extension, then by content) (`FORMAT`)")
-	fs.StringVarP(&c.outDir, "out", "o", ".", "where outputs go: a folder (a folder input's tree is mirrored under it); a file NAME.pdf, .epub, .html or .json for one input or one pack; or - for standard output (one format). Also --output (`PATH`)")
+	fs.StringVarP(&c.outDir, "out", "o", ".", "where outputs go: a folder (a folder input's tree is mirrored under it); a file NAME.pdf, .epub, .html or .json for one input or one pack; or - for standard output (one format) (`PATH`)")
 	fs.StringArrayVar(&v.meta, "meta", nil, "set metadata `key=value` (repeatable); NAME.meta.yaml beside an input does the same")
 	fs.BoolVar(&c.opts.Fragment, "fragment", false, "HTML: the body only, no page template, no title lifted, heading levels kept")
 	fs.BoolVar(&c.opts.UnsafeHTML, "unsafe-html", false, "keep raw HTML from the input (dropped by default, with a warning naming the line; never in EPUB unless well-formed)")
@@ -142,13 +142,17 @@ func helpText(fs *pflag.FlagSet) string {
 		if l.def != "" {
 			text += " (default " + l.def + ")"
 		}
+		names := l.names
+		if strings.HasPrefix(names, "--") {
+			names = "    " + names // aligned with the long names of "-x, --long"
+		}
 		lines := wrap(text, 70)
-		if len(l.names) > 28 {
+		if len(names) > 28 {
 			// A long name would push the text right: it gets its own line.
-			fmt.Fprintf(&b, "  %s\n", l.names)
+			fmt.Fprintf(&b, "  %s\n", names)
 			lines = append([]string{""}, lines...)
 		} else {
-			fmt.Fprintf(&b, "  %-28s %s\n", l.names, lines[0])
+			fmt.Fprintf(&b, "  %-28s %s\n", names, lines[0])
 		}
 		for _, more := range lines[1:] {
 			fmt.Fprintf(&b, "  %-28s %s\n", "", more)

@@ -31,9 +31,9 @@ var version = "0.1.0-dev"
 const usage = `Usage: export [flags] INPUT...
 
 Export articles to a briefing PDF, an EPUB and a standalone HTML page.
-INPUT is a file, a folder (searched for %s files; the output
-folder and Folio's own outputs are left out), a glob, or - for standard
-input. Outputs are named after the input: notes.md → notes.pdf.
+INPUT is a file, a glob, - for standard input, or a folder, searched for
+%s files (the output folder and Folio's own
+outputs are left out). Outputs are named after the input: notes.md → notes.pdf.
 
 Examples:
   export article.md                          PDF, EPUB and HTML beside you

@@ -148,6 +148,44 @@ func yamlError(err error) (int, string) {
 	return n + 1, m[2]
 }
 
+// unclosedQuote finds the 1-based line, within a YAML block, of a value
+// that opens a quote ("…" or '…') which nothing after it closes.
+func unclosedQuote(block []byte) (int, bool) {
+	lines := bytes.Split(block, []byte("\n"))
+	for i, l := range lines {
+		v := bytes.TrimLeft(l, " \t")
+		v = bytes.TrimLeft(bytes.TrimPrefix(v, []byte("- ")), " \t")
+		if k := bytes.Index(v, []byte(": ")); k >= 0 && (len(v) == 0 || (v[0] != '"' && v[0] != '\'')) {
+			v = bytes.TrimLeft(v[k+2:], " \t")
+		}
+		if len(v) == 0 || (v[0] != '"' && v[0] != '\'') {
+			continue
+		}
+		rest := append(append([]byte{}, v[1:]...), bytes.Join(lines[i+1:], []byte("\n"))...)
+		if !closes(rest, v[0]) {
+			return i + 1, true
+		}
+	}
+	return 0, false
+}
+
+// closes reports whether s (what follows an opening quote) holds the
+// closing one: a backslash escapes in a double-quoted scalar, a doubled
+// quote in a single-quoted one.
+func closes(s []byte, q byte) bool {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case q == '"' && s[i] == '\\':
+			i++
+		case s[i] == q && q == '\'' && i+1 < len(s) && s[i+1] == '\'':
+			i++
+		case s[i] == q:
+			return true
+		}
+	}
+	return false
+}
+
 // decodeFrontMatter decodes the block the extension captured into a mapping
 // value. Errors name the file line where the YAML or TOML parser saw the
 // problem: the block starts on line 2 of the file.
@@ -156,6 +194,11 @@ func decodeFrontMatter(data *frontmatter.Data, b fmBlock, src []byte, name strin
 		var node yaml.Node
 		if err := data.Decode(&node); err != nil {
 			line, msg := yamlError(err)
+			if at, ok := unclosedQuote(src[b.start : b.start+b.size]); ok && msg == "found unexpected end of stream" {
+				// yaml.v3 names the end of the block; the mistake is the
+				// quote that never closes.
+				line, msg = at+1, "this quoted value is never closed (the parser reached the end of the front matter)"
+			}
 			return value{}, doc.Errorf(doc.Pos{File: name, Line: line}, "front-matter", "invalid YAML front matter: %s", msg)
 		}
 		c := &yamlConverter{name: name}

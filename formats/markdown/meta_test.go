@@ -127,6 +127,8 @@ func TestFrontMatterErrors(t *testing.T) {
 	}{
 		{"YAML syntax error on line 4", "---\ntitle: x\nsummary: y\n  bad: indent\n---\n", "front-matter", 4, "mapping values are not allowed"},
 		{"unclosed flow sequence (reported where it opens)", "---\ntitle: x\ntags: [a,\nauthor: b\n---\n", "front-matter", 3, "did not find expected"},
+		{"unclosed double quote (reported where it opens, not at the block's end)", "---\ntitle: \"Unclosed\nauthor: b\ntags: [x]\n---\n", "front-matter", 2, "never closed"},
+		{"unclosed single quote in a list", "---\ntitle: x\ntags:\n  - 'one\n  - two\n---\n", "front-matter", 4, "never closed"},
 		{"tab indentation", "---\na:\n\tb: 1\n---\n", "front-matter", 3, "cannot start any token"},
 		{"TOML syntax error", "+++\ntitle = 'x'\nfoo = \n+++\n", "front-matter", 3, "expected value"},
 		{"billion laughs", "---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n---\n", "front-matter", 1, "excessive aliasing"},
