@@ -130,18 +130,22 @@ func finish(cfg *config, report *pipeline.Report, total int, start time.Time, st
 
 // summary is the last line of a successful run.
 func summary(cfg *config, r *pipeline.Report, took time.Duration) string {
-	where := cfg.outDir
-	switch {
-	case cfg.outFile == "-":
-		where = "standard output"
-	case cfg.outFile != "":
-		where = cfg.outFile
-	}
-	files := 0
+	inputs, files := r.Total, 0
 	for _, e := range r.Entries {
 		files += len(e.Outputs)
 	}
-	line := fmt.Sprintf("export: %d input(s), %d file(s) in %s", r.Total, files, where)
+	line := fmt.Sprintf("export: %d input(s)", inputs)
+	if cfg.pack != nil {
+		line = fmt.Sprintf("export: pack %s of %d input(s)", cfg.packName, inputs-1)
+	}
+	switch {
+	case cfg.outFile == "-":
+		line += " → standard output"
+	case cfg.outFile != "":
+		line += " → " + cfg.outFile
+	default:
+		line += fmt.Sprintf(", %d file(s) written in %s", files, cfg.outDir)
+	}
 	if r.Skipped > 0 {
 		line += fmt.Sprintf(" (%d unchanged)", r.Skipped)
 	}

@@ -107,7 +107,8 @@ type config struct {
 	shard         pipeline.Shard
 	logMode       string
 	// pack, when set, binds every input into one publication.
-	pack *pipeline.PackOptions
+	pack     *pipeline.PackOptions
+	packName string
 }
 
 func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {

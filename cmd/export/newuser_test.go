@@ -387,7 +387,7 @@ func TestASuccessfulRunEndsWithASummary(t *testing.T) {
 	userFolder(t, map[string]string{"a.md": noteMD, "b.md": noteMD})
 	code, _, errs := runExport(t, "-t", "html", "-o", "out", "a.md", "b.md")
 	lines := strings.Split(strings.TrimSpace(errs), "\n")
-	if code != 0 || !strings.HasPrefix(lines[len(lines)-1], "export: 2 input(s), 2 file(s) in out") {
+	if code != 0 || !strings.HasPrefix(lines[len(lines)-1], "export: 2 input(s), 2 file(s) written in out") {
 		t.Errorf("exit %d:\n%s", code, errs)
 	}
 	if _, _, errs := runExport(t, "-q", "-t", "html", "-o", "out", "a.md"); errs != "" {

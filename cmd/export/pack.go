@@ -59,6 +59,7 @@ func packFlags(fs *pflag.FlagSet, cfg *config, name, sortBy string, po pipeline.
 		return errors.New("--isolate does not apply to --pack yet: a pack's inputs are read in this process (--timeout bounds the whole pack)")
 	}
 	po.OutBase = filepath.Join(cfg.outDir, name)
+	cfg.packName = name
 	po.Sort = sortBy
 	po.Jobs = cfg.jobs
 	cfg.pack = &po
