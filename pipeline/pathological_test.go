@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"folio/internal/raceflag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,7 +28,7 @@ type pathological struct {
 
 func pathologicalCases() []pathological {
 	big := 1
-	if raceEnabled {
+	if raceflag.Enabled {
 		big = 5
 	}
 	return []pathological{
