@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"folio/internal/raceflag"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -29,6 +28,7 @@ import (
 	"golang.org/x/net/html"
 
 	"folio/internal/checktool"
+	"folio/internal/raceflag"
 	"folio/pipeline/doc"
 	"folio/pipeline/normalize"
 )

@@ -3,13 +3,13 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"folio/internal/raceflag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"folio/internal/raceflag"
 	"folio/pipeline/doc"
 )
 

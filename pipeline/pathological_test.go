@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"folio/internal/raceflag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"folio/internal/raceflag"
 	"folio/pipeline/doc"
 )
 
