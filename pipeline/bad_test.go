@@ -40,6 +40,7 @@ type badCase struct {
 	outcome string // E, W, R or S
 	codes   []string
 	lossy   bool
+	within  time.Duration // a generous time bound for the whole conversion, 0 for the catalogue's deadline
 	line    int
 }
 
@@ -76,6 +77,12 @@ func readExpect(t *testing.T) []badCase {
 			case "lossy":
 				c.lossy = true
 			default:
+				if d, ok := strings.CutPrefix(opt, "within="); ok {
+					var err error
+					if c.within, err = time.ParseDuration(d); err == nil {
+						continue
+					}
+				}
 				t.Fatalf("EXPECT:%d: unknown option %q", n, opt)
 			}
 		}
@@ -123,6 +130,13 @@ func genCases() map[string]func() string {
 		"b24-front-matter-deep": func() string {
 			return "---\ntitle: deep\nx: " + rep("[", 20_000) + rep("]", 20_000) + "\n---\n# Body\n"
 		},
+		// Red-team cases (issue 17).
+		"r01-heading-ids-20000": func() string { return rep("# a\n\n", 20_000) },
+		"r09-toml-inline-tables": func() string {
+			return "+++\ntitle = 'deep'\na = " + rep("{b=", 16_000) + "1" + rep("}", 16_000) + "\n+++\n# Body\n"
+		},
+		"r10-a-b-star-400k": func() string { return "# T\n\n" + rep("a_b*c ", 400_000/6) },
+		"r10-prose-x-y-z-w": func() string { return "# T\n\n" + rep("x_y z*w ", 400_000/8) },
 		"b40-same-image-10000": func() string {
 			return "# Same image\n\n![gone](missing.png)\n\n" + rep("![dot](pixel.png) ", 10_000) + "\n"
 		},
@@ -347,11 +361,15 @@ func TestBadInputCatalogue(t *testing.T) {
 			o := &Options{Formats: allFormats, Lossy: c.lossy, SourceDate: time.Unix(1700000000, 0).UTC()}
 			done := make(chan *Result, 1)
 			go func() { done <- Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(out, stemName)}, o) }()
+			start := time.Now()
 			var res *Result
 			select {
 			case res = <-done:
 			case <-time.After(deadline):
 				t.Fatalf("no result after %v: a hang", deadline)
+			}
+			if within := c.within * time.Duration(max(1, 5*btoi(raceEnabled))); c.within > 0 && time.Since(start) > within {
+				t.Errorf("took %v, want at most %v", time.Since(start), within)
 			}
 			if b, _ := os.ReadFile(victim); string(b) != "victim" {
 				t.Errorf("the file behind the output symlink was written: %q", b)
@@ -448,6 +466,13 @@ func TestBadInputCatalogue(t *testing.T) {
 			})
 		}
 	})
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func writeBytes(t testing.TB, p string, b []byte) {
