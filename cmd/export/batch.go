@@ -21,12 +21,12 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	pipeline.Version = version
 	jobs, err := pipeline.Plan(cfg.inputs, cfg.outDir, cfg.opts.Formats, cfg.exclude)
 	if err != nil {
-		fmt.Fprintf(stderr, "export: %v\n", err)
+		logf(stderr, "export: %v", err)
 		return 2
 	}
 	jobs = cfg.shard.Select(jobs)
 	if err := readStdin(jobs, stdin, cfg.opts.MaxInputSize); err != nil {
-		fmt.Fprintf(stderr, "export: reading standard input: %v\n", err)
+		logf(stderr, "export: reading standard input: %v", err)
 		return 1
 	}
 
@@ -45,7 +45,7 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		report.Add(r, pipeline.StatusSkipped)
 	}
 	if cfg.incremental && !cfg.quiet {
-		fmt.Fprintf(stderr, "export: %d unchanged since the last run, %d to export\n", len(skipped), len(todo))
+		logf(stderr, "export: %d unchanged since the last run, %d to export", len(skipped), len(todo))
 	}
 
 	prog := newProgress(cfg, stderr, len(todo))
@@ -73,16 +73,16 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	interrupted := ctx.Err() != nil && !(cfg.failFast && failed.Load() > 0)
 	if err := writeReports(cfg, report, manifest); err != nil {
-		fmt.Fprintf(stderr, "export: %v\n", err)
+		logf(stderr, "export: %v", err)
 		return 1
 	}
 	switch {
 	case interrupted:
-		fmt.Fprintln(stderr, "export: interrupted; finished documents were kept, no partial files were left")
+		logf(stderr, "export: interrupted; finished documents were kept, no partial files were left")
 		return 130
 	case failed.Load() > 0:
 		if !cfg.quiet {
-			fmt.Fprintf(stderr, "export: %d of %d input(s) failed\n", failed.Load(), len(jobs))
+			logf(stderr, "export: %d of %d input(s) failed", failed.Load(), len(jobs))
 		}
 		return 1
 	}

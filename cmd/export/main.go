@@ -13,10 +13,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -60,24 +62,29 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
-	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	// A closed standard output or error (export … | head) must not end
+	// a batch: with SIGPIPE ignored, writes to them fail with EPIPE
+	// instead of killing the process, and stream drops them from then on.
+	signal.Ignore(syscall.SIGPIPE)
+	code := run(os.Args[1:], os.Stdin, &stream{w: os.Stdout}, &stream{w: os.Stderr})
 	os.Exit(code)
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == pipeline.WorkerFlag {
-		return pipeline.ServeWorker(stdin, stdout)
+		return pipeline.ServeWorker(stdin, unwrap(stdout))
 	}
 	cfg, err := parseFlags(args, stdout, stderr)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
 			if ee.err != nil {
-				fmt.Fprintf(stderr, "export: %v\n", ee.err)
+				logf(stderr, "export: %v", ee.err)
 			}
 			return ee.code
 		}
-		fmt.Fprintf(stderr, "export: %v\nTry 'export --help'.\n", err)
+		logf(stderr, "export: %v", err)
+		logf(stderr, "Try 'export --help'.")
 		return 2
 	}
 	return export(cfg, stdin, stdout, stderr)

@@ -72,11 +72,11 @@ func exportPack(cfg *config, stdin io.Reader, stderr io.Writer) int {
 	pipeline.Version = version
 	jobs, err := pipeline.PlanPack(cfg.inputs, cfg.exclude)
 	if err != nil {
-		fmt.Fprintf(stderr, "export: %v\n", err)
+		logf(stderr, "export: %v", err)
 		return 2
 	}
 	if err := readStdin(jobs, stdin, cfg.opts.MaxInputSize); err != nil {
-		fmt.Fprintf(stderr, "export: reading standard input: %v\n", err)
+		logf(stderr, "export: reading standard input: %v", err)
 		return 1
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -101,12 +101,12 @@ func exportPack(cfg *config, stdin io.Reader, stderr io.Writer) int {
 	report.AddPack(pr)
 	prog.done(pr.Pack)
 	if err := writeReports(cfg, report, nil); err != nil {
-		fmt.Fprintf(stderr, "export: %v\n", err)
+		logf(stderr, "export: %v", err)
 		return 1
 	}
 	switch {
 	case ctx.Err() != nil:
-		fmt.Fprintln(stderr, "export: interrupted; no pack was written")
+		logf(stderr, "export: interrupted; no pack was written")
 		return 130
 	case pr.Pack.Err != nil || failed > 0:
 		return 1
