@@ -226,6 +226,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 // sourceDate reads SOURCE_DATE_EPOCH as the reproducible-builds spec says:
 // a non-negative decimal integer of seconds; anything else is a usage error
 // rather than a silently ignored setting.
+// lastEpochSecond is 9999-12-31T23:59:59Z.
+const lastEpochSecond = 253402300799
+
 func sourceDate(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
@@ -233,6 +236,13 @@ func sourceDate(s string) (time.Time, error) {
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n < 0 {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a non-negative whole number of seconds", s)
+	}
+	if n > lastEpochSecond {
+		// Refused rather than clamped: no output format can carry a year
+		// past 9999 (EPUB's dcterms:modified and PDF dates have four
+		// digits), and a silently different date would defeat the point
+		// of the setting. Such a value is nearly always milliseconds.
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is after the year 9999; give seconds since 1970 (milliseconds? divide by 1000)", s)
 	}
 	return time.Unix(n, 0).UTC(), nil
 }
