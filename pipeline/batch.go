@@ -242,12 +242,21 @@ func checkCollisions(jobs []Job, formats []string) error {
 }
 
 // Run converts every job with at most workers at once, calling report (from
-// one goroutine at a time) as each finishes. It stops starting new jobs
+// one goroutine at a time) as each finishes. It first removes, from each
+// output folder, the temporary files earlier runs left when they were
+// killed (CleanStaleTemps). It stops starting new jobs
 // when ctx is cancelled. Memory is bounded by the number of workers: jobs
 // hold only paths until a worker reads them.
 func Run(ctx context.Context, jobs []Job, o *Options, workers int, report func(*Result)) {
 	if workers < 1 {
 		workers = 1
+	}
+	cleaned := map[string]bool{}
+	for _, j := range jobs {
+		if dir := filepath.Dir(j.OutBase); !cleaned[dir] {
+			cleaned[dir] = true
+			CleanStaleTemps(dir)
+		}
 	}
 	next := make(chan Job)
 	results := make(chan *Result)
@@ -285,14 +294,16 @@ func Run(ctx context.Context, jobs []Job, o *Options, workers int, report func(*
 // ConvertWithTimeout is Convert with the per-document deadline of
 // o.Timeout. A goroutine cannot be killed, so a runaway reader keeps its
 // CPU until it returns; but the document is reported as timed-out at the
-// deadline, and its outputs are discarded because writeAll checks the
-// context before renaming anything into place.
+// deadline, its temporary files are removed at once, and it cannot commit
+// any output afterwards (see tempSet).
 func ConvertWithTimeout(ctx context.Context, j Job, o *Options) *Result {
 	if o.Timeout <= 0 {
 		return Convert(ctx, j, o)
 	}
 	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
+	temps := &tempSet{}
+	ctx = withTempSet(ctx, temps)
 	done := make(chan *Result, 1)
 	go func() { done <- Convert(ctx, j, o) }()
 	select {
@@ -302,7 +313,9 @@ func ConvertWithTimeout(ctx context.Context, j Job, o *Options) *Result {
 		}
 		return r
 	case <-ctx.Done():
-		if ctx.Err() != context.DeadlineExceeded {
+		// The conversion goes on in its goroutine; its temporary files
+		// go now, and it can no longer commit (unless it just did).
+		if ctx.Err() != context.DeadlineExceeded || !temps.discard() {
 			return <-done
 		}
 		return &Result{Input: j.Name, Err: doc.Errorf(doc.Pos{File: j.Name}, "timed-out",

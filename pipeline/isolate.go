@@ -195,13 +195,16 @@ func workerMemory(o *Options) int64 {
 }
 
 // removeTemps deletes the temporary files a killed worker left beside the
-// job's outputs (create names them tempPrefix(target) + digits).
+// job's outputs (create names them tempPrefix(target) + digits); its locks
+// died with it.
 func removeTemps(job Job, o *Options) {
 	for _, f := range o.Formats {
 		target := job.OutBase + outputs[f].ext
 		matches, _ := filepath.Glob(filepath.Join(filepath.Dir(target), globEscape(tempPrefix(target))+"*"))
 		for _, m := range matches {
-			os.Remove(m)
+			if fi, err := os.Lstat(m); err == nil {
+				removeIfStale(m, fi.Mode())
+			}
 		}
 	}
 }

@@ -318,7 +318,8 @@ func writeAll(ctx context.Context, d *doc.Document, job Job, o *Options, res *Re
 
 // writeOutputs runs render for every format of o at once, each into a
 // temporary file beside outBase+extension; only when all succeed are they
-// renamed into place, and their names recorded in res.
+// committed together (all or none, see commitAll), and their names
+// recorded in res.
 func writeOutputs(ctx context.Context, outBase, name string, o *Options, res *Result, render func(ctx context.Context, format string, w io.Writer) error) error {
 	type out struct {
 		format string
@@ -327,10 +328,14 @@ func writeOutputs(ctx context.Context, outBase, name string, o *Options, res *Re
 		ms     float64
 	}
 	outs := make([]*out, len(o.Formats))
+	temps := tempSetOf(ctx)
 	var wg sync.WaitGroup
 	for i, f := range o.Formats {
 		outs[i] = &out{format: f}
 		p, err := create(outBase + outputs[f].ext)
+		if err == nil && !temps.add(p) {
+			p, err = nil, ctx.Err()
+		}
 		if err != nil {
 			outs[i].err = err
 			continue
@@ -353,19 +358,18 @@ func writeOutputs(ctx context.Context, outBase, name string, o *Options, res *Re
 	if firstErr == nil {
 		firstErr = ctx.Err()
 	}
+	var ps []*pending
 	for _, x := range outs {
-		if x.p == nil {
-			continue
+		if x.p != nil {
+			ps = append(ps, x.p)
 		}
-		if firstErr != nil {
-			x.p.abort()
-			continue
+	}
+	if firstErr != nil {
+		abortAll(ps)
+	} else if firstErr = temps.commit(ps); firstErr == nil {
+		for _, x := range outs {
+			res.Outputs = append(res.Outputs, Output{Format: x.format, Path: x.p.target, Size: x.p.size, SHA256: x.p.digest()})
 		}
-		if err := x.p.commit(); err != nil {
-			firstErr = err
-			continue
-		}
-		res.Outputs = append(res.Outputs, Output{Format: x.format, Path: x.p.target, Size: x.p.size, SHA256: x.p.digest()})
 	}
 	if firstErr != nil {
 		var de *doc.Error

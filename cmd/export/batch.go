@@ -25,7 +25,7 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		// one code path, and a failed conversion writes nothing at all.
 		tmp, err := os.MkdirTemp("", "folio-stdout-")
 		if err != nil {
-			fmt.Fprintf(stderr, "export: %v\n", err)
+			logf(stderr, "export: %v", err)
 			return 1
 		}
 		defer os.RemoveAll(tmp)
@@ -39,7 +39,7 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = checkOneOutput(cfg, jobs)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "export: %v\n", err)
+		logf(stderr, "export: %v", err)
 		return 2
 	}
 	if cfg.outFile != "" {
@@ -47,7 +47,7 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	jobs = cfg.shard.Select(jobs)
 	if err := readStdin(jobs, stdin, cfg.opts.MaxInputSize); err != nil {
-		fmt.Fprintf(stderr, "export: reading standard input: %v\n", err)
+		logf(stderr, "export: reading standard input: %v", err)
 		return 1
 	}
 
@@ -66,7 +66,7 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		report.Add(r, pipeline.StatusSkipped)
 	}
 	if cfg.incremental && !cfg.quiet {
-		fmt.Fprintf(stderr, "export: %d unchanged since the last run, %d to export\n", len(skipped), len(todo))
+		logf(stderr, "export: %d unchanged since the last run, %d to export", len(skipped), len(todo))
 	}
 
 	prog := newProgress(cfg, stderr, len(todo))
@@ -99,11 +99,11 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	interrupted := ctx.Err() != nil && !(cfg.failFast && failed.Load() > 0)
 	if err := writeReports(cfg, report, manifest); err != nil {
-		fmt.Fprintf(stderr, "export: %v\n", err)
+		logf(stderr, "export: %v", err)
 		return 1
 	}
 	if interrupted {
-		fmt.Fprintln(stderr, "export: interrupted; finished documents were kept, no partial files were left")
+		logf(stderr, "export: interrupted; finished documents were kept, no partial files were left")
 		return 130
 	}
 	return finish(cfg, report, len(jobs), start, stderr)
@@ -115,15 +115,15 @@ func finish(cfg *config, report *pipeline.Report, total int, start time.Time, st
 	switch {
 	case report.Failed > 0:
 		if !cfg.quiet {
-			fmt.Fprintf(stderr, "export: %d of %d input(s) failed\n", report.Failed, total)
+			logf(stderr, "export: %d of %d input(s) failed", report.Failed, total)
 		}
 		return 1
 	case cfg.failOnWarning && report.Warnings > 0:
-		fmt.Fprintf(stderr, "export: %d warning(s) and --fail-on-warning: failing the run (the outputs were written)\n", report.Warnings)
+		logf(stderr, "export: %d warning(s) and --fail-on-warning: failing the run (the outputs were written)", report.Warnings)
 		return 1
 	}
 	if !cfg.quiet {
-		fmt.Fprintln(stderr, summary(cfg, report, time.Since(start)))
+		logf(stderr, "%s", summary(cfg, report, time.Since(start)))
 	}
 	return 0
 }

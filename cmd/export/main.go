@@ -14,9 +14,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -63,24 +65,29 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
-	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	// A closed standard output or error (export … | head) must not end
+	// a batch: with SIGPIPE ignored, writes to them fail with EPIPE
+	// instead of killing the process, and stream drops them from then on.
+	signal.Ignore(syscall.SIGPIPE)
+	code := run(os.Args[1:], os.Stdin, &stream{w: os.Stdout}, &stream{w: os.Stderr})
 	os.Exit(code)
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == pipeline.WorkerFlag {
-		return pipeline.ServeWorker(stdin, stdout)
+		return pipeline.ServeWorker(stdin, unwrap(stdout))
 	}
 	cfg, err := parseFlags(args, stdout, stderr)
 	if err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {
 			if ee.err != nil {
-				fmt.Fprintf(stderr, "export: %v\n", ee.err)
+				logf(stderr, "export: %v", ee.err)
 			}
 			return ee.code
 		}
-		fmt.Fprintf(stderr, "export: %v\nTry 'export --help'.\n", err)
+		logf(stderr, "export: %v", err)
+		logf(stderr, "Try 'export --help'.")
 		return 2
 	}
 	return export(cfg, stdin, stdout, stderr)
@@ -195,6 +202,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 // sourceDate reads SOURCE_DATE_EPOCH as the reproducible-builds spec says:
 // a non-negative decimal integer of seconds; anything else is a usage error
 // rather than a silently ignored setting.
+// lastEpochSecond is 9999-12-31T23:59:59Z.
+const lastEpochSecond = 253402300799
+
 func sourceDate(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
@@ -202,6 +212,13 @@ func sourceDate(s string) (time.Time, error) {
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n < 0 {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a non-negative whole number of seconds", s)
+	}
+	if n > lastEpochSecond {
+		// Refused rather than clamped: no output format can carry a year
+		// past 9999 (EPUB's dcterms:modified and PDF dates have four
+		// digits), and a silently different date would defeat the point
+		// of the setting. Such a value is nearly always milliseconds.
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is after the year 9999; give seconds since 1970 (milliseconds? divide by 1000)", s)
 	}
 	return time.Unix(n, 0).UTC(), nil
 }

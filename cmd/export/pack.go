@@ -73,14 +73,14 @@ func exportPack(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	start := time.Now()
 	jobs, err := pipeline.PlanPack(cfg.inputs, cfg.outDir, cfg.exclude)
 	if err != nil {
-		fmt.Fprintf(stderr, "export: %v\n", err)
+		logf(stderr, "export: %v", err)
 		return 2
 	}
 	if cfg.outFile != "" {
 		cfg.pack.OutBase = singleOutBase(cfg)
 	}
 	if err := readStdin(jobs, stdin, cfg.opts.MaxInputSize); err != nil {
-		fmt.Fprintf(stderr, "export: reading standard input: %v\n", err)
+		logf(stderr, "export: reading standard input: %v", err)
 		return 1
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -101,11 +101,11 @@ func exportPack(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	report.AddPack(pr)
 	prog.done(pr.Pack)
 	if err := writeReports(cfg, report, nil); err != nil {
-		fmt.Fprintf(stderr, "export: %v\n", err)
+		logf(stderr, "export: %v", err)
 		return 1
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintln(stderr, "export: interrupted; no pack was written")
+		logf(stderr, "export: interrupted; no pack was written")
 		return 130
 	}
 	return finish(cfg, report, len(jobs)+1, start, stderr)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 
@@ -23,7 +22,7 @@ type progress struct {
 
 func newProgress(cfg *config, stderr io.Writer, total int) *progress {
 	p := &progress{cfg: cfg, stderr: stderr}
-	f, isFile := stderr.(*os.File)
+	f, isFile := unwrap(stderr).(*os.File)
 	if !cfg.quiet && cfg.logMode == "auto" && isFile && term.IsTerminal(int(f.Fd())) && total > 1 {
 		p.bar = progressbar.NewOptions(total,
 			progressbar.OptionSetWriter(stderr),
@@ -43,7 +42,7 @@ func (p *progress) println(format string, args ...any) {
 	if p.bar != nil {
 		p.bar.Clear()
 	}
-	fmt.Fprintf(p.stderr, format+"\n", args...)
+	logf(p.stderr, format, args...)
 }
 
 // messages prints a result's error and its warnings at their levels:

@@ -204,6 +204,10 @@ func decodeFrontMatter(data *frontmatter.Data, b fmBlock, src []byte, name strin
 		c := &yamlConverter{name: name}
 		return c.convert(&node, 0)
 	}
+	if l := tomlNesting(src[b.start:b.start+b.size], maxFrontMatterDepth); l >= 0 {
+		return value{}, doc.Errorf(doc.Pos{File: name, Line: 2 + l}, "front-matter",
+			"TOML front matter nested deeper than %d (inline tables, arrays and dotted keys); flatten it", maxFrontMatterDepth)
+	}
 	var m map[string]any
 	if err := data.Decode(&m); err != nil {
 		line, msg := 1, err.Error()

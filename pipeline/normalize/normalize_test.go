@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"folio/pipeline/doc"
 )
@@ -146,6 +147,37 @@ func TestHeadingIDsAreUnique(t *testing.T) {
 	want := []string{"intro", "intro-2", "intro-2-2", "section", "section-2", "intro-3"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ids = %q, want %q", got, want)
+	}
+}
+
+// TestHeadingIDsLinear checks r01: 50,000 headings with the same text get
+// ids -2 … -49999 in time linear in their number (counting up from -2 for
+// each made 20,000 of them take 42 s). The budget is generous; quadratic
+// work would need minutes.
+func TestHeadingIDsLinear(t *testing.T) {
+	const n = 50_000
+	blocks := make([]doc.Block, n)
+	for i := range blocks {
+		blocks[i] = h(2, "Same")
+	}
+	blocks[10] = h(2, "Same-3") // an id a duplicate would also want
+	d := &doc.Document{Blocks: blocks}
+	start := time.Now()
+	if err := headingIDs(context.Background(), d, &Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if el := time.Since(start); el > 10*time.Second {
+		t.Errorf("%d duplicate headings took %v", n, el)
+	}
+	seen := map[string]bool{}
+	walkHeadings(d, func(h *doc.Heading) {
+		if seen[h.ID] {
+			t.Fatalf("duplicate id %q", h.ID)
+		}
+		seen[h.ID] = true
+	})
+	if got := d.Blocks[n-1].(*doc.Heading).ID; got != "same-49999" {
+		t.Errorf("last id %q, want same-49999 (49,999 \"Same\" headings)", got)
 	}
 }
 

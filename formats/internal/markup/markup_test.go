@@ -352,6 +352,44 @@ func TestRawHTML(t *testing.T) {
 	}
 }
 
+// TestXHTMLNeverCarriesScripts checks r07: in XHTML mode (the EPUB) a raw
+// fragment that would run code is dropped even with UnsafeHTML, while
+// the HTML output keeps what the user trusted.
+func TestXHTMLNeverCarriesScripts(t *testing.T) {
+	for _, frag := range []string{
+		"<script>alert(1)</script>",
+		"<div><script>alert(1)</script></div>",
+		`<img src="x" onerror="alert(1)"/>`,
+		`<a href="javascript:alert(1)">x</a>`,
+		`<a href=" JaVa&#x53;cript:alert(1)">x</a>`,
+		`<a href="vbscript:x">x</a>`,
+		`<img src="data:image/svg+xml,&lt;svg onload=alert(1)&gt;"/>`,
+		`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`,
+		`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>`,
+		`<div style="background:url(javascript:alert(1))">x</div>`,
+		`<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>`,
+		`<p srcdoc="x">x</p>`,
+		`<base href="javascript:/"/>`,
+		`<object data="x.swf"></object>`,
+		`<form action="https://example.org"><button>x</button></form>`,
+	} {
+		raw := &doc.RawBlock{Format: "html", Text: frag, Pos: doc.Pos{File: "a.md", Line: 3}}
+		got, ws := render(t, Options{UnsafeHTML: true, XHTML: true, NoDirAuto: true}, raw)
+		if got != "" || codes(ws) != "raw-html-omitted" {
+			t.Errorf("XHTML %q: got %q, warnings %v; want it dropped", frag, got, ws)
+		}
+		if got, _ := render(t, Options{UnsafeHTML: true, NoDirAuto: true}, raw); !strings.Contains(got, frag[:5]) {
+			t.Errorf("HTML %q: got %q, want it kept (--unsafe-html is the user's choice)", frag, got)
+		}
+	}
+	for _, frag := range []string{`<div class="note"><a href="https://example.org/on">on</a></div>`, `<span style="color:red">x</span>`, `<a href="#fn-1">1</a>`} {
+		raw := &doc.RawBlock{Format: "html", Text: frag}
+		if got, ws := render(t, Options{UnsafeHTML: true, XHTML: true, NoDirAuto: true}, raw); !strings.Contains(got, frag) {
+			t.Errorf("XHTML %q: got %q (%v), want it kept", frag, got, ws)
+		}
+	}
+}
+
 func TestNotes(t *testing.T) {
 	notes := []*doc.Note{
 		{Label: "a", Number: 1, ID: "fn-1", Blocks: []doc.Block{para(txt("First."))}},
