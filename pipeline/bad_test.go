@@ -372,7 +372,7 @@ func TestBadInputCatalogue(t *testing.T) {
 			case <-time.After(deadline):
 				t.Fatalf("no result after %v: a hang", deadline)
 			}
-			if within := c.within * time.Duration(max(1, 5*btoi(raceEnabled))); c.within > 0 && time.Since(start) > within {
+			if within := c.within * time.Duration(max(1, 5*btoi(raceflag.Enabled))); c.within > 0 && time.Since(start) > within {
 				t.Errorf("took %v, want at most %v", time.Since(start), within)
 			}
 			if b, _ := os.ReadFile(victim); string(b) != "victim" {

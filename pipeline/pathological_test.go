@@ -249,7 +249,7 @@ func TestGuardBoundsEveryQuadraticMix(t *testing.T) {
 		t.Skip("converts 1 MB inputs")
 	}
 	budget := 10 * time.Second
-	if raceEnabled {
+	if raceflag.Enabled {
 		budget = 60 * time.Second
 	}
 	for _, s := range quadraticShapes {
