@@ -401,19 +401,20 @@ func safeWrite(ctx context.Context, write func(context.Context, io.Writer) error
 	return nil
 }
 
-// dedupeWarnings sorts warnings by position and drops repeats of the same
-// code on the same line: a reader and a normalize pass may both notice the
-// same thing (an empty document, say), and the user needs to hear it once.
+// dedupeWarnings sorts warnings by position and drops exact repeats (same
+// place, code and message): a writer may meet the same problem more than
+// once. Different warnings on one line all stay: five bad images on one
+// line are five warnings, each naming its file.
 func dedupeWarnings(ws []doc.Warning) []doc.Warning {
 	sortWarnings(ws)
 	type key struct {
-		line int
-		code string
+		pos        doc.Pos
+		code, text string
 	}
 	seen := map[key]bool{}
 	out := ws[:0]
 	for _, w := range ws {
-		k := key{w.Pos.Line, w.Code}
+		k := key{w.Pos, w.Code, w.Message}
 		if seen[k] {
 			continue
 		}

@@ -174,3 +174,40 @@ func TestEmptyInputWarnsOnce(t *testing.T) {
 		t.Errorf("empty document not titled from its file name")
 	}
 }
+
+// TestEveryWarningOnALineIsKept checks r16: five bad images on one line
+// give five warnings, each naming its file (warnings were deduplicated by
+// line and code, so two were shown and three files never named); an
+// exact repeat is still shown once.
+func TestEveryWarningOnALineIsKept(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "w.md")
+	writeFile(t, in, "# W\n\n![a](a.png) ![b](b.png) ![c](c.webp) ![d](missing1.png) ![e](missing2.png) ![d again](missing1.png)\n")
+	writeFile(t, filepath.Join(dir, "a.png"), "<html>not an image</html>")
+	writeFile(t, filepath.Join(dir, "b.png"), "plain text, not an image either")
+	writeFile(t, filepath.Join(dir, "c.webp"), "RIFF\x24\x00\x00\x00WEBPVP8 \x18\x00\x00\x00"+strings.Repeat("\x00", 24))
+	res := Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(dir, "out", "w")}, &Options{Formats: []string{"html"}})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	var line3 []string
+	for _, w := range res.Warnings {
+		if w.Pos.Line == 3 {
+			line3 = append(line3, w.Code+": "+w.Message)
+		}
+	}
+	for _, name := range []string{"a.png", "b.png", "c.webp", "missing1.png", "missing2.png"} {
+		n := 0
+		for _, w := range line3 {
+			if strings.Contains(w, name) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s named by %d warnings, want 1: %q", name, n, line3)
+		}
+	}
+	if got := dedupeWarnings([]doc.Warning{{Code: "x", Message: "m"}, {Code: "x", Message: "m"}}); len(got) != 1 {
+		t.Errorf("an exact repeat kept: %v", got)
+	}
+}
