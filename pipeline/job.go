@@ -102,7 +102,7 @@ func Convert(ctx context.Context, job Job, o *Options) (res *Result) {
 			res.Err = internalError(job.Name, "pipeline", p, o.Debug)
 			res.Outputs = nil
 		}
-		res.Warnings = dedupeWarnings(append(res.Warnings, warns.Warnings()...))
+		res.Warnings = dedupeWarnings(nameFile(append(res.Warnings, warns.Warnings()...), job.Name))
 	}()
 	d, err := read(ctx, job, o, res)
 	if err != nil {
@@ -399,6 +399,18 @@ func safeWrite(ctx context.Context, write func(context.Context, io.Writer) error
 		return &doc.Error{Pos: doc.Pos{File: name}, Code: format, Msg: format + " writer", Err: err}
 	}
 	return nil
+}
+
+// nameFile gives every warning that names no file (a node of a JSON
+// tree carries no position unless the tree says so) the input's name, so
+// every warning says which document it is about.
+func nameFile(ws []doc.Warning, name string) []doc.Warning {
+	for i := range ws {
+		if ws[i].Pos.File == "" {
+			ws[i].Pos.File = name
+		}
+	}
+	return ws
 }
 
 // dedupeWarnings sorts warnings by position and drops exact repeats (same

@@ -211,3 +211,26 @@ func TestEveryWarningOnALineIsKept(t *testing.T) {
 		t.Errorf("an exact repeat kept: %v", got)
 	}
 }
+
+// TestJSONTreeWarningsNameTheFile checks r20: the nodes of a hand-written
+// JSON tree carry no position, and their warnings were printed as "-:"
+// (standard input); they name the tree's file.
+func TestJSONTreeWarningsNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "links.json")
+	writeFile(t, in, `{"folio": 1, "meta": {"title": "links"}, "blocks": [{"type": "Paragraph", "content": [
+		{"type": "Link", "url": "javascript:alert(1)", "content": [{"type": "Text", "value": "x"}]},
+		{"type": "Image", "src": "../../etc/passwd", "alt": "q"}]}]}`)
+	res := Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(dir, "out", "links")}, &Options{Formats: []string{"html"}})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if len(res.Warnings) < 2 {
+		t.Fatalf("warnings %v, want the script link and the image outside the folder", res.Warnings)
+	}
+	for _, w := range res.Warnings {
+		if w.Pos.File != in {
+			t.Errorf("warning %v names %q, want %s", w, w.Pos.File, in)
+		}
+	}
+}
