@@ -28,6 +28,7 @@ import (
 	"golang.org/x/net/html"
 
 	"folio/internal/checktool"
+	"folio/internal/raceflag"
 	"folio/pipeline/doc"
 	"folio/pipeline/normalize"
 )
@@ -99,7 +100,7 @@ func readExpect(t *testing.T) []badCase {
 // is linear but large); refused cases keep their full size.
 func genCases() map[string]func() string {
 	scale := 1
-	if raceEnabled {
+	if raceflag.Enabled {
 		scale = 10
 	}
 	rep := strings.Repeat
@@ -303,7 +304,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		t.Fatal("qpdf is required under CI=true")
 	}
 	deadline := 60 * time.Second
-	if raceEnabled {
+	if raceflag.Enabled {
 		deadline = 3 * time.Minute
 	}
 	jsonOut := map[string][]byte{}
@@ -371,7 +372,7 @@ func TestBadInputCatalogue(t *testing.T) {
 			case <-time.After(deadline):
 				t.Fatalf("no result after %v: a hang", deadline)
 			}
-			if within := c.within * time.Duration(max(1, 5*btoi(raceEnabled))); c.within > 0 && time.Since(start) > within {
+			if within := c.within * time.Duration(max(1, 5*btoi(raceflag.Enabled))); c.within > 0 && time.Since(start) > within {
 				t.Errorf("took %v, want at most %v", time.Since(start), within)
 			}
 			if b, _ := os.ReadFile(victim); string(b) != "victim" {

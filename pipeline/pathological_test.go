@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"folio/internal/benchcpu"
+	"folio/internal/raceflag"
 	"folio/pipeline/doc"
 )
 
@@ -32,7 +33,7 @@ type pathological struct {
 
 func pathologicalCases() []pathological {
 	big := 1
-	if raceEnabled {
+	if raceflag.Enabled {
 		big = 5
 	}
 	return []pathological{
@@ -250,7 +251,7 @@ func TestGuardBoundsEveryQuadraticMix(t *testing.T) {
 		t.Skip("converts 1 MB inputs")
 	}
 	budget := 5 * time.Second
-	if raceEnabled {
+	if raceflag.Enabled {
 		budget = 30 * time.Second
 	}
 	for _, s := range quadraticShapes {
