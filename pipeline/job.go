@@ -102,7 +102,7 @@ func Convert(ctx context.Context, job Job, o *Options) (res *Result) {
 			res.Err = internalError(job.Name, "pipeline", p, o.Debug)
 			res.Outputs = nil
 		}
-		res.Warnings = dedupeWarnings(append(res.Warnings, warns.Warnings()...))
+		res.Warnings = dedupeWarnings(nameFile(append(res.Warnings, warns.Warnings()...), job.Name))
 	}()
 	d, err := read(ctx, job, o, res)
 	if err != nil {
@@ -401,19 +401,32 @@ func safeWrite(ctx context.Context, write func(context.Context, io.Writer) error
 	return nil
 }
 
-// dedupeWarnings sorts warnings by position and drops repeats of the same
-// code on the same line: a reader and a normalize pass may both notice the
-// same thing (an empty document, say), and the user needs to hear it once.
+// nameFile gives every warning that names no file (a node of a JSON
+// tree carries no position unless the tree says so) the input's name, so
+// every warning says which document it is about.
+func nameFile(ws []doc.Warning, name string) []doc.Warning {
+	for i := range ws {
+		if ws[i].Pos.File == "" {
+			ws[i].Pos.File = name
+		}
+	}
+	return ws
+}
+
+// dedupeWarnings sorts warnings by position and drops exact repeats (same
+// place, code and message): a writer may meet the same problem more than
+// once. Different warnings on one line all stay: five bad images on one
+// line are five warnings, each naming its file.
 func dedupeWarnings(ws []doc.Warning) []doc.Warning {
 	sortWarnings(ws)
 	type key struct {
-		line int
-		code string
+		pos        doc.Pos
+		code, text string
 	}
 	seen := map[key]bool{}
 	out := ws[:0]
 	for _, w := range ws {
-		k := key{w.Pos.Line, w.Code}
+		k := key{w.Pos, w.Code, w.Message}
 		if seen[k] {
 			continue
 		}

@@ -174,3 +174,63 @@ func TestEmptyInputWarnsOnce(t *testing.T) {
 		t.Errorf("empty document not titled from its file name")
 	}
 }
+
+// TestEveryWarningOnALineIsKept checks r16: five bad images on one line
+// give five warnings, each naming its file (warnings were deduplicated by
+// line and code, so two were shown and three files never named); an
+// exact repeat is still shown once.
+func TestEveryWarningOnALineIsKept(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "w.md")
+	writeFile(t, in, "# W\n\n![a](a.png) ![b](b.png) ![c](c.webp) ![d](missing1.png) ![e](missing2.png) ![d again](missing1.png)\n")
+	writeFile(t, filepath.Join(dir, "a.png"), "<html>not an image</html>")
+	writeFile(t, filepath.Join(dir, "b.png"), "plain text, not an image either")
+	writeFile(t, filepath.Join(dir, "c.webp"), "RIFF\x24\x00\x00\x00WEBPVP8 \x18\x00\x00\x00"+strings.Repeat("\x00", 24))
+	res := Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(dir, "out", "w")}, &Options{Formats: []string{"html"}})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	var line3 []string
+	for _, w := range res.Warnings {
+		if w.Pos.Line == 3 {
+			line3 = append(line3, w.Code+": "+w.Message)
+		}
+	}
+	for _, name := range []string{"a.png", "b.png", "c.webp", "missing1.png", "missing2.png"} {
+		n := 0
+		for _, w := range line3 {
+			if strings.Contains(w, name) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s named by %d warnings, want 1: %q", name, n, line3)
+		}
+	}
+	if got := dedupeWarnings([]doc.Warning{{Code: "x", Message: "m"}, {Code: "x", Message: "m"}}); len(got) != 1 {
+		t.Errorf("an exact repeat kept: %v", got)
+	}
+}
+
+// TestJSONTreeWarningsNameTheFile checks r20: the nodes of a hand-written
+// JSON tree carry no position, and their warnings were printed as "-:"
+// (standard input); they name the tree's file.
+func TestJSONTreeWarningsNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "links.json")
+	writeFile(t, in, `{"folio": 1, "meta": {"title": "links"}, "blocks": [{"type": "Paragraph", "content": [
+		{"type": "Link", "url": "javascript:alert(1)", "content": [{"type": "Text", "value": "x"}]},
+		{"type": "Image", "src": "../../etc/passwd", "alt": "q"}]}]}`)
+	res := Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(dir, "out", "links")}, &Options{Formats: []string{"html"}})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if len(res.Warnings) < 2 {
+		t.Fatalf("warnings %v, want the script link and the image outside the folder", res.Warnings)
+	}
+	for _, w := range res.Warnings {
+		if w.Pos.File != in {
+			t.Errorf("warning %v names %q, want %s", w, w.Pos.File, in)
+		}
+	}
+}

@@ -105,7 +105,8 @@ func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
 	p.units = buildUnits(splitLines(src))
 	d := &doc.Document{}
 	if len(p.units) == 0 {
-		p.warn(1, "empty-document", "the input has no text")
+		// An empty document is reported once, by the normalize pass that
+		// decides what to write for it (empty-document).
 		d.Meta.Lang = "en"
 		return d, p.warnings, nil
 	}

@@ -229,10 +229,8 @@ func Read(src []byte, name string) (*doc.Document, []doc.Warning, error) {
 		return nil, nil, jsonError(src, name, dec, err)
 	}
 	if v, ok := root["folio"]; ok {
-		num, _ := v.(stdjson.Number) // a string or object here is a wrong version too
-		if n, err := num.Int64(); err != nil || n != Version {
-			return nil, nil, doc.Errorf(doc.Pos{File: name, Line: 1}, "json-version",
-				"tree version %v; this Folio reads version %d", v, Version)
+		if err := checkVersion(v); err != nil {
+			return nil, nil, &doc.Error{Pos: doc.Pos{File: name, Line: 1}, Code: "json-version", Err: err}
 		}
 	}
 	d := &doc.Document{}
@@ -240,6 +238,41 @@ func Read(src []byte, name string) (*doc.Document, []doc.Warning, error) {
 		return nil, nil, &doc.Error{Pos: doc.Pos{File: name, Line: 1}, Code: "json-tree", Err: err}
 	}
 	return d, nil, nil
+}
+
+// checkVersion accepts the tree version this Folio writes. A version of
+// the wrong JSON type is named as such: "folio": "1" is a string where a
+// number is expected, not "version 1".
+func checkVersion(v any) error {
+	num, isNum := v.(stdjson.Number)
+	if !isNum {
+		return fmt.Errorf(`"folio" is %s where a number is expected; write "folio": %d`, jsonType(v), Version)
+	}
+	if n, err := num.Int64(); err != nil || n != Version {
+		return fmt.Errorf("tree version %s; this Folio reads version %d", num, Version)
+	}
+	return nil
+}
+
+// jsonType names the JSON type of a decoded value, with the value when
+// it is short.
+func jsonType(v any) string {
+	switch v := v.(type) {
+	case string:
+		if len(v) <= 20 {
+			return fmt.Sprintf("the string %q", v)
+		}
+		return "a string"
+	case bool:
+		return fmt.Sprintf("the boolean %v", v)
+	case nil:
+		return "null"
+	case []any:
+		return "an array"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("%T", v)
 }
 
 func jsonError(src []byte, name string, dec *stdjson.Decoder, err error) error {

@@ -90,6 +90,9 @@ func TestReadErrors(t *testing.T) {
 		{"inline where a block belongs", `{"blocks":[{"type":"Text","value":"x"}]}`, "Text is not allowed here"},
 		{"wrong field type", `{"meta":{"title":3}}`, "$.meta.title: want text"},
 		{"newer version refused", `{"folio":99}`, "tree version 99"},
+		{"version as a string is named a string (r20)", `{"folio":"1"}`, `tree.json:1: json-version: "folio" is the string "1" where a number is expected; write "folio": 1`},
+		{"version as an object", `{"folio":{}}`, `"folio" is an object where a number is expected`},
+		{"fractional version", `{"folio":1.5}`, "tree version 1.5; this Folio reads version 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,12 +25,15 @@ func metaDefaults(ctx context.Context, d *doc.Document, o *Options) error {
 		m.Lang = "en"
 	}
 	m.Title = strings.TrimSpace(m.Title)
+	if m.Title == "" && len(d.Blocks) == 0 {
+		msg := "the input has no content; writing an empty document"
+		if !o.Fragment {
+			msg += " titled from the file name"
+		}
+		doc.Warn(ctx, doc.Warning{Pos: doc.Pos{File: m.Pos.File, Line: 1}, Code: "empty-document", Message: msg})
+	}
 	if m.Title == "" && !o.Fragment {
 		m.Title = o.Stem
-		if len(d.Blocks) == 0 {
-			doc.Warn(ctx, doc.Warning{Pos: doc.Pos{File: m.Pos.File, Line: 1}, Code: "empty-document",
-				Message: "the input has no content; writing an empty document titled from the file name"})
-		}
 	}
 	return nil
 }

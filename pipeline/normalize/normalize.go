@@ -1,8 +1,8 @@
 // Package normalize holds the passes that run between a reader and the
 // writers. Each pass is a small function over the tree with one job; run in
 // order they establish what every writer relies on: the title is in the
-// metadata and not repeated in the body, body headings start at level 2 and
-// carry unique XML-safe ids, footnotes are numbered in order of first
+// metadata and not repeated in the body, body headings start at level 2,
+// skip no level, stay within 6 and carry unique XML-safe ids, footnotes are numbered in order of first
 // reference, the table of contents exists, the language is set, raw HTML is
 // gone unless the user trusts it, and no character illegal in XML remains.
 //
@@ -15,7 +15,11 @@
 //     XML name gets an "h-" prefix.
 //   - Fragment output (--fragment) runs only the passes that do not reshape
 //     the document: ids, notes, safety. The title stays in the body and
-//     levels are kept, as Pandoc does without -s.
+//     levels are kept, as Pandoc does without -s (only brought into 1–6).
+//   - Heading levels never skip on the way down: "##" then "#####" become
+//     2 and 3 (the Nu checker and EPUB outlines want a continuous
+//     hierarchy); a heading sits one below the nearest earlier heading
+//     written shallower than it.
 package normalize
 
 import (
@@ -51,11 +55,9 @@ func Passes(o *Options) []Pass {
 		{"raw-html", rawHTML},
 	}
 	if !o.Fragment {
-		ps = append(ps,
-			Pass{"title", liftTitle},
-			Pass{"heading-levels", headingLevels},
-		)
+		ps = append(ps, Pass{"title", liftTitle})
 	}
+	ps = append(ps, Pass{"heading-levels", headingLevels})
 	ps = append(ps,
 		Pass{"meta-defaults", metaDefaults},
 		Pass{"heading-ids", headingIDs},

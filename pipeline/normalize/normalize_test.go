@@ -78,6 +78,9 @@ func TestEmptyDocumentWarns(t *testing.T) {
 	}
 }
 
+// TestHeadingLevelsStartAtTwo checks the outline a writer receives: the
+// body starts at 2, no level is skipped, nothing passes 6 (the Nu checker
+// flagged "##" then "#####", and levels 0 and 99 from a JSON tree).
 func TestHeadingLevelsStartAtTwo(t *testing.T) {
 	tests := []struct {
 		name string
@@ -87,7 +90,10 @@ func TestHeadingLevelsStartAtTwo(t *testing.T) {
 		{"h1 title then h2 h3 stay", []int{1, 2, 3}, []int{2, 3}},
 		{"h3 h4 shift up", []int{3, 4, 3}, []int{2, 3, 2}},
 		{"second h1 after the title becomes h2", []int{1, 1, 2}, []int{2, 3}},
-		{"h2 h6 stay", []int{2, 6}, []int{2, 6}},
+		{"h2 then h5 skips no level", []int{2, 5}, []int{2, 3}},
+		{"siblings stay siblings after a skip", []int{2, 5, 5, 3, 5}, []int{2, 3, 3, 3, 4}},
+		{"levels 0 and 99 from a JSON tree", []int{0, 99, 99, 0}, []int{2, 3, 3, 2}},
+		{"a deep ladder stops at 6", []int{2, 3, 4, 5, 6, 7, 8}, []int{2, 3, 4, 5, 6, 6, 6}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,6 +121,11 @@ func TestFragmentKeepsTheSourceShape(t *testing.T) {
 	}
 	if d.Blocks[0].(*doc.Heading).ID != "title" {
 		t.Errorf("fragment headings still get ids; got %q", d.Blocks[0].(*doc.Heading).ID)
+	}
+	d = &doc.Document{Blocks: []doc.Block{h(0, "Zero"), h(99, "Deep")}}
+	run(t, d, Options{Fragment: true})
+	if a, b := d.Blocks[0].(*doc.Heading).Level, d.Blocks[1].(*doc.Heading).Level; a != 1 || b != 6 {
+		t.Errorf("fragment levels 0 and 99 became %d and %d, want 1 and 6", a, b)
 	}
 }
 

@@ -34,19 +34,31 @@ func sameTitle(a, b string) bool {
 	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
-// headingLevels shifts every heading so that the highest level in the body
-// is 2 (level 1 is the title), and clamps at 6.
+// headingLevels makes the outline well formed: the body's headings start
+// at level 2 (level 1 is the title), no level is skipped on the way down
+// ("##" then "#####" becomes 2 then 3), and every level is at most 6,
+// whatever the source said (a JSON tree may say 0 or 99). Each heading
+// goes one level below the nearest earlier heading written shallower
+// than it, and beside earlier ones written at its own level, so sibling
+// sections stay siblings. In fragment mode the body keeps its levels as
+// written, only brought into 1–6.
 func headingLevels(ctx context.Context, d *doc.Document, o *Options) error {
-	top := 7
-	walkHeadings(d, func(h *doc.Heading) {
-		top = min(top, h.Level)
-	})
-	if top == 7 || top == 2 {
+	if o.Fragment {
+		walkHeadings(d, func(h *doc.Heading) { h.Level = min(max(h.Level, 1), 6) })
 		return nil
 	}
-	shift := 2 - top
+	type open struct{ written, level int }
+	var stack []open // the headings still open, shallowest first
 	walkHeadings(d, func(h *doc.Heading) {
-		h.Level = min(max(h.Level+shift, 2), 6)
+		for len(stack) > 0 && stack[len(stack)-1].written >= h.Level {
+			stack = stack[:len(stack)-1]
+		}
+		level := 2
+		if len(stack) > 0 {
+			level = min(stack[len(stack)-1].level+1, 6)
+		}
+		stack = append(stack, open{h.Level, level})
+		h.Level = level
 	})
 	return nil
 }
