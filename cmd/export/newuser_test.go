@@ -349,6 +349,12 @@ func TestPackIsReportedUnderItsName(t *testing.T) {
 	if j := read(t, "j.xml"); !strings.Contains(j, `name="morning" classname="pack"`) {
 		t.Errorf("the pack is not reported as morning:\n%s", j)
 	}
+	if code, _, errs := runExport(t, "-q", "--pack", "morning", "-o", "today.html", "--junit", "j.xml", "a.md", "b.md"); code != 0 {
+		t.Fatalf("-o today.html: exit %d: %s", code, errs)
+	}
+	if j := read(t, "j.xml"); !strings.Contains(j, `name="morning" classname="pack"`) {
+		t.Errorf("with -o FILE the pack is not reported as morning:\n%s", j)
+	}
 }
 
 func TestConfigIsAppliedInOrderWithLinesAndSuggestions(t *testing.T) {

@@ -98,7 +98,7 @@ func exportPack(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		report.Add(r, pipeline.StatusOK)
 		prog.messages(r)
 	}
-	report.AddPack(pr)
+	report.AddPack(pr, cfg.packName)
 	prog.done(pr.Pack)
 	if err := writeReports(cfg, report, nil); err != nil {
 		fmt.Fprintf(stderr, "export: %v\n", err)
