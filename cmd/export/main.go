@@ -140,10 +140,20 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		fmt.Fprintf(stdout, "export (Folio) %s\n", version)
 		return nil, &exitError{code: 0}
 	}
-	fromConfig, err := applyConfig(fs, v.configFile)
+	fromConfig, origins, err := applyConfig(fs, v.configFile)
 	if err != nil {
 		return nil, err
 	}
+	cfg, err := settle(fs, &v, fromConfig)
+	if err != nil {
+		return nil, origins.explain(fs, err)
+	}
+	return cfg, nil
+}
+
+// settle checks the parsed flag values and builds the run's config.
+func settle(fs *pflag.FlagSet, v *flagVars, fromConfig []string) (*config, error) {
+	var err error
 	cfg := v.cfg
 	cfg.inputs = fs.Args()
 	if len(cfg.inputs) == 0 {

@@ -383,6 +383,10 @@ func TestConfigIsAppliedInOrderWithLinesAndSuggestions(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, "folio.yaml:2: fail-on-warnings: unknown setting; did you mean fail-on-warning?") {
 		t.Errorf("exit %d: %s", code, errs)
 	}
+	os.WriteFile("folio.yaml", []byte("to: json\npaper: a3\n"), 0o644)
+	if code, _, errs := runExport(t, "a.md"); code != 2 || !strings.Contains(errs, `folio.yaml:2: --paper "a3": want a4 or letter`) {
+		t.Errorf("bad value: exit %d: %s", code, errs)
+	}
 	os.WriteFile("folio.yaml", []byte("to: json\nmeta:\n  title: [unclosed\n"), 0o644)
 	if code, _, errs := runExport(t, "a.md"); code != 2 || !strings.Contains(errs, "folio.yaml:") {
 		t.Errorf("bad YAML: exit %d: %s", code, errs)
