@@ -44,6 +44,10 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if cfg.outFile != "" {
 		jobs[0].OutBase = singleOutBase(cfg)
+		if err := pipeline.CheckOverwrite(jobs, cfg.opts.Formats); err != nil {
+			fmt.Fprintf(stderr, "export: %v\n", err)
+			return 2
+		}
 	}
 	jobs = cfg.shard.Select(jobs)
 	if err := readStdin(jobs, stdin, cfg.opts.MaxInputSize); err != nil {

@@ -63,21 +63,28 @@ func TestOutputsAreNeverInputs(t *testing.T) {
 	tests := []struct {
 		name string
 		args []string
+		// page puts a saved page among the inputs (not where its HTML
+		// output would overwrite it: that is refused, see
+		// TestUsageErrorsBeforeAnyWork).
+		page bool
 	}{
-		{"export -o out . (the output folder inside the input folder)", []string{"-o", "out", "."}},
-		{"export . (outputs beside the inputs)", []string{"."}},
-		{"export --pack morning -o out .", []string{"--pack", "morning", "-o", "out", "."}},
-		{"export --pack morning . (the pack beside the inputs)", []string{"--pack", "morning", "."}},
-		{"export --incremental -o out .", []string{"--incremental", "-o", "out", "."}},
+		{"export -o out . (the output folder inside the input folder)", []string{"-o", "out", "."}, true},
+		{"export . (outputs beside the inputs)", []string{"."}, false},
+		{"export --pack morning -o out .", []string{"--pack", "morning", "-o", "out", "."}, true},
+		{"export --pack morning . (the pack beside the inputs)", []string{"--pack", "morning", "."}, true},
+		{"export --incremental -o out .", []string{"--incremental", "-o", "out", "."}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := userFolder(t, map[string]string{
+			files := map[string]string{
 				"seed.md":          noteMD,
 				"later.md":         "# Later note\n\nThe tide turns at noon.\n",
-				"page.html":        "<!DOCTYPE html><html><head><title>A saved page</title></head><body><article><h1>A saved page</h1><p>Kept text of the saved page, long enough to be an article body for the reader to keep.</p></article></body></html>",
 				"page_files/x.txt": "not an input",
-			})
+			}
+			if tt.page {
+				files["page.html"] = "<!DOCTYPE html><html><head><title>A saved page</title></head><body><article><h1>A saved page</h1><p>Kept text of the saved page, long enough to be an article body for the reader to keep.</p></article></body></html>"
+			}
+			dir := userFolder(t, files)
 			args := append([]string{"-q", "-t", "pdf,epub,html"}, tt.args...)
 			if code, _, errs := runExport(t, args...); code != 0 {
 				t.Fatalf("first run: exit %d: %s", code, errs)
@@ -179,11 +186,13 @@ func TestUsageErrorsBeforeAnyWork(t *testing.T) {
 		{"an empty folder", []string{"-o", "out", "empty"}, nil, "no input found: searched empty for .md"},
 		{"an empty folder as a pack", []string{"--pack", "p", "empty"}, nil, "no input found"},
 		{"a bad --max-input-size", []string{"--max-input-size", "lots", "a.md"}, nil, "want a positive size"},
+		{"a saved page exported to HTML beside itself", []string{"-t", "html", "page.html"}, nil, "page.html would overwrite the input page.html"},
+		{"-o naming the input", []string{"-o", "page.html", "page.html"}, nil, "would overwrite the input page.html"},
 		{"a bad warning level", []string{"--warning", "boilerplate-removed=loud", "a.md"}, nil, "want info, warning or error"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := userFolder(t, map[string]string{"a.md": noteMD, "b.md": noteMD, "afile.txt": "x", "empty/.keep": ""})
+			dir := userFolder(t, map[string]string{"a.md": noteMD, "b.md": noteMD, "afile.txt": "x", "empty/.keep": "", "page.html": "<!DOCTYPE html><title>Saved</title><p>A saved page.</p>"})
 			for k, v := range tt.env {
 				t.Setenv(k, v)
 			}
