@@ -259,7 +259,7 @@ func TestWarningLevelsAndFailOnWarning(t *testing.T) {
 	t.Run("boilerplate is info: one summary line, listed with -v", func(t *testing.T) {
 		userFolder(t, map[string]string{"scraped.txt": scraped})
 		code, _, errs := runExport(t, "-t", "json", "-o", "out", "scraped.txt")
-		if code != 0 || strings.Contains(errs, "warning: boilerplate-removed") || !strings.Contains(errs, "scraped.txt: info: ") || !strings.Contains(errs, "boilerplate-removed (-v lists them)") {
+		if code != 0 || strings.Contains(errs, "warning: boilerplate-removed") || !strings.Contains(errs, "scraped.txt: info: ") || !strings.Contains(errs, "line(s) removed as site boilerplate (boilerplate-removed); -v lists them") {
 			t.Errorf("exit %d:\n%s", code, errs)
 		}
 		_, _, verbose := runExport(t, "-v", "-t", "json", "-o", "out", "scraped.txt")
