@@ -153,6 +153,12 @@ func TestPandocOutputHabits(t *testing.T) {
 			t.Error(err)
 		}
 	})
+	t.Run("-o sub/x.pdf . still searches sub/", func(t *testing.T) {
+		userFolder(t, map[string]string{"sub/a.md": noteMD})
+		if code, _, errs := runExport(t, "-o", "sub/a.pdf", "."); code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+	})
 	t.Run("-o DIR still works", func(t *testing.T) {
 		dir := userFolder(t, map[string]string{"a.md": noteMD})
 		if code, _, errs := runExport(t, "-o", "site", "a.md"); code != 0 {

@@ -71,7 +71,7 @@ func packFlags(fs *pflag.FlagSet, cfg *config, name, sortBy string, po pipeline.
 // failed (whether or not --skip-failed still wrote the pack).
 func exportPack(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	start := time.Now()
-	jobs, err := pipeline.PlanPack(cfg.inputs, cfg.outDir, cfg.exclude)
+	jobs, err := pipeline.PlanPack(cfg.inputs, searchOutDir(cfg), cfg.exclude)
 	if err != nil {
 		fmt.Fprintf(stderr, "export: %v\n", err)
 		return 2
