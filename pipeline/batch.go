@@ -224,6 +224,9 @@ func lastRune(s string) (rune, int) {
 }
 
 func checkCollisions(jobs []Job, formats []string) error {
+	if err := CheckOverwrite(jobs, formats); err != nil {
+		return err
+	}
 	seen := map[string]string{}
 	for _, j := range jobs {
 		for _, f := range formats {
@@ -239,6 +242,37 @@ func checkCollisions(jobs []Job, formats []string) error {
 		}
 	}
 	return nil
+}
+
+// CheckOverwrite refuses a job whose output would replace an input:
+// "export -t html page.html" beside the saved page would otherwise
+// overwrite the page with its own conversion.
+func CheckOverwrite(jobs []Job, formats []string) error {
+	inputs := map[string]string{}
+	for _, j := range jobs {
+		if j.Name != "-" {
+			inputs[absKey(j.Name)] = j.Name
+		}
+	}
+	for _, j := range jobs {
+		for _, f := range formats {
+			out := j.OutBase + outputs[f].ext
+			if in, ok := inputs[absKey(out)]; ok {
+				return fmt.Errorf("output-overwrites-input: %s would overwrite the input %s; write -o DIR (or -o NAME%s) to put the output elsewhere",
+					out, in, outputs[f].ext)
+			}
+		}
+	}
+	return nil
+}
+
+// absKey names a path the same way however it was written, and in one
+// case, as on case-insensitive file systems.
+func absKey(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	return strings.ToLower(p)
 }
 
 // Run converts every job with at most workers at once, calling report (from

@@ -25,6 +25,12 @@ var defaultLevels = map[string]string{
 	"content-dropped":     LevelInfo,
 }
 
+// infoPhrases say what the default info codes count, for the summary line.
+var infoPhrases = map[string]string{
+	"boilerplate-removed": "line(s) removed as site boilerplate",
+	"content-dropped":     "stretch(es) of page furniture dropped",
+}
+
 // Levels maps warning codes to levels, over the defaults.
 type Levels map[string]string
 
@@ -57,7 +63,8 @@ func (l Levels) Of(code string) string {
 }
 
 // InfoSummary is the one line that stands for a document's info messages
-// when they are not listed: "14 boilerplate-removed, 2 content-dropped".
+// when they are not listed: "14 line(s) removed as site boilerplate
+// (boilerplate-removed)".
 // It is empty when there are none.
 func (l Levels) InfoSummary(ws []doc.Warning) string {
 	counts := map[string]int{}
@@ -73,6 +80,10 @@ func (l Levels) InfoSummary(ws []doc.Warning) string {
 	sort.Strings(codes)
 	parts := make([]string, len(codes))
 	for i, code := range codes {
+		if what, ok := infoPhrases[code]; ok {
+			parts[i] = fmt.Sprintf("%d %s (%s)", counts[code], what, code)
+			continue
+		}
 		parts[i] = fmt.Sprintf("%d %s", counts[code], code)
 	}
 	return strings.Join(parts, ", ")

@@ -442,7 +442,7 @@ func TestPackFailedInput(t *testing.T) {
 	for _, in := range pr.Inputs {
 		r.Add(in, StatusOK)
 	}
-	r.AddPack(pr)
+	r.AddPack(pr, "p")
 	var buf bytes.Buffer
 	r.WriteJSON(&buf)
 	if !strings.Contains(buf.String(), `"left_out": [`) || r.Failed != 1 {

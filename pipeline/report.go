@@ -95,12 +95,12 @@ func (r *Report) Add(res *Result, status string) {
 }
 
 // AddPack records a pack as one more entry (its inputs are added on their
-// own with Add), naming the inputs it left out.
-func (r *Report) AddPack(pr *PackResult) {
+// own with Add) under its name (--pack NAME, not an input path), naming
+// the inputs it left out.
+func (r *Report) AddPack(pr *PackResult, name string) {
 	r.Add(pr.Pack, StatusOK)
 	e := &r.Entries[len(r.Entries)-1]
-	// A pack is reported under its own name, not as an input path.
-	e.Input = filepath.Base(pr.Pack.Input)
+	e.Input = name
 	e.LeftOut = pr.Skipped
 }
 

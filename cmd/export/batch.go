@@ -34,7 +34,7 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	if cfg.pack != nil {
 		return exportPack(cfg, stdin, stdout, stderr)
 	}
-	jobs, err := pipeline.Plan(cfg.inputs, cfg.outDir, cfg.opts.Formats, cfg.exclude)
+	jobs, err := pipeline.Plan(cfg.inputs, searchOutDir(cfg), cfg.opts.Formats, cfg.exclude)
 	if err == nil {
 		err = checkOneOutput(cfg, jobs)
 	}
@@ -44,6 +44,10 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if cfg.outFile != "" {
 		jobs[0].OutBase = singleOutBase(cfg)
+		if err := pipeline.CheckOverwrite(jobs, cfg.opts.Formats); err != nil {
+			fmt.Fprintf(stderr, "export: %v\n", err)
+			return 2
+		}
 	}
 	jobs = cfg.shard.Select(jobs)
 	if err := readStdin(jobs, stdin, cfg.opts.MaxInputSize); err != nil {
@@ -153,6 +157,16 @@ func summary(cfg *config, r *pipeline.Report, took time.Duration) string {
 		line += fmt.Sprintf(", %d warning(s)", r.Warnings)
 	}
 	return line + fmt.Sprintf(", %.1fs", took.Seconds())
+}
+
+// searchOutDir is the output folder a folder search leaves out: none for
+// -o FILE, whose folder may well hold inputs (the file itself is Folio's
+// and carries its mark).
+func searchOutDir(cfg *config) string {
+	if cfg.outFile != "" && cfg.outFile != "-" {
+		return ""
+	}
+	return cfg.outDir
 }
 
 // singleOutBase is the output path, less its extension, of -o FILE or -o -.

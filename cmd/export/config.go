@@ -22,7 +22,7 @@ import (
 // YAML map would come back in random order, and "author" against
 // "authors" would then give different books on different runs); an error
 // names the file's line, and an unknown key the setting it may mean.
-func applyConfig(fset *pflag.FlagSet, path string) ([]string, error) {
+func applyConfig(fset *pflag.FlagSet, path string) ([]string, origins, error) {
 	explicit := path != ""
 	if !explicit {
 		path = "folio.yaml"
@@ -30,57 +30,87 @@ func applyConfig(fset *pflag.FlagSet, path string) ([]string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		if !explicit && errors.Is(err, fs.ErrNotExist) {
-			return nil, nil
+			return nil, nil, nil
 		}
-		return nil, fmt.Errorf("--config: %v", err)
+		return nil, nil, fmt.Errorf("--config: %v", err)
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(b, &root); err != nil {
-		return nil, fmt.Errorf("%s:%v", path, strings.TrimPrefix(err.Error(), "yaml: line "))
+		return nil, nil, fmt.Errorf("%s:%v", path, strings.TrimPrefix(err.Error(), "yaml: line "))
 	}
 	if len(root.Content) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	doc := root.Content[0]
 	if doc.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: want settings as key: value lines", path, doc.Line)
+		return nil, nil, fmt.Errorf("%s:%d: want settings as key: value lines", path, doc.Line)
 	}
 	var inputs []string
+	from := origins{}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
 		if k.Value == "inputs" {
 			if inputs, err = scalars(v); err != nil {
-				return nil, fmt.Errorf("%s:%d: inputs: %v", path, k.Line, err)
+				return nil, nil, fmt.Errorf("%s:%d: inputs: %v", path, k.Line, err)
 			}
 			continue
 		}
-		if err := applySetting(fset, path, k, v); err != nil {
-			return nil, err
+		applied, err := applySetting(fset, path, k, v)
+		if err != nil {
+			return nil, nil, err
+		}
+		if applied {
+			from[fset.Lookup(settingFlag(k.Value)).Name] = fmt.Sprintf("%s:%d", path, k.Line)
 		}
 	}
-	return inputs, nil
+	return inputs, from, nil
+}
+
+// origins are the file:line each flag set from the config file came from.
+type origins map[string]string
+
+// explain puts the config file's line before an error about a flag whose
+// value came from the file: a bad "paper: a3" is reported at its line.
+func (o origins) explain(fset *pflag.FlagSet, err error) error {
+	msg := err.Error()
+	for name, at := range o {
+		f := fset.Lookup(name)
+		for _, prefix := range []string{"--" + name + " ", "--" + name + ":", "-" + f.Shorthand + " "} {
+			if prefix != "- " && strings.HasPrefix(msg, prefix) {
+				return fmt.Errorf("%s: %w", at, err)
+			}
+		}
+	}
+	return err
+}
+
+// settingFlag is the flag a config key sets.
+func settingFlag(key string) string {
+	if key == "warnings" {
+		return "warning"
+	}
+	return key
 }
 
 // notSettings are flags a config file cannot set.
 var notSettings = map[string]bool{"config": true, "help": true, "version": true}
 
-func applySetting(fset *pflag.FlagSet, path string, k, v *yaml.Node) error {
+// applySetting sets the flag a config key names, unless the command line
+// gave it; it reports whether it did.
+func applySetting(fset *pflag.FlagSet, path string, k, v *yaml.Node) (bool, error) {
 	key := k.Value
 	at := fmt.Sprintf("%s:%d: %s", path, k.Line, key)
-	name := key
-	if key == "warnings" {
-		name = "warning"
-	}
+	name := settingFlag(key)
 	f := fset.Lookup(name)
 	if f == nil || notSettings[key] {
 		msg := fmt.Sprintf("%s: unknown setting (settings are the long flag names, inputs and warnings)", at)
 		if s := suggest(fset, key); s != "" {
 			msg = fmt.Sprintf("%s: unknown setting; did you mean %s?", at, s)
 		}
-		return errors.New(msg)
+		return false, errors.New(msg)
 	}
 	if f.Changed {
-		return nil
+		return false, nil
 	}
 	var vals []string
 	switch {
@@ -88,14 +118,14 @@ func applySetting(fset *pflag.FlagSet, path string, k, v *yaml.Node) error {
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			one, err := scalars(v.Content[i+1])
 			if err != nil {
-				return fmt.Errorf("%s:%d: %s: %v", path, v.Content[i].Line, v.Content[i].Value, err)
+				return false, fmt.Errorf("%s:%d: %s: %v", path, v.Content[i].Line, v.Content[i].Value, err)
 			}
 			vals = append(vals, v.Content[i].Value+"="+strings.Join(one, ", "))
 		}
 	default:
 		var err error
 		if vals, err = scalars(v); err != nil {
-			return fmt.Errorf("%s: %v", at, err)
+			return false, fmt.Errorf("%s: %v", at, err)
 		}
 		if f.Value.Type() == "stringSlice" {
 			vals = []string{strings.Join(vals, ",")}
@@ -103,11 +133,11 @@ func applySetting(fset *pflag.FlagSet, path string, k, v *yaml.Node) error {
 	}
 	for _, val := range vals {
 		if err := fset.Set(name, val); err != nil {
-			return fmt.Errorf("%s: %v", at, err)
+			return false, fmt.Errorf("%s: %v", at, err)
 		}
 	}
 	f.Changed = false // the command line may still override it
-	return nil
+	return true, nil
 }
 
 // scalars reads a value or a list of values.

@@ -4,6 +4,15 @@
 // only: flags, the list of inputs, progress lines and exit codes; the work
 // is in package pipeline.
 //
+// Decisions a Pandoc user would expect: -o names a folder, or one output
+// file whose extension gives the format (for one input or one pack), or
+// - for standard output (one format); anything ambiguous is a usage error
+// saying what to write instead. Everything that can be checked before
+// work starts (flag values, -o against the inputs found, finding no input
+// at all) is checked then. Folio never reads its own outputs back in
+// (pipeline.Plan). Warnings have levels (pipeline.Levels): info is shown
+// with -v and summed up in one line per document otherwise.
+//
 // Exit status: 0 when every output was written, 1 when some input failed
 // (or, with --fail-on-warning, warned), 2 on a usage error (found before
 // any work starts: nothing is written), 130 when interrupted.
@@ -138,10 +147,20 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 		fmt.Fprintf(stdout, "export (Folio) %s\n", version)
 		return nil, &exitError{code: 0}
 	}
-	fromConfig, err := applyConfig(fs, v.configFile)
+	fromConfig, origins, err := applyConfig(fs, v.configFile)
 	if err != nil {
 		return nil, err
 	}
+	cfg, err := settle(fs, &v, fromConfig)
+	if err != nil {
+		return nil, origins.explain(fs, err)
+	}
+	return cfg, nil
+}
+
+// settle checks the parsed flag values and builds the run's config.
+func settle(fs *pflag.FlagSet, v *flagVars, fromConfig []string) (*config, error) {
+	var err error
 	cfg := v.cfg
 	cfg.inputs = fs.Args()
 	if len(cfg.inputs) == 0 {

@@ -63,21 +63,28 @@ func TestOutputsAreNeverInputs(t *testing.T) {
 	tests := []struct {
 		name string
 		args []string
+		// page puts a saved page among the inputs (not where its HTML
+		// output would overwrite it: that is refused, see
+		// TestUsageErrorsBeforeAnyWork).
+		page bool
 	}{
-		{"export -o out . (the output folder inside the input folder)", []string{"-o", "out", "."}},
-		{"export . (outputs beside the inputs)", []string{"."}},
-		{"export --pack morning -o out .", []string{"--pack", "morning", "-o", "out", "."}},
-		{"export --pack morning . (the pack beside the inputs)", []string{"--pack", "morning", "."}},
-		{"export --incremental -o out .", []string{"--incremental", "-o", "out", "."}},
+		{"export -o out . (the output folder inside the input folder)", []string{"-o", "out", "."}, true},
+		{"export . (outputs beside the inputs)", []string{"."}, false},
+		{"export --pack morning -o out .", []string{"--pack", "morning", "-o", "out", "."}, true},
+		{"export --pack morning . (the pack beside the inputs)", []string{"--pack", "morning", "."}, true},
+		{"export --incremental -o out .", []string{"--incremental", "-o", "out", "."}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := userFolder(t, map[string]string{
+			files := map[string]string{
 				"seed.md":          noteMD,
 				"later.md":         "# Later note\n\nThe tide turns at noon.\n",
-				"page.html":        "<!DOCTYPE html><html><head><title>A saved page</title></head><body><article><h1>A saved page</h1><p>Kept text of the saved page, long enough to be an article body for the reader to keep.</p></article></body></html>",
 				"page_files/x.txt": "not an input",
-			})
+			}
+			if tt.page {
+				files["page.html"] = "<!DOCTYPE html><html><head><title>A saved page</title></head><body><article><h1>A saved page</h1><p>Kept text of the saved page, long enough to be an article body for the reader to keep.</p></article></body></html>"
+			}
+			dir := userFolder(t, files)
 			args := append([]string{"-q", "-t", "pdf,epub,html"}, tt.args...)
 			if code, _, errs := runExport(t, args...); code != 0 {
 				t.Fatalf("first run: exit %d: %s", code, errs)
@@ -146,6 +153,12 @@ func TestPandocOutputHabits(t *testing.T) {
 			t.Error(err)
 		}
 	})
+	t.Run("-o sub/x.pdf . still searches sub/", func(t *testing.T) {
+		userFolder(t, map[string]string{"sub/a.md": noteMD})
+		if code, _, errs := runExport(t, "-o", "sub/a.pdf", "."); code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+	})
 	t.Run("-o DIR still works", func(t *testing.T) {
 		dir := userFolder(t, map[string]string{"a.md": noteMD})
 		if code, _, errs := runExport(t, "-o", "site", "a.md"); code != 0 {
@@ -179,11 +192,13 @@ func TestUsageErrorsBeforeAnyWork(t *testing.T) {
 		{"an empty folder", []string{"-o", "out", "empty"}, nil, "no input found: searched empty for .md"},
 		{"an empty folder as a pack", []string{"--pack", "p", "empty"}, nil, "no input found"},
 		{"a bad --max-input-size", []string{"--max-input-size", "lots", "a.md"}, nil, "want a positive size"},
+		{"a saved page exported to HTML beside itself", []string{"-t", "html", "page.html"}, nil, "page.html would overwrite the input page.html"},
+		{"-o naming the input", []string{"-o", "page.html", "page.html"}, nil, "would overwrite the input page.html"},
 		{"a bad warning level", []string{"--warning", "boilerplate-removed=loud", "a.md"}, nil, "want info, warning or error"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := userFolder(t, map[string]string{"a.md": noteMD, "b.md": noteMD, "afile.txt": "x", "empty/.keep": ""})
+			dir := userFolder(t, map[string]string{"a.md": noteMD, "b.md": noteMD, "afile.txt": "x", "empty/.keep": "", "page.html": "<!DOCTYPE html><title>Saved</title><p>A saved page.</p>"})
 			for k, v := range tt.env {
 				t.Setenv(k, v)
 			}
@@ -250,7 +265,7 @@ func TestWarningLevelsAndFailOnWarning(t *testing.T) {
 	t.Run("boilerplate is info: one summary line, listed with -v", func(t *testing.T) {
 		userFolder(t, map[string]string{"scraped.txt": scraped})
 		code, _, errs := runExport(t, "-t", "json", "-o", "out", "scraped.txt")
-		if code != 0 || strings.Contains(errs, "warning: boilerplate-removed") || !strings.Contains(errs, "scraped.txt: info: ") || !strings.Contains(errs, "boilerplate-removed (-v lists them)") {
+		if code != 0 || strings.Contains(errs, "warning: boilerplate-removed") || !strings.Contains(errs, "scraped.txt: info: ") || !strings.Contains(errs, "line(s) removed as site boilerplate (boilerplate-removed); -v lists them") {
 			t.Errorf("exit %d:\n%s", code, errs)
 		}
 		_, _, verbose := runExport(t, "-v", "-t", "json", "-o", "out", "scraped.txt")
@@ -349,6 +364,12 @@ func TestPackIsReportedUnderItsName(t *testing.T) {
 	if j := read(t, "j.xml"); !strings.Contains(j, `name="morning" classname="pack"`) {
 		t.Errorf("the pack is not reported as morning:\n%s", j)
 	}
+	if code, _, errs := runExport(t, "-q", "--pack", "morning", "-o", "today.html", "--junit", "j.xml", "a.md", "b.md"); code != 0 {
+		t.Fatalf("-o today.html: exit %d: %s", code, errs)
+	}
+	if j := read(t, "j.xml"); !strings.Contains(j, `name="morning" classname="pack"`) {
+		t.Errorf("with -o FILE the pack is not reported as morning:\n%s", j)
+	}
 }
 
 func TestConfigIsAppliedInOrderWithLinesAndSuggestions(t *testing.T) {
@@ -376,6 +397,10 @@ func TestConfigIsAppliedInOrderWithLinesAndSuggestions(t *testing.T) {
 	code, _, errs := runExport(t, "a.md")
 	if code != 2 || !strings.Contains(errs, "folio.yaml:2: fail-on-warnings: unknown setting; did you mean fail-on-warning?") {
 		t.Errorf("exit %d: %s", code, errs)
+	}
+	os.WriteFile("folio.yaml", []byte("to: json\npaper: a3\n"), 0o644)
+	if code, _, errs := runExport(t, "a.md"); code != 2 || !strings.Contains(errs, `folio.yaml:2: --paper "a3": want a4 or letter`) {
+		t.Errorf("bad value: exit %d: %s", code, errs)
 	}
 	os.WriteFile("folio.yaml", []byte("to: json\nmeta:\n  title: [unclosed\n"), 0o644)
 	if code, _, errs := runExport(t, "a.md"); code != 2 || !strings.Contains(errs, "folio.yaml:") {

@@ -71,7 +71,7 @@ func packFlags(fs *pflag.FlagSet, cfg *config, name, sortBy string, po pipeline.
 // failed (whether or not --skip-failed still wrote the pack).
 func exportPack(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	start := time.Now()
-	jobs, err := pipeline.PlanPack(cfg.inputs, cfg.outDir, cfg.exclude)
+	jobs, err := pipeline.PlanPack(cfg.inputs, searchOutDir(cfg), cfg.exclude)
 	if err != nil {
 		logf(stderr, "export: %v", err)
 		return 2
@@ -98,7 +98,7 @@ func exportPack(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 		report.Add(r, pipeline.StatusOK)
 		prog.messages(r)
 	}
-	report.AddPack(pr)
+	report.AddPack(pr, cfg.packName)
 	prog.done(pr.Pack)
 	if err := writeReports(cfg, report, nil); err != nil {
 		logf(stderr, "export: %v", err)

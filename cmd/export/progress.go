@@ -62,7 +62,7 @@ func (p *progress) messages(r *pipeline.Result) {
 		p.println("%s: %s: %s: %s", w.Pos, level, w.Code, w.Message)
 	}
 	if s := p.cfg.levels.InfoSummary(r.Warnings); s != "" && !p.cfg.verbose {
-		p.println("%s: info: %s (-v lists them)", r.Input, s)
+		p.println("%s: info: %s; -v lists them", r.Input, s)
 	}
 }
 

@@ -432,8 +432,11 @@ func TestHostileMetadataIsEscapedAndFiltered(t *testing.T) {
 		}
 	}
 	wantTitle := hostileTitle
-	if got := o.opf.Metadata.Title; len(got) != 2 || got[0] != wantTitle || got[1] != "a]]>b" {
-		t.Errorf("dc:title = %q, want %q", got, wantTitle)
+	if got := o.opf.Metadata.Title; len(got) != 1 || got[0] != wantTitle {
+		t.Errorf("dc:title = %q, want only %q", got, wantTitle)
+	}
+	if got := o.opf.Metadata.Desc; got != "a]]>b" {
+		t.Errorf("dc:description = %q, want the subtitle a]]>b", got)
 	}
 	if !strings.Contains(string(o.files["EPUB/toc.ncx"]), "<text>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; ]]&gt; \u202E</text>") {
 		t.Errorf("NCX title not escaped")
