@@ -183,7 +183,7 @@ func Inspect(data []byte) (*doc.Resource, error) {
 	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxImagePixels || cfg.Width <= 0 || cfg.Height <= 0 {
 		return nil, &ResourceError{"image-too-large", fmt.Sprintf("%d×%d is %d MP > %d MP", cfg.Width, cfg.Height, px/1_000_000, MaxImagePixels/1_000_000)}
 	}
-	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+	if err := checkDecodes(mt, data); err != nil {
 		return nil, &ResourceError{"corrupt-image", err.Error()}
 	}
 	sum := sha256.Sum256(data)
@@ -191,6 +191,17 @@ func Inspect(data []byte) (*doc.Resource, error) {
 		Name: "img-" + hex.EncodeToString(sum[:6]) + ext, MediaType: mt,
 		Width: cfg.Width, Height: cfg.Height, Data: data,
 	}, nil
+}
+
+// checkDecodes verifies that the whole image decodes: PNGs row by row
+// (see checkPNG), JPEG and GIF with their decoders (at most 1.5 or 1 byte
+// a pixel for the first frame).
+func checkDecodes(mediaType string, data []byte) error {
+	if mediaType == "image/png" {
+		return checkPNG(data)
+	}
+	_, _, err := image.Decode(bytes.NewReader(data))
+	return err
 }
 
 // isSVG reports an SVG document (which http.DetectContentType calls
