@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -43,6 +44,7 @@ type badCase struct {
 	lossy   bool
 	unsafe  bool          // --unsafe-html: the HTML output keeps what it is given; the EPUB still never carries a script
 	within  time.Duration // a generous time bound for the whole conversion, 0 for the catalogue's deadline
+	json    bool // read as a JSON tree (-f json)
 	line    int
 }
 
@@ -80,6 +82,8 @@ func readExpect(t *testing.T) []badCase {
 				c.lossy = true
 			case "unsafe-html":
 				c.unsafe = true
+			case "json":
+				c.json = true
 			default:
 				if d, ok := strings.CutPrefix(opt, "within="); ok {
 					var err error
@@ -144,7 +148,32 @@ func genCases() map[string]func() string {
 		"b40-same-image-10000": func() string {
 			return "# Same image\n\n![gone](missing.png)\n\n" + rep("![dot](pixel.png) ", 10_000) + "\n"
 		},
+		"r05-same-image-1000": func() string { return "# Same photo\n\n" + rep("![photo](noise.png)\n\n", 1000) },
+		"r06-spellings": func() string {
+			var b strings.Builder
+			b.WriteString("# One image, many spellings\n\n![a](deep.png) ![b](./deep.png) ![c](sub/../deep.png)\n\n")
+			for i := range 300 {
+				fmt.Fprintf(&b, "![s%d](deep.png?%d) ", i, i)
+			}
+			return b.String() + "\n"
+		},
+		"r08-json-bomb":    func() string { return treeWithResource(pngWithHeader(100_000, 100_000, 0), true) },
+		"r08-json-garbage": func() string { return treeWithResource([]byte("<html><script>alert(1)</script></html>"), false) },
 	}
+}
+
+// treeWithResource is a JSON tree whose one figure (and cover, if cover)
+// refers to a resource it carries, labelled a PNG whatever data is.
+func treeWithResource(data []byte, cover bool) string {
+	coverRef := ""
+	if cover {
+		coverRef = `, "coverRef": "../../x.png"`
+	}
+	return `{"folio": 1, "meta": {"title": "Carried resource"` + coverRef + `},
+  "blocks": [{"type": "Figure", "alt": "carried", "ref": "../../x.png", "pos": {"line": 3}}],
+  "resources": [{"name": "../../x.png", "mediaType": "image/png", "width": 4, "height": 4, "data": "` +
+		base64.StdEncoding.EncodeToString(data) + `"}]}
+`
 }
 
 func listLines(n int) string {
@@ -219,6 +248,44 @@ func setupSpecial(t *testing.T, name, root, outside string) {
 		must(os.WriteFile(filepath.Join(root, "truncated.png"), full[:len(full)/2], 0o644))
 		jpg := []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xdb\x00\x43\x00")
 		must(os.WriteFile(filepath.Join(root, "truncated.jpg"), jpg, 0o644))
+	case "r02-sidecar-link":
+		must(os.WriteFile(filepath.Join(outside, "secret.yaml"), []byte("title: SECRET-TOKEN sk-live-1234\n"), 0o644))
+		must(os.Symlink("../outside/secret.yaml", filepath.Join(root, name+".meta.yaml")))
+	case "r03-sidecar-zero":
+		must(os.Symlink("/dev/zero", filepath.Join(root, name+".meta.yaml")))
+	case "r04-sidecar-fifo":
+		must(syscall.Mkfifo(filepath.Join(root, name+".meta.yaml"), 0o644))
+	case "r04-input-fifo":
+		must(os.Remove(filepath.Join(root, name+".md")))
+		must(syscall.Mkfifo(filepath.Join(root, name+".md"), 0o644))
+	case "r05-same-image-1000":
+		must(os.WriteFile(filepath.Join(root, "noise.png"), testPNG(t, 120, 120), 0o644))
+	case "r06-spellings":
+		// 3000×3000 16-bit: 72 MB decoded, read and checked once however
+		// it is spelled (303 spellings each decoded took over a minute).
+		must(os.MkdirAll(filepath.Join(root, "sub"), 0o755))
+		var b bytes.Buffer
+		must(png.Encode(&b, image.NewNRGBA64(image.Rect(0, 0, 3000, 3000))))
+		must(os.WriteFile(filepath.Join(root, "deep.png"), b.Bytes(), 0o644))
+	case "r17-same-pixels":
+		img8 := image.NewNRGBA(image.Rect(0, 0, 5, 4))
+		img16 := image.NewNRGBA64(image.Rect(0, 0, 5, 4))
+		for i := range 20 {
+			c := color.NRGBA{uint8(50 * (i % 5)), uint8(60 * (i / 5)), 90, 100}
+			img8.Set(i%5, i/5, c)
+			img16.Set(i%5, i/5, c)
+		}
+		for f, img := range map[string]image.Image{"same-8.png": img8, "same-16.png": img16} {
+			var b bytes.Buffer
+			must(png.Encode(&b, img))
+			must(os.WriteFile(filepath.Join(root, f), b.Bytes(), 0o644))
+		}
+	case "r22-big-valid":
+		// 6500×6500 = 42.25 MP: over the PDF writer's old 40 Mi px, under
+		// the gate's 50 MP.
+		var b bytes.Buffer
+		must(png.Encode(&b, image.NewGray(image.Rect(0, 0, 6500, 6500))))
+		must(os.WriteFile(filepath.Join(root, "big-42mp.png"), b.Bytes(), 0o644))
 	case "b38-formats":
 		var b16 bytes.Buffer
 		img := image.NewGray16(image.Rect(0, 0, 8, 8))
@@ -232,6 +299,11 @@ func setupSpecial(t *testing.T, name, root, outside string) {
 		must(os.WriteFile(filepath.Join(root, "image.tiff"), []byte("II*\x00\x08\x00\x00\x00\x00\x00"), 0o644))
 	}
 }
+
+// failsOnlyInSetup are the cases whose error comes from what setupSpecial
+// makes (a sidecar link or FIFO): read from testdata/bad alone they
+// succeed.
+var failsOnlyInSetup = map[string]bool{"r02-sidecar-link": true, "r03-sidecar-zero": true, "r04-sidecar-fifo": true, "r04-input-fifo": true}
 
 func testPNG(t testing.TB, w, h int) []byte {
 	var b bytes.Buffer
@@ -277,7 +349,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		t.Errorf("testdata/bad holds %d files, want at least 40", len(entries))
 	}
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".md") && !seen[e.Name()] {
+		if strings.HasSuffix(e.Name(), ".md") && e.Name() != "README.md" && !seen[e.Name()] {
 			t.Errorf("%s has no line in EXPECT", e.Name())
 		}
 	}
@@ -363,9 +435,12 @@ func TestBadInputCatalogue(t *testing.T) {
 			}
 
 			o := &Options{Formats: allFormats, Lossy: c.lossy, UnsafeHTML: c.unsafe, SourceDate: time.Unix(1700000000, 0).UTC()}
+			if c.json {
+				o.From = "json"
+			}
+			start := time.Now()
 			done := make(chan *Result, 1)
 			go func() { done <- Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(out, stemName)}, o) }()
-			start := time.Now()
 			var res *Result
 			select {
 			case res = <-done:
@@ -375,6 +450,7 @@ func TestBadInputCatalogue(t *testing.T) {
 			if within := c.within * time.Duration(max(1, 5*btoi(raceflag.Enabled))); c.within > 0 && time.Since(start) > within {
 				t.Errorf("took %v, want at most %v", time.Since(start), within)
 			}
+			elapsed := time.Since(start)
 			if b, _ := os.ReadFile(victim); string(b) != "victim" {
 				t.Errorf("the file behind the output symlink was written: %q", b)
 			}
@@ -382,9 +458,12 @@ func TestBadInputCatalogue(t *testing.T) {
 			if errors.As(res.Err, &de) && de.Code == "internal-error" {
 				t.Fatalf("panic: %v", res.Err)
 			}
-			for dep := range res.Deps {
+			for dep, sum := range res.Deps {
 				if !strings.HasPrefix(dep, root+string(filepath.Separator)) {
 					t.Errorf("read outside the root: %s", dep)
+				}
+				if sum == "" {
+					continue // looked for, missing: nothing was read
 				}
 				real, err := filepath.EvalSymlinks(dep)
 				if err != nil || !strings.HasPrefix(real, root) {
@@ -402,9 +481,11 @@ func TestBadInputCatalogue(t *testing.T) {
 			}
 			if len(c.codes) > 0 {
 				w, ok := findWarning(res.Warnings, c.codes)
+				// (r20: positions inside a JSON tree name no file yet.)
+				named := w.Pos.File == in || c.json && w.Pos.File == ""
 				if !ok {
 					t.Errorf("warnings %v lack %v", codesOf(res.Warnings), c.codes)
-				} else if w.Pos.File != in || w.Pos.Line == 0 {
+				} else if !named || w.Pos.Line == 0 {
 					t.Errorf("warning %v does not name %s:line", w, in)
 				}
 			}
@@ -435,6 +516,9 @@ func TestBadInputCatalogue(t *testing.T) {
 				t.Errorf("outputs %v, want all four", res.Outputs)
 			}
 			assertNoTemps(t, out)
+			if check := caseChecks[c.name()]; check != nil {
+				check(t, res, elapsed)
+			}
 			if c.name() == "b40-same-image-10000" {
 				var tree struct{ Resources []json.RawMessage }
 				if err := json.Unmarshal(jsonOut[c.name()], &tree); err != nil || len(tree.Resources) != 1 {
@@ -481,6 +565,94 @@ func btoi(b bool) int {
 	return 0
 }
 
+// caseChecks are what some cases assert beyond their outcome.
+var caseChecks = map[string]func(t *testing.T, res *Result, elapsed time.Duration){
+	"r05-same-image-1000": func(t *testing.T, res *Result, _ time.Duration) {
+		// One copy of a 60 KB picture, not a thousand (60 MB).
+		if b := outputBytes(t, res, "html"); len(b) > 1<<20 {
+			t.Errorf("1000 references to one image: %d bytes of HTML, want under 1 MiB", len(b))
+		}
+	},
+	"r06-spellings": func(t *testing.T, res *Result, elapsed time.Duration) {
+		if n := len(treeResources(t, res)); n != 1 {
+			t.Errorf("303 spellings of one image: %d resources, want 1", n)
+		}
+		// Each spelling decoded again took over a minute; once, a second.
+		if budget := 20 * time.Second; elapsed > budget {
+			t.Errorf("303 spellings of one image took %v, budget %v", elapsed, budget)
+		}
+	},
+	"r08-json-bomb":    noResources(pngWithHeader(100_000, 100_000, 0)[8:33]),
+	"r08-json-garbage": noResources([]byte("<script>alert(1)")),
+	"r17-same-pixels": func(t *testing.T, res *Result, _ time.Duration) {
+		keys := map[string]int{}
+		for _, m := range xobjectKey.FindAllSubmatch(outputBytes(t, res, "pdf"), -1) {
+			keys[string(m[1])]++
+		}
+		for k, n := range keys {
+			if n != 1 {
+				t.Errorf("XObject /I%s listed %d times", k, n)
+			}
+		}
+		if len(keys) != 1 {
+			t.Errorf("XObject keys %v, want one image listed once (warnings %v)", keys, codesOf(res.Warnings))
+		}
+	},
+	"r22-big-valid": func(t *testing.T, res *Result, _ time.Duration) {
+		if len(res.Warnings) != 0 {
+			t.Errorf("a valid 42 MP image: warnings %v, want none", codesOf(res.Warnings))
+		}
+		if !bytes.Contains(outputBytes(t, res, "pdf"), []byte("/Width 2400")) {
+			t.Error("the 6500 px image is not in the PDF at 2400 px")
+		}
+	},
+}
+
+var xobjectKey = regexp.MustCompile(`/I([0-9a-f]+) \d+ 0 R`)
+
+// noResources checks that a refused image carried by a JSON tree reached
+// no output: no resource in the tree written back, nothing of its bytes
+// (given by a telling slice of them) in the EPUB or the HTML.
+func noResources(refused []byte) func(*testing.T, *Result, time.Duration) {
+	return func(t *testing.T, res *Result, _ time.Duration) {
+		if n := len(treeResources(t, res)); n != 0 {
+			t.Errorf("%d resources kept, want 0", n)
+		}
+		for _, f := range epubEntries(t, outputBytes(t, res, "epub")) {
+			if bytes.Contains(f.data, refused) {
+				t.Errorf("the EPUB carries the refused image as %s", f.name)
+			}
+		}
+		if bytes.Contains(outputBytes(t, res, "html"), []byte("data:image")) {
+			t.Error("the HTML embeds an image")
+		}
+	}
+}
+
+func outputBytes(t *testing.T, res *Result, format string) []byte {
+	t.Helper()
+	for _, o := range res.Outputs {
+		if o.Format == format {
+			b, err := os.ReadFile(o.Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+	}
+	t.Fatalf("no %s output", format)
+	return nil
+}
+
+func treeResources(t *testing.T, res *Result) []json.RawMessage {
+	t.Helper()
+	var tree struct{ Resources []json.RawMessage }
+	if err := json.Unmarshal(outputBytes(t, res, "json"), &tree); err != nil {
+		t.Fatal(err)
+	}
+	return tree.Resources
+}
+
 func writeBytes(t testing.TB, p string, b []byte) {
 	t.Helper()
 	if err := os.WriteFile(p, b, 0o644); err != nil {
@@ -516,10 +688,13 @@ func checkRefused(t *testing.T, c badCase, res *Result, in, out, stemName string
 	if !ok {
 		t.Errorf("code %q, want %v (%v)", de.Code, c.codes, de)
 	}
-	if de.Pos.File != in {
-		t.Errorf("error names %q, want %q", de.Pos.File, in)
+	// A refused sidecar is named itself, at line 1; an input that cannot
+	// be opened or is too big has no line.
+	if de.Pos.File != in && de.Pos.File != sidecarPath(in) {
+		t.Errorf("error names %q, want %q or its sidecar", de.Pos.File, in)
 	}
-	if de.Code != "input-too-large" && (de.Pos.Line == 0 || !posLine.MatchString(strings.TrimPrefix(de.Error(), filepath.Dir(in)))) {
+	wholeFile := de.Pos.File == in && (de.Code == "input-too-large" || de.Code == "not-regular-file")
+	if !wholeFile && (de.Pos.Line == 0 || !posLine.MatchString(strings.TrimPrefix(de.Error(), filepath.Dir(in)))) {
 		t.Errorf("error %q has no line", de.Error())
 	}
 	if len(res.Outputs) != 0 {

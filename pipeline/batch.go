@@ -136,6 +136,12 @@ func expandGlobs(args []string) ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", a, err)
 		}
+		// As in a folder walk: only regular files and folders, never a
+		// symbolic link (notes.md -> /etc/passwd) or a FIFO.
+		matches = slices.DeleteFunc(matches, func(m string) bool {
+			fi, err := os.Lstat(m)
+			return err != nil || !(fi.Mode().IsRegular() || fi.IsDir())
+		})
 		if len(matches) == 0 {
 			return nil, fmt.Errorf("%s: no file matches", a)
 		}

@@ -1,10 +1,12 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -179,21 +181,42 @@ func loadJob(job Job, o *Options, res *Result) (*Input, error) {
 	var warns []doc.Warning
 	var err error
 	if job.Src != nil || job.Name == "-" {
-		in, warns, err = Load(job.Name, strings.NewReader(string(job.Src)), lo)
+		in, warns, err = Load(job.Name, bytes.NewReader(job.Src), lo)
 	} else {
-		var f *os.File
-		f, err = os.Open(job.Name)
-		if err != nil {
-			return nil, &doc.Error{Pos: doc.Pos{File: job.Name}, Code: "open", Err: unwrapPath(err)}
+		var src []byte
+		if src, err = readInput(job.Name, o.MaxInputSize); err != nil {
+			return nil, err
 		}
-		defer f.Close()
-		if fi, serr := f.Stat(); serr == nil && !fi.Mode().IsRegular() {
-			return nil, doc.Errorf(doc.Pos{File: job.Name}, "not-regular-file", "not a regular file")
-		}
-		in, warns, err = Load(job.Name, f, lo)
+		in, warns, err = Load(job.Name, bytes.NewReader(src), lo)
 	}
 	res.Warnings = append(res.Warnings, warns...)
 	return in, err
+}
+
+// readInput reads an input file through the sandbox: a symbolic link
+// out of its folder, a FIFO or device, or a file over the input size limit
+// is refused before anything is read.
+func readInput(name string, max int64) ([]byte, error) {
+	if max <= 0 {
+		max = DefaultMaxInputSize
+	}
+	src, err := readPath(name, fileLimit{max: max, code: "input-too-large",
+		hint: "raise --max-input-size if it is meant to be this big"})
+	return src, fileErr(name, 0, "open", err)
+}
+
+// fileErr turns an error of the sandboxed opener into a document error
+// naming file (and line, when known), with code for other failures.
+func fileErr(file string, line int, code string, err error) error {
+	if err == nil {
+		return nil
+	}
+	pos := doc.Pos{File: file, Line: line}
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return doc.Errorf(pos, fe.Code, "%s", fe.Msg)
+	}
+	return &doc.Error{Pos: pos, Code: code, Err: unwrapPath(err)}
 }
 
 func unwrapPath(err error) error {
@@ -253,7 +276,11 @@ func resolverFor(job Job, o *Options) *Resolver {
 func applyMeta(job Job, d *doc.Document, o *Options) error {
 	if job.Name != "-" && job.Src == nil {
 		side := sidecarPath(job.Name)
-		if b, err := os.ReadFile(side); err == nil {
+		b, err := readSidecar(side)
+		if err != nil {
+			return err
+		}
+		if b != nil {
 			if err := applySidecar(side, b, &d.Meta); err != nil {
 				return err
 			}
@@ -271,10 +298,23 @@ func sidecarPath(input string) string {
 	return strings.TrimSuffix(input, filepath.Ext(input)) + ".meta.yaml"
 }
 
-func applySidecar(name string, b []byte, m *doc.Meta) error {
-	if len(b) > 64<<10 {
-		return doc.Errorf(doc.Pos{File: name, Line: 1}, "front-matter-too-large", "metadata file is larger than 64 KiB")
+// maxSidecar is the largest NAME.meta.yaml read: the front matter's cap.
+const maxSidecar = 64 << 10
+
+// readSidecar reads NAME.meta.yaml through the sandbox; nil when there is
+// none. One that is a link out of the input's folder, a FIFO or device,
+// or larger than 64 KiB fails the document, naming the sidecar.
+func readSidecar(side string) ([]byte, error) {
+	b, err := readPath(side, fileLimit{max: maxSidecar, code: "front-matter-too-large",
+		hint: "a metadata file holds at most 64 KiB"})
+	var fe *FileError
+	if errors.Is(err, fs.ErrNotExist) || errors.As(err, &fe) && fe.Code == "invalid-path" {
+		return nil, nil // none, or a name too long to exist beside a long input name
 	}
+	return b, fileErr(side, 1, "meta", err)
+}
+
+func applySidecar(name string, b []byte, m *doc.Meta) error {
 	var node yaml.Node
 	if err := yaml.Unmarshal(b, &node); err != nil {
 		return &doc.Error{Pos: doc.Pos{File: name, Line: yamlLine(err)}, Code: "meta", Err: err}

@@ -4,12 +4,15 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"os"
+	"errors"
+	"io"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"sync"
 
 	"folio/pipeline/doc"
+	"folio/pipeline/normalize"
 )
 
 // ManifestName is the file --incremental keeps in the output folder.
@@ -45,7 +48,7 @@ type Manifest struct {
 // empty (everything is rebuilt).
 func LoadManifest(outDir string) *Manifest {
 	m := &Manifest{path: filepath.Join(outDir, ManifestName), Entries: map[string]manifestEntry{}}
-	if b, err := os.ReadFile(m.path); err == nil {
+	if b, err := readPath(m.path, fileLimit{max: maxManifest, code: "too-large"}); err == nil {
 		var disk Manifest
 		if json.Unmarshal(b, &disk) == nil && disk.Entries != nil {
 			m.Entries = disk.Entries
@@ -60,7 +63,10 @@ func JobKey(job Job, o *Options) (string, error) {
 	h := sha256.New()
 	src := job.Src
 	if src == nil {
-		b, err := os.ReadFile(job.Name)
+		// The same sandboxed reads as the conversion: a FIFO or a link to
+		// /dev/zero must not hang or fill the parent (which --isolate
+		// does not protect).
+		b, err := readInput(job.Name, o.MaxInputSize)
 		if err != nil {
 			return "", err
 		}
@@ -69,7 +75,10 @@ func JobKey(job Job, o *Options) (string, error) {
 	opts := *o
 	opts.Debug = false
 	optJSON, _ := json.Marshal(opts)
-	side, _ := os.ReadFile(sidecarPath(job.Name))
+	side, err := readSidecar(sidecarPath(job.Name))
+	if err != nil {
+		return "", err
+	}
 	for _, part := range [][]byte{[]byte(Version), optJSON, []byte(job.OutBase), src, side} {
 		sum := sha256.Sum256(part)
 		h.Write(sum[:])
@@ -88,12 +97,12 @@ func (m *Manifest) Fresh(input, key string) ([]Output, bool) {
 		return nil, false
 	}
 	for path, sum := range e.Deps {
-		if fileSHA(path) != sum {
+		if fileSHA(path, normalize.MaxImageBytes) != sum {
 			return nil, false
 		}
 	}
 	for _, o := range e.Outputs {
-		if fileSHA(o.Path) != o.SHA256 {
+		if fileSHA(o.Path, maxOutput) != o.SHA256 {
 			return nil, false
 		}
 	}
@@ -142,11 +151,34 @@ func (m *Manifest) Save() error {
 	return p.commit()
 }
 
-func fileSHA(path string) string {
-	b, err := os.ReadFile(path)
-	if err != nil {
+// maxOutput bounds an output read back to check it is still the one
+// written.
+const maxOutput = 4 << 30
+
+// maxManifest bounds the manifest read back (about 300 bytes an input).
+const maxManifest = 256 << 20
+
+// fileSHA is the SHA-256 of a file read through the sandbox (in its own
+// folder, regular files only, at most max bytes): "" when it does
+// not exist, so that a missing image the document wanted is recorded as
+// missing and its appearance noticed; "refused" when it cannot be read.
+func fileSHA(path string, max int64) string {
+	f, fi, err := openPath(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return ""
+	case err != nil || fi.Size() > max:
+		return "refused"
 	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, io.LimitReader(f, max)); err != nil {
+		return "refused"
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func digest(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }

@@ -538,7 +538,7 @@ func TestPackOfTheBadInputCatalogue(t *testing.T) {
 	var ins, wantSkipped []string
 	seen := map[string]bool{}
 	for _, c := range readExpect(t) {
-		if c.lossy || strings.HasPrefix(c.file, "gen:") || seen[c.file] {
+		if c.lossy || strings.HasPrefix(c.file, "gen:") || seen[c.file] || failsOnlyInSetup[c.name()] {
 			continue
 		}
 		seen[c.file] = true

@@ -92,10 +92,28 @@ func publicAddr(a netip.Addr) bool {
 		return false
 	case a.Is4() && a == netip.AddrFrom4([4]byte{255, 255, 255, 255}):
 		return false
-	case a.Is6() && netip.MustParsePrefix("64:ff9b::/96").Contains(a): // NAT64 of anything
+	case a.Is6() && blocked6(a):
 		return false
 	}
 	return true
+}
+
+// tunnels6 are IPv6 prefixes that carry an IPv4 address inside, so that
+// 127.0.0.1 or 169.254.169.254 could be reached through them.
+var tunnels6 = []netip.Prefix{
+	netip.MustParsePrefix("::/96"),          // IPv4-compatible (deprecated)
+	netip.MustParsePrefix("64:ff9b::/96"),   // NAT64, well-known prefix
+	netip.MustParsePrefix("64:ff9b:1::/48"), // NAT64, local use
+	netip.MustParsePrefix("2002::/16"),      // 6to4
+}
+
+func blocked6(a netip.Addr) bool {
+	for _, p := range tunnels6 {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // Fetch downloads u (an http or https URL).

@@ -131,7 +131,11 @@ func TestPublicAddr(t *testing.T) {
 		"127.0.0.1": false, "10.1.2.3": false, "172.16.0.1": false, "192.168.1.1": false,
 		"169.254.169.254": false, "100.64.0.1": false, "0.0.0.0": false, "::1": false,
 		"fe80::1": false, "fd00::1": false, "::ffff:127.0.0.1": false, "224.0.0.1": false,
-		"93.184.216.34": true, "2606:4700::1111": true,
+		// IPv6 forms that carry an IPv4 address: IPv4-compatible, 6to4,
+		// NAT64 (well-known and local-use prefixes).
+		"::7f00:1": false, "::a9fe:a9fe": false, "2002:7f00:1::1": false, "2002:a9fe:a9fe::": false,
+		"64:ff9b::a9fe:a9fe": false, "64:ff9b:1::a9fe:a9fe": false, "64:ff9b:1:ffff::1": false,
+		"93.184.216.34": true, "2606:4700::1111": true, "2001:db9::1": true, "64:ff9b:2::1": true,
 	} {
 		if got := publicAddr(netip.MustParseAddr(s).Unmap()); got != want {
 			t.Errorf("publicAddr(%s) = %v, want %v", s, got, want)

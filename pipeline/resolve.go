@@ -2,21 +2,16 @@ package pipeline
 
 import (
 	"context"
-	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 
 	"folio/pipeline/doc"
 	"folio/pipeline/normalize"
@@ -24,17 +19,27 @@ import (
 
 // Resolver reads the files a document refers to (images), sandboxed: only
 // regular files inside the input's own folder or a --resource-path folder,
-// after resolving symlinks (os.Root refuses "..", absolute paths and links
-// that leave the root). Remote URLs are fetched only with --allow-remote
-// (see Fetcher); file: URLs, device
-// files and FIFOs are refused. Every refusal is a warning for the document,
-// never an error.
+// through the one opener every file read goes through (open.go). Remote
+// URLs are fetched only with --allow-remote (see Fetcher); file: URLs,
+// device files and FIFOs are refused. Every refusal is a warning for the
+// document, never an error.
+//
+// Each file is read once per document, however it is spelled
+// (img.png, ./img.png, img.png?1, a/../img.png): results are kept by the
+// cleaned path. Every path tried is recorded, found or not, so that
+// --incremental rebuilds a document when an image it missed appears.
 type Resolver struct {
 	roots []string
 	// remote fetches http(s) images; nil refuses them (the default).
 	remote *Fetcher
 	mu     sync.Mutex
 	reads  map[string]string
+	done   map[string]resolved
+}
+
+type resolved struct {
+	res *doc.Resource
+	err error
 }
 
 // NewResolver returns a resolver over the given folders, searched in order.
@@ -72,6 +77,9 @@ func (r *Resolver) Resolve(ctx context.Context, src string, pos doc.Pos) (*doc.R
 		return nil, refuse("outside-root", "%s: references are not followed", u.Scheme)
 	}
 	name := u.Path
+	if err := checkName(name); err != nil {
+		return nil, resourceErr(err)
+	}
 	if name == "" || path.IsAbs(name) || strings.HasPrefix(name, "\\") {
 		return nil, refuse("outside-root", "absolute paths are not read")
 	}
@@ -79,74 +87,62 @@ func (r *Resolver) Resolve(ctx context.Context, src string, pos doc.Pos) (*doc.R
 	if name == ".." || strings.HasPrefix(name, "../") {
 		return nil, refuse("outside-root", "the path leaves the input's folder")
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if d, ok := r.done[name]; ok {
+		return d.res, d.err
+	}
+	res, err := r.readLocal(name)
+	if r.done == nil {
+		r.done = map[string]resolved{}
+	}
+	r.done[name] = resolved{res, err}
+	return res, err
+}
+
+// readLocal reads name from the first root that has it, recording every
+// path tried; r.mu is held.
+func (r *Resolver) readLocal(name string) (*doc.Resource, error) {
+	if r.reads == nil {
+		r.reads = map[string]string{}
+	}
 	var lastErr error = refuse("image-not-found", "no such file")
 	for _, dir := range r.roots {
-		data, err := readInRoot(dir, name)
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		data, err := readIn(dir, name, imageLimit)
 		if err == nil {
-			r.record(filepath.Join(dir, filepath.FromSlash(name)), data)
+			r.reads[p] = digest(data)
 			return &doc.Resource{Data: data}, nil
 		}
 		lastErr = err
 		if !errors.Is(err, fs.ErrNotExist) {
 			break
 		}
+		r.reads[p] = "" // missing: --incremental watches for it
 	}
 	if errors.Is(lastErr, fs.ErrNotExist) {
 		return nil, refuse("image-not-found", "no such file in the input's folder")
 	}
-	return nil, lastErr
+	return nil, resourceErr(lastErr)
 }
 
-func (r *Resolver) record(path string, data []byte) {
-	sum := sha256.Sum256(data)
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.reads == nil {
-		r.reads = map[string]string{}
+var imageLimit = fileLimit{max: normalize.MaxImageBytes, code: "image-too-large"}
+
+// resourceErr turns a refusal of the opener into a resource warning.
+func resourceErr(err error) error {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return refuse(fe.Code, "%s", fe.Msg)
 	}
-	r.reads[path] = hex.EncodeToString(sum[:])
+	return refuse("image-not-found", "%v", unwrapPath(err))
 }
 
-// Reads returns the files read so far and their SHA-256.
+// Reads returns the files read (or looked for and missing, with "") and
+// their SHA-256.
 func (r *Resolver) Reads() map[string]string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return maps.Clone(r.reads)
-}
-
-func readInRoot(dir, name string) ([]byte, error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	defer root.Close()
-	// O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
-	f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
-		if strings.Contains(err.Error(), "escapes") || strings.Contains(err.Error(), "path escapes") {
-			return nil, refuse("outside-root", "the path leaves the input's folder")
-		}
-		return nil, refuse("outside-root", "%v", err)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, refuse("not-regular-file", "%s is not a regular file", fi.Mode().Type())
-	}
-	data, err := io.ReadAll(io.LimitReader(f, normalize.MaxImageBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > normalize.MaxImageBytes {
-		return nil, refuse("image-too-large", "larger than %d bytes", normalize.MaxImageBytes)
-	}
-	return data, nil
 }
 
 // dataURL decodes a data: URL image; ok is false when src is not one.

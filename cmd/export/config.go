@@ -4,12 +4,16 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/spf13/pflag"
 	"gopkg.in/yaml.v3"
+
+	"folio/pipeline"
 )
+
+// maxConfig is the largest config file read.
+const maxConfig = 1 << 20
 
 // applyConfig reads flag defaults from a YAML file: keys are the long flag
 // names (to, out, paper, marking, jobs, exclude, meta, …) plus "inputs"
@@ -27,7 +31,10 @@ func applyConfig(fset *pflag.FlagSet, path string) ([]string, origins, error) {
 	if !explicit {
 		path = "folio.yaml"
 	}
-	b, err := os.ReadFile(path)
+	// Through Folio's sandboxed opener, like every file it reads: a
+	// folio.yaml that is a link out of its folder, a FIFO or a device is
+	// refused, and one over 1 MiB is refused before it is read.
+	b, err := pipeline.ReadFile(path, maxConfig)
 	if err != nil {
 		if !explicit && errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, nil

@@ -53,7 +53,7 @@ var page = htmltemplate.Must(htmltemplate.ParseFS(assets.FS(), "html/page.tmpl")
 func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) error {
 	labels := doc.LabelsFor(d.Meta.Lang)
 	var body, notes bytes.Buffer
-	w.render(ctx, d, labels, 0, &body, &notes)
+	w.render(ctx, d, labels, 0, "", &body, &notes)
 	if w.opts.Fragment {
 		body.Write(notes.Bytes())
 		_, err := out.Write(body.Bytes())
@@ -68,9 +68,12 @@ func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) erro
 }
 
 // render writes d's body and notes; shift moves every heading that many
-// levels down (an article in a pack sits one level below the pack).
-func (w *Writer) render(ctx context.Context, d *doc.Document, labels doc.Labels, shift int, body, notes *bytes.Buffer) {
+// levels down (an article in a pack sits one level below the pack), and
+// idPrefix keeps the ids of its shared images apart from another
+// article's.
+func (w *Writer) render(ctx context.Context, d *doc.Document, labels doc.Labels, shift int, idPrefix string, body, notes *bytes.Buffer) {
 	r := markup.New(markup.Options{
+		SharedImages:       sharedImages(d, idPrefix),
 		UnsafeHTML:         w.opts.UnsafeHTML,
 		NoteStyle:          markup.NotesHTML,
 		Notes:              d.Notes,
@@ -90,6 +93,31 @@ func (w *Writer) render(ctx context.Context, d *doc.Document, labels doc.Labels,
 	}, func(wr doc.Warning) { doc.Warn(ctx, wr) })
 	r.Blocks(body, d.Blocks)
 	r.Notes(notes, d.Notes, 2+shift)
+}
+
+// sharedImages names the images d uses more than once, with the id of
+// the one copy the page embeds (see markup.Options.SharedImages).
+func sharedImages(d *doc.Document, idPrefix string) map[string]string {
+	uses := map[string]int{}
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		if !entering {
+			return doc.WalkContinue
+		}
+		switch n := n.(type) {
+		case *doc.Image:
+			uses[n.Ref]++
+		case *doc.Figure:
+			uses[n.Ref]++
+		}
+		return doc.WalkContinue
+	})
+	shared := map[string]string{}
+	for ref, n := range uses {
+		if ref != "" && n > 1 {
+			shared[ref] = idPrefix + "res-" + ref
+		}
+	}
+	return shared
 }
 
 // langTag is the shape of a BCP 47 tag (not a registry check).

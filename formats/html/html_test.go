@@ -160,6 +160,7 @@ func goldens() []golden {
 		{"hostile.html", Options{}, func(*testing.T) *doc.Document { return hostile() }},
 		{"minimal.html", Options{}, func(*testing.T) *doc.Document { return minimal() }},
 		{"feature.frag.html", Options{Fragment: true}, feature},
+		{"repeated-image.html", Options{}, repeatedImage},
 	}
 }
 

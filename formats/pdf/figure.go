@@ -2,13 +2,14 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"image"
 	"image/draw"
 	_ "image/gif" // decoders for figures
-	_ "image/jpeg"
+	"image/jpeg"
 	"image/png"
 	"strings"
 
@@ -23,7 +24,12 @@ type pdfImage struct {
 	ok   bool
 }
 
-const maxPixels = 40 << 20
+// maxSide is the longest side, in pixels, of an image as embedded: the
+// widest figure a page shows is about 6.7 in, so 2400 px is 360 dpi there.
+// Larger images are scaled down once, right after decoding, so the page
+// carries no pixels nobody can see and the full-size picture is garbage
+// before the next one is decoded.
+const maxSide = 2400
 
 // image checks and registers a resource with fpdf. Every image goes through
 // Go's decoders first: fpdf's own PNG and JPEG parsers panic on damaged
@@ -50,7 +56,13 @@ func (l *layout) registerImage(r *doc.Resource, pos doc.Pos) pdfImage {
 			Message: fmt.Sprintf("image %s (%s) is not PNG, JPEG or GIF; showing its caption only", r.Name, r.MediaType)})
 		return pdfImage{}
 	}
-	if err == nil && (cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxPixels) {
+	if err == nil && int64(cfg.Width)*int64(cfg.Height) > doc.MaxImagePixels {
+		// The resource gate refuses these; a tree built another way may not.
+		l.warn(doc.Warning{Pos: pos, Code: "image-too-large",
+			Message: fmt.Sprintf("image %s is %d×%d pixels, more than %d MP; showing its caption only", r.Name, cfg.Width, cfg.Height, doc.MaxImagePixels/1_000_000)})
+		return pdfImage{}
+	}
+	if err == nil && (cfg.Width <= 0 || cfg.Height <= 0) {
 		err = fmt.Errorf("%d×%d pixels", cfg.Width, cfg.Height)
 	}
 	var img image.Image
@@ -62,19 +74,19 @@ func (l *layout) registerImage(r *doc.Resource, pos doc.Pos) pdfImage {
 			Message: fmt.Sprintf("image %s cannot be decoded (%v); showing its caption only", r.Name, err)})
 		return pdfImage{}
 	}
-	data, tp := r.Data, "JPG"
-	_, ycc := img.(*image.YCbCr)
-	_, gray := img.(*image.Gray)
-	switch {
-	case format == "png" && plainPNG(r.Data):
-		tp = "PNG" // fpdf copies its compressed rows as they are
-	case format != "jpeg" || !(ycc || gray):
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, eightBit(img)); err != nil {
-			l.warn(doc.Warning{Pos: pos, Code: "corrupt-image", Message: fmt.Sprintf("image %s: %v", r.Name, err)})
-			return pdfImage{}
-		}
-		data, tp = buf.Bytes(), "PNG"
+	b := img.Bounds()
+	data, tp, err := embeddable(img, format, r.Data)
+	if err != nil {
+		l.warn(doc.Warning{Pos: pos, Code: "corrupt-image", Message: fmt.Sprintf("image %s: %v", r.Name, err)})
+		return pdfImage{}
+	}
+	// fpdf names an image's XObject by a hash of its bytes: two resources
+	// that come out as the same bytes (the same pixels in two encodings)
+	// must share one registration, or the page's XObject dictionary gets
+	// the same key twice.
+	sum := sha256.Sum256(data)
+	if img, ok := l.imageBytes[sum]; ok {
+		return img
 	}
 	name := "img:" + r.Name
 	l.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(data))
@@ -83,8 +95,91 @@ func (l *layout) registerImage(r *doc.Resource, pos doc.Pos) pdfImage {
 		l.warn(doc.Warning{Pos: pos, Code: "corrupt-image", Message: fmt.Sprintf("image %s: %v", r.Name, err)})
 		return pdfImage{}
 	}
+	reg := pdfImage{name: name, w: b.Dx(), h: b.Dy(), ok: true}
+	l.imageBytes[sum] = reg
+	return reg
+}
+
+// embeddable returns the bytes fpdf is given for a decoded image, and
+// their type: the file as it is where fpdf reads it whole, otherwise an
+// 8-bit PNG (a JPEG again for a scaled-down photo), scaled to maxSide.
+func embeddable(img image.Image, format string, orig []byte) ([]byte, string, error) {
 	b := img.Bounds()
-	return pdfImage{name: name, w: b.Dx(), h: b.Dy(), ok: true}
+	_, ycc := img.(*image.YCbCr)
+	_, gray := img.(*image.Gray)
+	var buf bytes.Buffer
+	switch {
+	case b.Dx() > maxSide || b.Dy() > maxSide:
+		small := shrink(img, maxSide)
+		if format == "jpeg" {
+			err := jpeg.Encode(&buf, small, &jpeg.Options{Quality: 90})
+			return buf.Bytes(), "JPG", err
+		}
+		err := png.Encode(&buf, small)
+		return buf.Bytes(), "PNG", err
+	case format == "png" && plainPNG(orig):
+		return orig, "PNG", nil // fpdf copies its compressed rows as they are
+	case format == "jpeg" && (ycc || gray):
+		return orig, "JPG", nil
+	}
+	err := png.Encode(&buf, eightBit(img))
+	return buf.Bytes(), "PNG", err
+}
+
+// shrink scales img down so that neither side exceeds side pixels, each
+// new pixel the average of the ones it covers. It reads pixels through
+// RGBA64At, which every standard image type has and which allocates
+// nothing (At boxes every colour: 40 million allocations for a large
+// photo, and a heap three times the picture).
+func shrink(img image.Image, side int) image.Image {
+	b := img.Bounds()
+	sw, sh := b.Dx(), b.Dy()
+	w, h := side, max(1, sh*side/sw)
+	if sh > sw {
+		w, h = max(1, sw*side/sh), side
+	}
+	src, ok := img.(image.RGBA64Image)
+	if !ok {
+		return img
+	}
+	out := image.NewNRGBA(image.Rect(0, 0, w, h))
+	acc := make([]uint64, 5*w) // r, g, b, a, count per column
+	flush := func(dy int) {
+		for dx := range w {
+			a := acc[5*dx : 5*dx+5]
+			if a[4] == 0 {
+				continue
+			}
+			o := out.PixOffset(dx, dy)
+			if alpha := a[3]; alpha > 0 {
+				// Premultiplied sums back to straight 8-bit colour.
+				out.Pix[o] = uint8(min(a[0]*0xff/alpha, 0xff))
+				out.Pix[o+1] = uint8(min(a[1]*0xff/alpha, 0xff))
+				out.Pix[o+2] = uint8(min(a[2]*0xff/alpha, 0xff))
+				out.Pix[o+3] = uint8(alpha / a[4] >> 8)
+			}
+			clear(a)
+		}
+	}
+	row := -1
+	for y := range sh {
+		dy := y * h / sh
+		if dy != row && row >= 0 {
+			flush(row)
+		}
+		row = dy
+		for x := range sw {
+			c := src.RGBA64At(b.Min.X+x, b.Min.Y+y)
+			a := acc[5*(x*w/sw):]
+			a[0] += uint64(c.R)
+			a[1] += uint64(c.G)
+			a[2] += uint64(c.B)
+			a[3] += uint64(c.A)
+			a[4]++
+		}
+	}
+	flush(row)
+	return out
 }
 
 // plainPNG reports whether a PNG (already decoded without error) is one

@@ -279,6 +279,7 @@ type layout struct {
 	outlineLv  int
 	marks      []int // outline levels in order
 	imageCache map[string]pdfImage
+	imageBytes map[[32]byte]pdfImage // registered images by the SHA-256 of what fpdf got
 
 	marker *marker // list marker waiting for the first line of its item
 
@@ -305,6 +306,7 @@ func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *la
 		anchored:   map[string]bool{},
 		headingID:  map[string]bool{},
 		imageCache: map[string]pdfImage{},
+		imageBytes: map[[32]byte]pdfImage{},
 		outlineLv:  -1,
 	}
 	p := fpdf.NewCustom(&fpdf.InitType{

@@ -57,6 +57,11 @@ type TOCEntry struct {
 	Children []*TOCEntry `json:"children,omitempty"`
 }
 
+// MaxImagePixels is the most pixels an image may have (50 MP): the
+// resource gate refuses a larger one before decoding it, and writers that
+// decode images accept everything the gate let through.
+const MaxImagePixels = 50_000_000
+
 // Resource is an embedded file (an image) after resolution: its bytes and
 // what they really are.
 type Resource struct {

@@ -21,8 +21,13 @@ import (
 
 // Limits on images, checked before any pixel is decoded.
 const (
-	MaxImagePixels = 50_000_000
+	MaxImagePixels = doc.MaxImagePixels
 	MaxImageBytes  = 20 << 20
+	// MaxDocumentPixels bounds the pixels of all of a document's distinct
+	// images together: each writer that draws pixels (the PDF) decodes
+	// every image once, so this bounds its work as MaxImagePixels bounds
+	// its memory.
+	MaxDocumentPixels = 8 * MaxImagePixels
 )
 
 // ErrRefused is wrapped by resolvers for references they will not follow
@@ -33,13 +38,18 @@ var ErrRefused = errors.New("refused")
 // sniffed media type and pixel size, stored once per content under a name
 // derived from its hash. A reference that cannot be resolved keeps an empty
 // Ref and gets a warning; writers then show its alt text or caption.
+//
+// Resources that arrive with the tree (a JSON tree carries its images)
+// pass the same gate as files: sniffed, measured from their header,
+// checked whole, and counted against the document's pixel budget; one
+// that fails is dropped with a warning at its first reference, and one
+// nothing refers to is dropped.
 func resolveResources(ctx context.Context, d *doc.Document, o *Options) error {
-	if o.Resolve == nil {
-		return nil
-	}
-	byName := map[string]*doc.Resource{}
+	g := newGate(ctx, MaxDocumentPixels)
 	for _, r := range d.Resources {
-		byName[r.Name] = r
+		if _, dup := g.given[r.Name]; !dup {
+			g.given[r.Name] = r
+		}
 	}
 	bySrc := map[string]string{}
 	errBySrc := map[string]error{}
@@ -50,16 +60,13 @@ func resolveResources(ctx context.Context, d *doc.Document, o *Options) error {
 		}
 		r, err := o.Resolve(ctx, src, pos)
 		if err == nil {
-			r, err = Inspect(r.Data)
+			r, err = g.admit(r.Data)
 		}
 		name := ""
 		if err == nil {
 			if mismatch(src, r.MediaType) {
 				doc.Warn(ctx, doc.Warning{Pos: pos, Code: "extension-mismatch",
 					Message: fmt.Sprintf("image %s is really %s; embedded as what it is", quote(src), r.MediaType)})
-			}
-			if _, ok := byName[r.Name]; !ok {
-				byName[r.Name] = r
 			}
 			name = r.Name
 		}
@@ -72,6 +79,9 @@ func resolveResources(ctx context.Context, d *doc.Document, o *Options) error {
 	// remote source left unfetched.
 	warned := map[string]bool{}
 	resolve := func(src string, fallback []string, pos doc.Pos) (string, string) {
+		if o.Resolve == nil {
+			return "", ""
+		}
 		var firstErr, localErr error
 		var firstSrc, localSrc string
 		for _, s := range append([]string{src}, fallback...) {
@@ -108,35 +118,113 @@ func resolveResources(ctx context.Context, d *doc.Document, o *Options) error {
 		doc.Warn(ctx, w)
 		return "", ""
 	}
+	image := func(ref, src *string, fallback *[]string, pos doc.Pos) {
+		if *ref != "" {
+			if _, ok := g.given[*ref]; ok || *src == "" {
+				*ref = g.givenName(*ref, *src, pos)
+				return
+			}
+			*ref = "" // names nothing the tree carries: read its source instead
+		}
+		if r, used := resolve(*src, *fallback, pos); r != "" {
+			*ref, *src, *fallback = r, used, nil
+		}
+	}
 	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
 		if !entering {
 			return doc.WalkContinue
 		}
 		switch n := n.(type) {
 		case *doc.Image:
-			if n.Ref == "" {
-				if ref, used := resolve(n.Src, n.Fallback, n.Pos); ref != "" {
-					n.Ref, n.Src, n.Fallback = ref, used, nil
-				}
-			}
+			image(&n.Ref, &n.Src, &n.Fallback, n.Pos)
 		case *doc.Figure:
-			if n.Ref == "" {
-				if ref, used := resolve(n.Src, n.Fallback, n.Pos); ref != "" {
-					n.Ref, n.Src, n.Fallback = ref, used, nil
-				}
-			}
+			image(&n.Ref, &n.Src, &n.Fallback, n.Pos)
 		}
 		return doc.WalkContinue
 	})
-	if d.Meta.Cover != "" && d.Meta.CoverRef == "" {
+	if d.Meta.CoverRef != "" {
+		d.Meta.CoverRef = g.givenName(d.Meta.CoverRef, d.Meta.Cover, d.Meta.Pos)
+	} else if d.Meta.Cover != "" {
 		d.Meta.CoverRef, _ = resolve(d.Meta.Cover, nil, d.Meta.Pos)
 	}
 	d.Resources = d.Resources[:0]
-	for _, r := range byName {
+	for _, r := range g.kept {
 		d.Resources = append(d.Resources, r)
 	}
 	slices.SortFunc(d.Resources, func(a, b *doc.Resource) int { return strings.Compare(a.Name, b.Name) })
 	return nil
+}
+
+// gate admits a document's images: each distinct content is inspected
+// once (however many references or spellings lead to it) and counted once
+// against the document's pixel budget.
+type gate struct {
+	ctx      context.Context
+	given    map[string]*doc.Resource // the tree's own resources, by name
+	givenRef map[string]string        // a given name → its admitted name, or ""
+	byHash   map[[32]byte]admitted
+	kept     map[string]*doc.Resource // admitted, by name
+	pixels   int64
+	budget   int64 // the most pixels kept
+}
+
+func newGate(ctx context.Context, budget int64) *gate {
+	return &gate{ctx: ctx, given: map[string]*doc.Resource{}, givenRef: map[string]string{},
+		byHash: map[[32]byte]admitted{}, kept: map[string]*doc.Resource{}, budget: budget}
+}
+
+type admitted struct {
+	res *doc.Resource
+	err error
+}
+
+func (g *gate) admit(data []byte) (*doc.Resource, error) {
+	sum := sha256.Sum256(data)
+	if a, ok := g.byHash[sum]; ok {
+		return a.res, a.err
+	}
+	r, err := Inspect(data)
+	if err == nil {
+		px := int64(r.Width) * int64(r.Height)
+		if g.pixels+px > g.budget {
+			r, err = nil, &ResourceError{"pixel-budget", fmt.Sprintf(
+				"the document's images would hold more than %d MP together (this one is %d MP); it is left out",
+				g.budget/1_000_000, px/1_000_000)}
+		} else {
+			g.pixels += px
+			g.kept[r.Name] = r
+		}
+	}
+	g.byHash[sum] = admitted{r, err}
+	return r, err
+}
+
+// givenName admits the tree's own resource called name and returns the
+// name it is kept under ("" when there is no such resource or it is
+// refused: one warning per name, at its first reference).
+func (g *gate) givenName(name, src string, pos doc.Pos) string {
+	if kept, ok := g.givenRef[name]; ok {
+		return kept
+	}
+	given, ok := g.given[name]
+	var r *doc.Resource
+	var err error
+	if ok {
+		r, err = g.admit(given.Data)
+	} else {
+		err = &ResourceError{"image-not-found", "the tree has no resource of that name"}
+	}
+	kept := ""
+	if err == nil {
+		kept = r.Name
+	} else {
+		if src == "" {
+			src = name
+		}
+		doc.Warn(g.ctx, resourceWarning(pos, src, err))
+	}
+	g.givenRef[name] = kept
+	return kept
 }
 
 // ResourceError is an image that could not be used, with a warning code.
@@ -183,7 +271,7 @@ func Inspect(data []byte) (*doc.Resource, error) {
 	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxImagePixels || cfg.Width <= 0 || cfg.Height <= 0 {
 		return nil, &ResourceError{"image-too-large", fmt.Sprintf("%d×%d is %d MP > %d MP", cfg.Width, cfg.Height, px/1_000_000, MaxImagePixels/1_000_000)}
 	}
-	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+	if err := checkDecodes(mt, data); err != nil {
 		return nil, &ResourceError{"corrupt-image", err.Error()}
 	}
 	sum := sha256.Sum256(data)
@@ -191,6 +279,17 @@ func Inspect(data []byte) (*doc.Resource, error) {
 		Name: "img-" + hex.EncodeToString(sum[:6]) + ext, MediaType: mt,
 		Width: cfg.Width, Height: cfg.Height, Data: data,
 	}, nil
+}
+
+// checkDecodes verifies that the whole image decodes: PNGs row by row
+// (see checkPNG), JPEG and GIF with their decoders (at most 1.5 or 1 byte
+// a pixel for the first frame).
+func checkDecodes(mediaType string, data []byte) error {
+	if mediaType == "image/png" {
+		return checkPNG(data)
+	}
+	_, _, err := image.Decode(bytes.NewReader(data))
+	return err
 }
 
 // isSVG reports an SVG document (which http.DetectContentType calls

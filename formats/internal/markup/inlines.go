@@ -112,11 +112,21 @@ func (r *Renderer) link(w *bytes.Buffer, n *doc.Link) {
 // ImageSrc) an unresolved image keeps its Src when that URL is safe.
 // Otherwise, when inline is true, it writes the alt text instead.
 func (r *Renderer) image(w *bytes.Buffer, n *doc.Image, inline bool) {
+	id, shared := r.opts.SharedImages[n.Ref]
+	if size, ok := r.drawn[id]; shared && ok {
+		// Drawn before: neither the bytes nor their URL are needed again.
+		r.sharedImage(w, n, id, "", size[0], size[1])
+		return
+	}
 	src, width, height := r.imageSrc(n)
 	if src == "" {
 		if inline {
 			writeEscaped(w, n.Alt)
 		}
+		return
+	}
+	if shared && width > 0 && height > 0 {
+		r.sharedImage(w, n, id, src, width, height)
 		return
 	}
 	w.WriteString("<img")
@@ -130,6 +140,42 @@ func (r *Renderer) image(w *bytes.Buffer, n *doc.Image, inline bool) {
 		writeAttr(w, "height", strconv.Itoa(height))
 	}
 	w.WriteString(" />")
+}
+
+// sharedImage writes an image used more than once as an inline SVG of
+// its size: the first embeds the bytes in an <image> with id, the others
+// <use> it. Its alt text is the SVG's accessible name (an empty alt hides
+// it from assistive technology, as alt="" does), its title a <title>.
+func (r *Renderer) sharedImage(w *bytes.Buffer, n *doc.Image, id, src string, width, height int) {
+	ws, hs := strconv.Itoa(width), strconv.Itoa(height)
+	w.WriteString(`<svg class="img"`)
+	if n.Alt == "" {
+		writeAttr(w, "aria-hidden", "true")
+	} else {
+		writeAttr(w, "role", "img")
+		writeAttr(w, "aria-label", n.Alt)
+	}
+	writeAttr(w, "width", ws)
+	writeAttr(w, "height", hs)
+	writeAttr(w, "viewBox", "0 0 "+ws+" "+hs)
+	w.WriteByte('>')
+	if n.Title != "" {
+		w.WriteString("<title>")
+		writeEscaped(w, n.Title)
+		w.WriteString("</title>")
+	}
+	if _, ok := r.drawn[id]; ok {
+		w.WriteString("<use")
+		writeAttr(w, "href", "#"+id)
+	} else {
+		r.drawn[id] = [2]int{width, height}
+		w.WriteString("<image")
+		writeAttr(w, "id", id)
+		writeAttr(w, "width", ws)
+		writeAttr(w, "height", hs)
+		writeAttr(w, "href", src)
+	}
+	w.WriteString(" /></svg>")
 }
 
 func (r *Renderer) imageSrc(n *doc.Image) (src string, width, height int) {

@@ -73,6 +73,12 @@ type Options struct {
 	// does one for which ImageSrc returns "". The result is percent-encoded
 	// like any URL.
 	ImageSrc func(r *doc.Resource) string
+	// SharedImages maps the Ref of each image used more than once to the
+	// element id of its single copy: the first use embeds the bytes in an
+	// SVG <image> with that id, every later one draws it again with <use>.
+	// A standalone HTML page inlines images as data: URLs, so without this
+	// a picture repeated a thousand times is a thousand copies.
+	SharedImages map[string]string
 	// AllowRelativeLinks keeps scheme-less relative link targets ("a/b.html",
 	// "../x") as links. The EPUB writer leaves it off: such targets do not
 	// exist inside the book.
@@ -115,13 +121,14 @@ type Renderer struct {
 	noteIDs map[int]string
 	refs    map[int][]string // note number → ids of its references, in order
 	inLink  int
+	drawn   map[string][2]int // shared images embedded once: id → width, height
 }
 
 // New returns a renderer. warn receives what was dropped or changed; nil
 // discards warnings.
 func New(opts Options, warn func(doc.Warning)) *Renderer {
 	r := &Renderer{opts: opts, warn: warn, labels: withFallback(opts.Labels),
-		noteIDs: map[int]string{}, refs: map[int][]string{}}
+		noteIDs: map[int]string{}, refs: map[int][]string{}, drawn: map[string][2]int{}}
 	for _, n := range opts.Notes {
 		if n != nil && n.Number > 0 {
 			r.noteIDs[n.Number] = noteID(n)
