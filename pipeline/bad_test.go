@@ -44,7 +44,7 @@ type badCase struct {
 	lossy   bool
 	unsafe  bool          // --unsafe-html: the HTML output keeps what it is given; the EPUB still never carries a script
 	within  time.Duration // a generous time bound for the whole conversion, 0 for the catalogue's deadline
-	json    bool // read as a JSON tree (-f json)
+	json    bool          // read as a JSON tree (-f json)
 	line    int
 }
 
