@@ -353,23 +353,13 @@ func (l *layout) width() float64 { return l.right - l.left }
 
 // docDate is the document's date, or the fallback from the options.
 func (l *layout) docDate() time.Time {
-	if t, ok := parseDate(l.d.Meta.Date); ok {
-		return t
+	if t, ok := doc.ParseDate(strings.TrimSpace(l.d.Meta.Date)); ok {
+		return t.UTC()
 	}
 	if !l.opts.SourceDate.IsZero() {
 		return l.opts.SourceDate.UTC()
 	}
 	return time.Unix(0, 0).UTC()
-}
-
-func parseDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02", "2006-01", "2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), true
-		}
-	}
-	return time.Time{}, false
 }
 
 // metadata fills the Info dictionary and catalog. Text is cleaned of what

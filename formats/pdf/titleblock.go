@@ -3,7 +3,6 @@ package pdf
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"folio/assets/fonts"
 	"folio/pipeline/doc"
@@ -95,20 +94,9 @@ func joinAuthors(as []string) string {
 	return strings.Join(out, ", ")
 }
 
-// showDate writes a date for readers: "2 March 2024" in English, the ISO
-// form otherwise (Folio has no month names for other languages), and the
-// text as written when it is not a date.
-func (l *layout) showDate(s string) string {
-	s = strings.TrimSpace(s)
-	t, ok := parseDate(s)
-	if !ok || len(s) < 10 {
-		return s
-	}
-	if doc.PrimaryLang(l.d.Meta.Lang) == "en" || l.d.Meta.Lang == "" {
-		return t.Format("2 January 2006")
-	}
-	return t.Format(time.DateOnly)
-}
+// showDate writes a date in words of the document's language, as every
+// format does (doc.ShowDate).
+func (l *layout) showDate(s string) string { return doc.ShowDate(s, l.d.Meta.Lang) }
 
 // docHead is the running header of a single document: its short title,
 // from page 2 on.
