@@ -119,6 +119,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&cfg.opts.Fragment, "fragment", false, "HTML: write the body only, as the source wrote it")
 	fs.BoolVar(&cfg.opts.UnsafeHTML, "unsafe-html", false, "keep raw HTML from the input (never in EPUB unless well-formed)")
 	fs.StringVar(&cfg.opts.Paper, "paper", "a4", "PDF paper size: a4 | letter")
+	fs.StringVar(&cfg.opts.Align, "align", "justify", "PDF body text: justify | left (ragged right)")
 	fs.StringVar(&cfg.opts.Marking, "marking", "", "PDF: marking line in every page header, e.g. \"INTERNAL — NOT FOR DISTRIBUTION\"")
 	fs.BoolVar(&cfg.opts.KeepBoilerplate, "keep-boilerplate", false, "article and html: keep site navigation, promotions and the rest of the page")
 	fs.BoolVar(&cfg.opts.Lossy, "lossy", false, "replace bytes that are not UTF-8 instead of failing")

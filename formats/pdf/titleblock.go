@@ -17,7 +17,7 @@ func (l *layout) titleBlock() {
 	x0, avail := l.box(c)
 	text := func(is []doc.Inline, st style, lead float64) {
 		words, rtl := l.words(is, st, l.rtl)
-		l.flow(l.breakLines(words, avail), x0, avail, lead, st.size, alignStart, rtl)
+		l.flow(l.breakLines(words, avail, alignStart), x0, avail, lead, st.size, alignStart, rtl)
 	}
 	plain := func(s string) []doc.Inline { return []doc.Inline{&doc.Text{Value: s, Pos: m.Pos}} }
 
@@ -123,7 +123,7 @@ func (l *layout) furniture(head func(page int) (string, bool)) {
 		hasHead := false
 		if short, headRTL := head(p); short != "" {
 			words, rtl := l.plainWords(short, small)
-			if lines := l.breakLines(words, avail*0.6); len(lines) > 0 {
+			if lines := l.breakLines(words, avail*0.6, alignStart); len(lines) > 0 {
 				l.drawLine(lines[0], x0, avail, headY, alignStart, rtl && headRTL)
 				hasHead = true
 			}
@@ -134,7 +134,7 @@ func (l *layout) furniture(head func(page int) (string, bool)) {
 			if p == 1 {
 				al = alignCenter
 			}
-			for i, ln := range l.breakLines(words, avail*0.6) {
+			for i, ln := range l.breakLines(words, avail*0.6, alignStart) {
 				l.drawLine(ln, x0, avail, headY+float64(i)*10, al, rtl)
 			}
 			hasHead = hasHead || p > 1
@@ -146,7 +146,7 @@ func (l *layout) furniture(head func(page int) (string, bool)) {
 		}
 		foot := fmt.Sprintf(l.lab.Page, p, total)
 		words, rtl := l.plainWords(foot, small)
-		if lines := l.breakLines(words, avail); len(lines) > 0 {
+		if lines := l.breakLines(words, avail, alignStart); len(lines) > 0 {
 			l.drawLine(lines[0], x0, avail, l.pp.h-38, alignCenter, rtl)
 		}
 	}

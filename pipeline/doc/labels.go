@@ -19,17 +19,20 @@ type Labels struct {
 	// 2024"); Articles heads the list of a pack's articles on its cover.
 	Briefing string
 	Articles string
+	// ImageMissing labels the placeholder of a figure whose image could
+	// not be used.
+	ImageMissing string
 }
 
 var labels = map[string]Labels{
-	"en": {"Contents", "Notes", "Page %d of %d", "Credit", "Source", "By", "Tags", "Published", "Updated", "Back to text", "Briefing", "In this pack"},
-	"ru": {"Содержание", "Примечания", "Страница %d из %d", "Фото", "Источник", "Автор", "Теги", "Опубликовано", "Обновлено", "Назад к тексту", "Сводка", "В подборке"},
-	"uk": {"Зміст", "Примітки", "Сторінка %d з %d", "Фото", "Джерело", "Автор", "Теги", "Опубліковано", "Оновлено", "Назад до тексту", "Зведення", "У добірці"},
-	"ar": {"المحتويات", "ملاحظات", "صفحة %d من %d", "حقوق الصورة", "المصدر", "بقلم", "الوسوم", "نُشر", "حُدّث", "العودة إلى النص", "موجز", "في هذه المجموعة"},
-	"fa": {"فهرست مطالب", "یادداشت‌ها", "صفحه %d از %d", "اعتبار تصویر", "منبع", "نویسنده", "برچسب‌ها", "منتشرشده", "به‌روزشده", "بازگشت به متن", "گزارش", "در این مجموعه"},
-	"fr": {"Sommaire", "Notes", "Page %d sur %d", "Crédit", "Source", "Par", "Mots-clés", "Publié", "Mis à jour", "Retour au texte", "Synthèse", "Dans ce dossier"},
-	"de": {"Inhalt", "Anmerkungen", "Seite %d von %d", "Bildnachweis", "Quelle", "Von", "Schlagwörter", "Veröffentlicht", "Aktualisiert", "Zurück zum Text", "Lagebericht", "In dieser Mappe"},
-	"es": {"Contenido", "Notas", "Página %d de %d", "Crédito", "Fuente", "Por", "Etiquetas", "Publicado", "Actualizado", "Volver al texto", "Resumen", "En este dosier"},
+	"en": {"Contents", "Notes", "Page %d of %d", "Credit", "Source", "By", "Tags", "Published", "Updated", "Back to text", "Briefing", "In this pack", "Image not available"},
+	"ru": {"Содержание", "Примечания", "Страница %d из %d", "Фото", "Источник", "Автор", "Теги", "Опубликовано", "Обновлено", "Назад к тексту", "Сводка", "В подборке", "Изображение недоступно"},
+	"uk": {"Зміст", "Примітки", "Сторінка %d з %d", "Фото", "Джерело", "Автор", "Теги", "Опубліковано", "Оновлено", "Назад до тексту", "Зведення", "У добірці", "Зображення недоступне"},
+	"ar": {"المحتويات", "ملاحظات", "صفحة %d من %d", "حقوق الصورة", "المصدر", "بقلم", "الوسوم", "نُشر", "حُدّث", "العودة إلى النص", "موجز", "في هذه المجموعة", "الصورة غير متاحة"},
+	"fa": {"فهرست مطالب", "یادداشت‌ها", "صفحه %d از %d", "اعتبار تصویر", "منبع", "نویسنده", "برچسب‌ها", "منتشرشده", "به‌روزشده", "بازگشت به متن", "گزارش", "در این مجموعه", "تصویر در دسترس نیست"},
+	"fr": {"Sommaire", "Notes", "Page %d sur %d", "Crédit", "Source", "Par", "Mots-clés", "Publié", "Mis à jour", "Retour au texte", "Synthèse", "Dans ce dossier", "Image non disponible"},
+	"de": {"Inhalt", "Anmerkungen", "Seite %d von %d", "Bildnachweis", "Quelle", "Von", "Schlagwörter", "Veröffentlicht", "Aktualisiert", "Zurück zum Text", "Lagebericht", "In dieser Mappe", "Bild nicht verfügbar"},
+	"es": {"Contenido", "Notas", "Página %d de %d", "Crédito", "Fuente", "Por", "Etiquetas", "Publicado", "Actualizado", "Volver al texto", "Resumen", "En este dosier", "Imagen no disponible"},
 }
 
 // LabelsFor returns the labels for a BCP 47 language tag, falling back to

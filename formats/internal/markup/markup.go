@@ -154,6 +154,7 @@ func withFallback(l doc.Labels) doc.Labels {
 		def string
 	}{
 		{&l.Credit, en.Credit}, {&l.Notes, en.Notes}, {&l.BackToText, en.BackToText},
+		{&l.ImageMissing, en.ImageMissing},
 	} {
 		if *p.dst == "" {
 			*p.dst = p.def

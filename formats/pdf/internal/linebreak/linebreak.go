@@ -73,6 +73,12 @@ type Params struct {
 	// LineStretch is stretch every line has at its end (TeX's
 	// \rightskip): set it, with no stretch in the glue, for ragged lines.
 	LineStretch float64
+	// EmergencyStretch is stretch added to every line on the last pass,
+	// when no breaks keep within Tolerance: lines are then compared as if
+	// they could stretch that much more (TeX's \emergencystretch), so the
+	// breaker still prefers even lines and few hyphens; the caller decides
+	// how far a line really stretches.
+	EmergencyStretch float64
 	// LinePenalty is added to every line's badness (default 10).
 	LinePenalty float64
 	// DoubleHyphen is added when two consecutive lines end in flagged
@@ -94,19 +100,7 @@ type Line struct {
 // forced break (usually glue with Infinity stretch and a -Infinity
 // penalty); if they do not, one is assumed.
 func Break(items []Item, p Params) []Line {
-	if p.LinePenalty == 0 {
-		p.LinePenalty = 10
-	}
-	if p.DoubleHyphen == 0 {
-		p.DoubleHyphen = 3000
-	}
-	if p.AdjacentFitness == 0 {
-		p.AdjacentFitness = 3000
-	}
-	n := len(items)
-	if n == 0 || !(items[n-1].Kind == Penalty && items[n-1].Penalty <= -Infinity) {
-		items = append(items[:n:n], NewGlue(0, Infinity, 0), NewPenalty(0, -Infinity, false))
-	}
+	items, p = prepare(items, p)
 	b := newBreaker(items, p)
 	if p.Pretolerance >= 0 {
 		if ls, ok := b.run(p.Pretolerance, false); ok {
@@ -116,8 +110,35 @@ func Break(items []Item, p Params) []Line {
 	if ls, ok := b.run(p.Tolerance, true); ok {
 		return ls
 	}
+	b.p.LineStretch += p.EmergencyStretch
 	ls, _ := b.run(math.Inf(1), true)
 	return ls
+}
+
+// Fit is one pass of Break at the given looseness limit, taking
+// hyphenation breaks only when hyphens is true; ok is false when no set of
+// breaks keeps every line within tol. A caller that hyphenates only when
+// it must tries Fit on items without hyphenation points first.
+func Fit(items []Item, p Params, tol float64, hyphens bool) (lines []Line, ok bool) {
+	items, p = prepare(items, p)
+	return newBreaker(items, p).run(tol, hyphens)
+}
+
+func prepare(items []Item, p Params) ([]Item, Params) {
+	if p.LinePenalty == 0 {
+		p.LinePenalty = 10
+	}
+	if p.DoubleHyphen == 0 {
+		p.DoubleHyphen = 10000
+	}
+	if p.AdjacentFitness == 0 {
+		p.AdjacentFitness = 3000
+	}
+	n := len(items)
+	if n == 0 || !(items[n-1].Kind == Penalty && items[n-1].Penalty <= -Infinity) {
+		items = append(items[:n:n], NewGlue(0, Infinity, 0), NewPenalty(0, -Infinity, false))
+	}
+	return items, p
 }
 
 type breaker struct {
