@@ -42,6 +42,10 @@ func (l *layout) box(c bctx) (x0, avail float64) {
 
 func (l *layout) render() {
 	l.newPage()
+	// The outline has the document's title at its root and the headings
+	// (and notes) nested below it, as a pack nests each article's.
+	l.bookmark(firstNonEmpty(l.d.Meta.Title, "Untitled"), 0, l.top)
+	l.outlineBase = 1
 	l.titleBlock()
 	l.blocks(l.d.Blocks, l.bodyCtx())
 	l.room(0) // a heading that ends the document

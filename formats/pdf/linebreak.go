@@ -1,8 +1,10 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"folio/assets/fonts"
 	"folio/assets/hyphen"
@@ -33,21 +35,30 @@ type line struct {
 
 const eps = 0.01
 
-// How justified lines may vary their word spaces: at most 1.4× and at
-// least two thirds of the font's space (the limit for the widest space;
-// TeX's plain format allows about 1.6×). Hyphenation is tried only for a
-// paragraph that cannot be set with spaces under firstPassRatio of that
-// stretch.
+// How justified lines may vary their word spaces: at most 1.4× the font's
+// space, counting the letter spacing a word space also gains (see
+// trackStretch: 0.02 em is 0.08 of a serif space of 0.25 em, so the glue
+// itself stretches 0.32), and at least about two thirds of it. TeX's plain
+// format allows about 1.6×. Hyphenation is tried only for a paragraph that
+// cannot be set within firstPassRatio of that stretch without it.
 const (
-	spaceStretch = 0.4
+	spaceStretch = 0.32
 	spaceShrink  = 1.0 / 3 // as TeX's fonts
 	// When no breaks keep within the limit, lines are chosen as if each
 	// had this much more stretch (of the measure; TeX's \emergencystretch)
 	// and drawn with spaces at the limit, a little short of the margin.
 	emergencyStretch = 0.08
-	firstPassRatio   = 0.7
-	hyphenPenalty    = 50   // TeX's \hyphenpenalty
-	raggedStretch    = 0.12 // of the measure, at the end of a ragged line
+	// Letters of a justified left-to-right line may be spaced up to this
+	// much wider or closer (of the font size, per character; pdfTeX's
+	// font expansion does the like), so the spaces need not do all the
+	// work: imperceptible, and it halves the hyphens a narrow measure
+	// otherwise needs. Right-to-left lines are not tracked, because
+	// spaced Arabic letters no longer join.
+	trackStretch   = 0.02
+	trackShrink    = 0.01
+	firstPassRatio = 1
+	hyphenPenalty  = 100  // twice TeX's \hyphenpenalty: fewer hyphens
+	raggedStretch  = 0.12 // of the measure, at the end of a ragged line
 )
 
 // breakLines breaks words into lines of width avail through the one line
@@ -145,6 +156,10 @@ func (l *layout) items(words []word, avail float64, justify, hyphenate bool) ([]
 				pt.brk = false
 			}
 			box(pt)
+			if units := trackUnits(pt); justify && units > 0 {
+				items[len(items)-1].Stretch = units * trackStretch
+				items[len(items)-1].Shrink = units * trackShrink
+			}
 		}
 		switch {
 		case w.brk:
@@ -160,6 +175,20 @@ func (l *layout) items(words []word, avail float64, justify, hyphenate bool) ([]
 		}
 	}
 	return pieces, items
+}
+
+// trackUnits is what tracking a word by one unit adds to its width: the
+// sum of its characters' font sizes; 0 for a word with right-to-left
+// text, which is not tracked.
+func trackUnits(w word) float64 {
+	u := 0.0
+	for _, s := range w.spans {
+		if s.level != 0 {
+			return 0
+		}
+		u += float64(len(s.text)) * s.st.size
+	}
+	return u
 }
 
 // hyphenate cuts a word at the places the document's language allows
@@ -375,11 +404,9 @@ func (ln line) spaces() float64 {
 // drawLine draws a line whose box starts at x0 and is avail wide, with
 // its baseline at y. rtl is the paragraph's direction.
 func (l *layout) drawLine(ln line, x0, avail, y float64, al align, rtl bool) {
-	scale := 1.0
-	if sp := ln.spaces(); al == alignJustify && !ln.ragged && sp > 0 {
-		// The breaker keeps spaces within these bounds; a line it could
-		// not (the last resort pass) is left short rather than gappy.
-		scale = min(max((avail-(ln.width-sp))/sp, 1-spaceShrink), 1+spaceStretch)
+	scale, track := 1.0, 0.0
+	if al == alignJustify && !ln.ragged {
+		scale, track = ln.justify(avail)
 	}
 	items, total := visual(ln, scale)
 	if al == alignJustify || al == alignRagged {
@@ -392,12 +419,58 @@ func (l *layout) drawLine(ln line, x0, avail, y float64, al align, rtl bool) {
 	case (al == alignStart) == rtl:
 		x = x0 + avail - total
 	}
+	if track != 0 {
+		l.pdf.RawWriteStr(fmt.Sprintf("%.4f Tc", track))
+	}
 	for _, it := range items {
 		if it.s == nil {
 			x += it.gap
 			continue
 		}
 		l.drawSpan(it.s, x, y, it.spaceOut)
-		x += it.s.width
+		x += it.s.width + track*float64(utf8.RuneCountInString(it.s.draw))
 	}
+	if track != 0 {
+		l.pdf.RawWriteStr("0 Tc")
+	}
+}
+
+// justify is how a justified line fills avail: the factor for its word
+// spaces and the character spacing (PDF's Tc, in points) for its letters,
+// both from one adjustment ratio as the breaker measured it, and held to
+// the breaker's limits (a line the last-resort pass set looser is left a
+// little short rather than gappy).
+func (ln line) justify(avail float64) (scale, track float64) {
+	sp := ln.spaces()
+	units := 0.0
+	for _, w := range ln.words {
+		if u := trackUnits(w); u > 0 {
+			units += u
+		} else if len(w.spans) > 0 {
+			units = 0 // a right-to-left word: no tracking on this line
+			break
+		}
+	}
+	need := avail - ln.width
+	var r float64
+	switch {
+	case need > 0 && sp*spaceStretch+units*trackStretch > 0:
+		r = min(need/(sp*spaceStretch+units*trackStretch), 1)
+		return 1 + r*spaceStretch, r * trackStretch * units / max(ln.chars(), 1)
+	case need < 0 && sp*spaceShrink+units*trackShrink > 0:
+		r = max(need/(sp*spaceShrink+units*trackShrink), -1)
+		return 1 + r*spaceShrink, r * trackShrink * units / max(ln.chars(), 1)
+	}
+	return 1, 0
+}
+
+// chars counts the characters a line draws.
+func (ln line) chars() float64 {
+	n := 0
+	for _, w := range ln.words {
+		for _, s := range w.spans {
+			n += len(s.text)
+		}
+	}
+	return float64(n)
 }

@@ -184,7 +184,8 @@ func TestOutlineNestsHeadings(t *testing.T) {
 	}
 	var got []string
 	flatten(bms, 0, &got)
-	want := []string{"What changed this year", "  How the sensors work", "The numbers", "  Outlook", "Notes"}
+	want := []string{"Cities race to fix leaking water networks before the summer",
+		"  What changed this year", "    How the sensors work", "  The numbers", "    Outlook", "  Notes"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

@@ -37,7 +37,8 @@ type Item struct {
 	// Width of a box or glue; for a penalty, the width added at the end
 	// of the line when the break is taken there (a hyphen).
 	Width float64
-	// Stretch and Shrink of glue.
+	// Stretch and Shrink of glue, or of a box whose letters may be spaced
+	// a little wider or closer (tracking); a box is never a break.
 	Stretch, Shrink float64
 	// Penalty is the cost of breaking at a penalty item: ≥ Infinity
 	// never, ≤ -Infinity always.
@@ -154,9 +155,7 @@ func newBreaker(items []Item, p Params) *breaker {
 	for i, it := range items {
 		b.sumW[i+1], b.sumY[i+1], b.sumZ[i+1] = b.sumW[i], b.sumY[i], b.sumZ[i]
 		switch it.Kind {
-		case Box:
-			b.sumW[i+1] += it.Width
-		case Glue:
+		case Box, Glue:
 			b.sumW[i+1] += it.Width
 			b.sumY[i+1] += it.Stretch
 			b.sumZ[i+1] += it.Shrink

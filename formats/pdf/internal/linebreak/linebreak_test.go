@@ -142,6 +142,25 @@ func TestBreak(t *testing.T) {
 	}
 }
 
+func TestBoxStretchWidensWhatFits(t *testing.T) {
+	// Without stretch in its boxes "aaaaaaaa bbbbbbbb" (17) cannot fill
+	// 19 within the limit (one space, stretch 0.5); with letters that may
+	// spread by 0.1 each, it can.
+	items := para("aaaaaaaa bbbbbbbb cc")
+	if _, ok := Fit(items, Params{Width: 19}, 1, false); ok {
+		t.Fatal("rigid boxes fit; the test needs a line that does not")
+	}
+	for i := range items {
+		if items[i].Kind == Box {
+			items[i].Stretch = items[i].Width * 0.2
+		}
+	}
+	lines, ok := Fit(items, Params{Width: 19}, 1, false)
+	if !ok || len(lines) != 2 {
+		t.Fatalf("stretchy boxes: lines %v ok %v, want two lines within the limit", lines, ok)
+	}
+}
+
 func TestBreakAvoidsConsecutiveHyphens(t *testing.T) {
 	// Two hyphenated lines in a row would fit exactly; the breaker should
 	// prefer a slightly looser set with one hyphen.
