@@ -43,7 +43,10 @@ const eps = 0.01
 // cannot be set within firstPassRatio of that stretch without it.
 const (
 	spaceStretch = 0.32
-	spaceShrink  = 1.0 / 3 // as TeX's fonts
+	// untrackedStretch is the spaces' stretch where letters are not
+	// tracked (right-to-left text): all of the 1.4×.
+	untrackedStretch = 0.4
+	spaceShrink      = 1.0 / 3 // as TeX's fonts
 	// When no breaks keep within the limit, lines are chosen as if each
 	// had this much more stretch (of the measure; TeX's \emergencystretch)
 	// and drawn with spaces at the limit, a little short of the margin.
@@ -166,6 +169,8 @@ func (l *layout) items(words []word, avail float64, justify, hyphenate bool) ([]
 			other(linebreak.NewGlue(0, linebreak.Infinity, 0))
 			other(linebreak.NewPenalty(0, -linebreak.Infinity, false))
 		case i == len(words)-1:
+		case w.space > 0 && justify && trackUnits(w) == 0:
+			other(linebreak.NewGlue(w.space, w.space*untrackedStretch, w.space*spaceShrink))
 		case w.space > 0 && justify:
 			other(linebreak.NewGlue(w.space, w.space*spaceStretch, w.space*spaceShrink))
 		case w.space > 0:
@@ -452,6 +457,15 @@ func (ln line) justify(avail float64) (scale, track float64) {
 		}
 	}
 	need := avail - ln.width
+	if units == 0 {
+		if need > 0 && sp > 0 {
+			return 1 + min(need/sp, untrackedStretch), 0
+		}
+		if need < 0 && sp > 0 {
+			return 1 + max(need/sp, -spaceShrink), 0
+		}
+		return 1, 0
+	}
 	var r float64
 	switch {
 	case need > 0 && sp*spaceStretch+units*trackStretch > 0:
