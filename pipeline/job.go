@@ -37,6 +37,8 @@ type Options struct {
 	MaxInputSize    int64
 	Paper           string
 	Marking         string
+	// Align is how the PDF sets body text: "justify" or "left".
+	Align string
 	// SourceDate is the time used where a document has no date
 	// (SOURCE_DATE_EPOCH).
 	SourceDate time.Time

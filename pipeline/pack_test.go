@@ -262,7 +262,8 @@ func rightEdgeNumbers(bbox string) []int {
 	var out []int
 	for _, m := range rightNumber.FindAllStringSubmatch(bbox, -1) {
 		x, _ := strconv.ParseFloat(m[2], 64)
-		if x > 595.28-66-1 && x < 595.28-66+1 {
+		// The right edge of the A4 text block (324 pt, centred).
+		if right := 595.28 - (595.28-324)/2; x > right-1 && x < right+1 {
 			n, _ := strconv.Atoi(m[3])
 			out = append(out, n)
 		}

@@ -50,6 +50,7 @@ func defineFlags(fs *pflag.FlagSet, v *flagVars) {
 	fs.BoolVar(&c.opts.Fragment, "fragment", false, "HTML: the body only, no page template, no title lifted, heading levels kept")
 	fs.BoolVar(&c.opts.UnsafeHTML, "unsafe-html", false, "keep raw HTML from the input (dropped by default, with a warning naming the line; never in EPUB unless well-formed)")
 	fs.StringVar(&c.opts.Paper, "paper", "a4", "PDF paper size: a4 | letter (`SIZE`)")
+	fs.StringVar(&c.opts.Align, "align", "justify", "PDF body text: justify (hyphenated, the default) | left (ragged right; ragged left in right-to-left documents) (`MODE`)")
 	fs.StringVar(&c.opts.Marking, "marking", "", "PDF: a marking line in the running header of every page, e.g. \"INTERNAL — NOT FOR DISTRIBUTION\" (`TEXT`)")
 	fs.BoolVar(&c.opts.KeepBoilerplate, "keep-boilerplate", false, "article and html readers: keep site navigation, promotions and the rest of the page")
 	fs.BoolVar(&c.opts.Lossy, "lossy", false, "replace bytes that are not UTF-8 with U+FFFD instead of failing")

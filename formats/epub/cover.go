@@ -34,7 +34,7 @@ func coverMedia(d *doc.Document, b *book) (*media, error) {
 		subtitle: b.subtitle,
 		kicker:   coverKicker(b),
 		byline:   strings.Join(b.authors, " · "),
-		date:     clean(d.Meta.Date),
+		date:     clean(doc.ShowDate(d.Meta.Date, d.Meta.Lang)),
 		lang:     b.lang,
 		rtl:      b.dir == "rtl",
 	})

@@ -15,13 +15,18 @@ import (
 // docTime returns the document's date as a time, and whether it had one
 // that parses. Dates are ISO 8601 as written: a day or a full RFC 3339 time.
 func docTime(date string) (time.Time, bool) {
-	date = strings.TrimSpace(date)
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02", "2006-01", "2006"} {
-		if t, err := time.Parse(layout, date); err == nil {
-			return t.UTC(), true
-		}
+	t, ok := doc.ParseDate(strings.TrimSpace(date))
+	return t.UTC(), ok
+}
+
+// datetimeAttr is the datetime attribute of a <time> showing the date in
+// words: the date as the tree carries it (ISO 8601), or "" when it is not
+// one.
+func datetimeAttr(date string) string {
+	if dc := dcDate(date); dc != "" {
+		return ` datetime="` + esc(strings.TrimSpace(date)) + `"`
 	}
-	return time.Time{}, false
+	return ""
 }
 
 // modifiedTime is the book's dcterms:modified: the document's date, else

@@ -90,7 +90,7 @@ func (w *Writer) planPack(ctx context.Context, p *doc.Pack) (*book, error) {
 		subtitle: b.subtitle,
 		kicker:   clean(m.Marking),
 		byline:   clean(m.Editor),
-		date:     clean(m.Date),
+		date:     clean(doc.ShowDate(m.Date, m.Lang)),
 		lang:     b.lang,
 		rtl:      b.dir == "rtl",
 	})
@@ -109,7 +109,7 @@ func (w *Writer) planPack(ctx context.Context, p *doc.Pack) (*book, error) {
 			ch.nav.children = append(ch.nav.children, ch.notes)
 		}
 		b.nav = append(b.nav, ch.nav)
-		list = append(list, packEntry{title: ch.nav.title, href: strings.TrimPrefix(ch.nav.href, "xhtml/"), line: packLine(d)})
+		list = append(list, packEntry{title: ch.nav.title, href: strings.TrimPrefix(ch.nav.href, "xhtml/"), line: packLine(d, m.Lang)})
 		if i == 0 && ch.firstBody != nil {
 			b.landmarks = append(b.landmarks, landmark{"bodymatter", ch.nav.title, ch.nav.href})
 		}
@@ -125,10 +125,11 @@ func (w *Writer) planPack(ctx context.Context, p *doc.Pack) (*book, error) {
 // packEntry is one article on the pack's title page.
 type packEntry struct{ title, href, line string }
 
-// packLine is an article's source and date, as the pack lists them.
-func packLine(d *doc.Document) string {
+// packLine is an article's source and date, as the pack lists them (the
+// date in the pack's language).
+func packLine(d *doc.Document, lang string) string {
 	var parts []string
-	for _, s := range []string{clean(d.Meta.SourceName()), clean(d.Meta.Date)} {
+	for _, s := range []string{clean(d.Meta.SourceName()), clean(doc.ShowDate(d.Meta.Date, lang))} {
 		if s != "" {
 			parts = append(parts, s)
 		}
@@ -148,8 +149,8 @@ func packTitlePage(b *book, m *doc.PackMeta, list []packEntry) string {
 	if b.subtitle != "" {
 		fmt.Fprintf(&x, "<p class=\"standfirst\">%s</p>\n", esc(b.subtitle))
 	}
-	if d := clean(m.Date); d != "" {
-		fmt.Fprintf(&x, "<p class=\"date\"><time>%s</time></p>\n", esc(d))
+	if d := clean(doc.ShowDate(m.Date, m.Lang)); d != "" {
+		fmt.Fprintf(&x, "<p class=\"date\"><time%s>%s</time></p>\n", datetimeAttr(m.Date), esc(d))
 	}
 	for _, e := range b.editors {
 		fmt.Fprintf(&x, "<p class=\"byline\">%s</p>\n", esc(e))

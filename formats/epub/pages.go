@@ -393,8 +393,8 @@ func titlePage(d *doc.Document, b *book, page bool) string {
 	if len(b.authors) > 0 {
 		fmt.Fprintf(&x, "<p class=\"byline\">%s %s</p>\n", esc(b.labels.By), esc(strings.Join(b.authors, ", ")))
 	}
-	if date := clean(d.Meta.Date); date != "" {
-		fmt.Fprintf(&x, "<p class=\"date\">%s <time>%s</time></p>\n", esc(b.labels.Published), esc(date))
+	if date := clean(doc.ShowDate(d.Meta.Date, d.Meta.Lang)); date != "" {
+		fmt.Fprintf(&x, "<p class=\"date\">%s <time%s>%s</time></p>\n", esc(b.labels.Published), datetimeAttr(d.Meta.Date), esc(date))
 	}
 	if b.publisher != "" || b.source != "" {
 		x.WriteString("<p class=\"source\">")

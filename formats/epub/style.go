@@ -27,6 +27,8 @@ hr { border: 0; border-top: 1px solid; margin: 1.5em 25%; opacity: 0.4; }
 figure { margin: 1em 0; text-align: center; page-break-inside: avoid; break-inside: avoid; }
 img { max-width: 100%; height: auto; }
 figcaption { font-size: 0.9em; font-style: italic; margin-top: 0.3em; }
+.image-missing { margin: 0; padding: 1em; border: 1px dashed #999; font-style: italic; text-align: center; }
+.image-missing .label { display: block; font-style: normal; font-size: 0.8em; text-transform: uppercase; }
 .credit { font-size: 0.8em; font-style: normal; display: block; }
 table { border-collapse: collapse; margin: 1em 0; max-width: 100%; font-size: 0.9em; }
 th, td { border: 1px solid; padding: 0.2em 0.4em; vertical-align: top; }

@@ -5,8 +5,8 @@
 // data: URLs of the resource bytes.
 //
 // Decisions: the page shows only the dates the document states (Date and
-// Updated, in ISO form as written, with a machine-readable <time> when they
-// parse); a page carries no timestamp of its own, so SourceDate is
+// Updated, in words of the document's language from doc.ShowDate, with a
+// machine-readable ISO <time> when they parse); a page carries no timestamp of its own, so SourceDate is
 // accepted for the common writer contract but not printed. A table of
 // contents appears when the document has three or more headings. Scheme-
 // less relative links are kept (the page may sit beside the files they
@@ -185,8 +185,8 @@ func pageData(d *doc.Document, labels doc.Labels, body, notes *bytes.Buffer) *da
 		Dateline:    c(m.Dateline),
 		Rights:      c(m.Rights),
 		Kicker:      c(joinNonEmpty(" · ", m.Section, m.Publisher)),
-		Date:        newStamp(m.Date),
-		Updated:     newStamp(m.Updated),
+		Date:        newStamp(m.Date, m.Lang),
+		Updated:     newStamp(m.Updated, m.Lang),
 		Source:      newSource(m.Source),
 		Labels:      labels,
 		CSS:         htmltemplate.CSS(assets.PageCSS()),
@@ -236,21 +236,20 @@ func cleanTOC(es []*doc.TOCEntry) []*doc.TOCEntry {
 	return out
 }
 
-// newStamp returns a date for display, with a machine-readable form when
-// it parses as a date or an RFC 3339 time.
-func newStamp(s string) *stamp {
+// newStamp returns a date for display in the document's language
+// (doc.ShowDate), with a machine-readable ISO form when it parses.
+func newStamp(s, lang string) *stamp {
 	s = strings.TrimSpace(markup.Clean(s))
 	if s == "" {
 		return nil
 	}
-	st := &stamp{Text: s}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
+	st := &stamp{Text: doc.ShowDate(s, lang)}
+	if t, ok := doc.ParseDate(s); ok {
 		st.Machine = t.Format(time.DateOnly)
-	} else if t, err := time.Parse(time.RFC3339, s); err == nil {
-		st.Machine = t.Format(time.RFC3339)
-		st.Text = t.Format("2006-01-02 15:04 MST")
-		if t.Location() != time.UTC {
-			st.Text = t.Format("2006-01-02 15:04 -07:00")
+		if len(s) > len(time.DateOnly) {
+			st.Machine = t.Format(time.RFC3339)
+		} else if len(s) < len(time.DateOnly) {
+			st.Machine = t.Format("2006-01")
 		}
 	}
 	return st

@@ -6,7 +6,6 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"strconv"
-	"strings"
 
 	"folio/assets"
 	"folio/formats/internal/markup"
@@ -34,7 +33,7 @@ func (w *Writer) WritePack(ctx context.Context, p *doc.Pack, out io.Writer) erro
 		Dir:      m.Dir(),
 		Title:    c(firstNonEmpty(m.Title, labels.Briefing)),
 		Subtitle: c(m.Subtitle),
-		Date:     newStamp(m.Date),
+		Date:     newStamp(m.Date, m.Lang),
 		Labels:   labels,
 		CSS:      htmltemplate.CSS(assets.PageCSS() + assets.PackCSS()),
 		Pack:     &packData{Marking: c(m.Marking), Editor: c(m.Editor)},
@@ -47,7 +46,7 @@ func (w *Writer) WritePack(ctx context.Context, p *doc.Pack, out io.Writer) erro
 		a := pageData(d, al, &body, &notes)
 		a.InPack = true
 		a.ID = articleID(i)
-		a.Line = c(joinNonEmpty(" · ", d.Meta.SourceName(), strings.TrimSpace(d.Meta.Date)))
+		a.Line = c(joinNonEmpty(" · ", d.Meta.SourceName(), doc.ShowDate(d.Meta.Date, m.Lang)))
 		pd.Pack.Articles = append(pd.Pack.Articles, a)
 	}
 	var buf bytes.Buffer

@@ -18,8 +18,17 @@ type bctx struct {
 	listDepth  int
 }
 
+// The house style: body text 11.5/16 Liberation Serif on a 324 pt
+// measure (about 66 characters a line; 60–75 is the span readers find
+// comfortable), everything else in proportion to it.
+const (
+	measureWidth = 324.0
+	bodySize     = 11.5
+	bodyLead     = 16.0
+)
+
 func (l *layout) bodyCtx() bctx {
-	return bctx{st: style{fam: fonts.Serif, size: 10.5, color: colInk}, lead: 15}
+	return bctx{st: style{fam: fonts.Serif, size: bodySize, color: colInk}, lead: bodyLead}
 }
 
 // box is the horizontal extent of a block: its left edge and width.
@@ -33,8 +42,13 @@ func (l *layout) box(c bctx) (x0, avail float64) {
 
 func (l *layout) render() {
 	l.newPage()
+	// The outline has the document's title at its root and the headings
+	// (and notes) nested below it, as a pack nests each article's.
+	l.bookmark(firstNonEmpty(l.d.Meta.Title, "Untitled"), 0, l.top)
+	l.outlineBase = 1
 	l.titleBlock()
 	l.blocks(l.d.Blocks, l.bodyCtx())
+	l.room(0) // a heading that ends the document
 	l.notes()
 	l.furniture(l.docHead)
 	l.closeLinks()
@@ -55,7 +69,7 @@ func (l *layout) block(b doc.Block, c bctx, last bool) {
 			l.figure(f, c)
 			return
 		}
-		l.paragraph(n.Content, c, alignJustify)
+		l.paragraph(n.Content, c, l.body)
 		if !c.tight || !last {
 			l.y += c.lead * 0.45
 			if c.tight {
@@ -111,7 +125,7 @@ func (l *layout) soleImage(p *doc.Paragraph) *doc.Figure {
 func (l *layout) paragraph(is []doc.Inline, c bctx, al align) {
 	words, rtl := l.words(is, c.st, l.rtl)
 	x0, avail := l.box(c)
-	lines := l.breakLines(words, avail)
+	lines := l.breakLines(words, avail, al)
 	l.flow(lines, x0, avail, c.lead, c.st.size, al, rtl)
 }
 
@@ -123,6 +137,15 @@ func baseline(top, lead, sz float64) float64 { return top + lead*0.5 + sz*0.34 }
 // alone (widow).
 func (l *layout) flow(lines []line, x0, avail, lead, sz float64, al align, rtl bool) {
 	n := len(lines)
+	if len(l.held) > 0 {
+		// A heading above keeps the paragraph's first two lines, or all
+		// of a paragraph of three or fewer (which cannot be split).
+		first := n
+		if n > 3 {
+			first = 2
+		}
+		l.room(float64(max(first, 1)) * lead)
+	}
 	if n == 0 {
 		if l.marker != nil {
 			l.room(lead)
@@ -167,29 +190,28 @@ func (l *layout) flow(lines []line, x0, avail, lead, sz float64, al align, rtl b
 	}
 }
 
-var headingSize = map[int]float64{2: 15, 3: 12.5, 4: 11, 5: 10.5, 6: 10}
+var headingSize = map[int]float64{2: 15, 3: 13, 4: 11.5, 5: 11, 6: 10.5}
 
 func (l *layout) heading(h *doc.Heading, c bctx) {
 	sz := headingSize[min(max(h.Level, 2), 6)]
 	st := style{fam: fonts.Sans, bold: true, size: sz, color: colInk, italic: h.Level >= 6}
 	lead := sz * 1.25
-	if l.y > l.top+eps {
-		l.y += sz * 0.95
-	}
 	words, rtl := l.words(h.Content, st, l.rtl)
 	x0, avail := l.box(c)
-	lines := l.breakLines(words, avail)
-	// Keep the heading with at least two lines of what follows.
-	l.room(float64(len(lines))*lead + 4 + 2.2*c.lead)
-	if h.ID != "" {
-		l.anchor("h:"+h.ID, l.y)
-	}
-	l.bookmark(doc.PlainText(h.Content), h.Level-2, l.y)
-	for _, ln := range lines {
-		l.drawLine(ln, x0, avail, baseline(l.y, lead, sz), alignStart, rtl)
-		l.y += lead
-	}
-	l.y += 4
+	lines := l.breakLines(words, avail, alignStart)
+	// The heading waits to be drawn with the start of what follows it
+	// (see keep).
+	l.keep(held{before: sz * 0.95, height: float64(len(lines))*lead + 4, draw: func() {
+		if h.ID != "" {
+			l.anchor("h:"+h.ID, l.y)
+		}
+		l.bookmark(doc.PlainText(h.Content), h.Level-2, l.y)
+		for _, ln := range lines {
+			l.drawLine(ln, x0, avail, baseline(l.y, lead, sz), alignStart, rtl)
+			l.y += lead
+		}
+		l.y += 4
+	}})
 }
 
 // bookmark adds an outline entry. Levels may rise by one at most (a level-4
@@ -305,6 +327,7 @@ func (l *layout) quote(n *doc.BlockQuote, c bctx) {
 	qc.indS += 16
 	qc.st.color = rgb{0x3a, 0x3a, 0x3a}
 	qc.st.italic = !c.st.italic
+	l.room(2 * c.lead) // draws a heading held above, before the rule starts
 	startPage, startY := l.pdf.PageNo(), l.y
 	l.blocks(n.Blocks, qc)
 	endPage, endY := l.pdf.PageNo(), l.y-c.lead*0.45
@@ -331,8 +354,8 @@ func (l *layout) quote(n *doc.BlockQuote, c bctx) {
 }
 
 func (l *layout) code(n *doc.CodeBlock, c bctx) {
-	st := style{fam: fonts.Mono, size: 8.5, color: colInk}
-	const lead, pad = 11.4, 7.0
+	st := style{fam: fonts.Mono, size: 9, color: colInk}
+	const lead, pad = 12.0, 7.0
 	x0, avail := l.box(c)
 	inner := avail - 2*pad
 	text := strings.TrimRight(strings.ReplaceAll(n.Text, "\t", "    "), "\n")
@@ -411,7 +434,7 @@ func (l *layout) notes() {
 		return
 	}
 	c := l.bodyCtx()
-	c.st.size, c.lead = 9, 12.6
+	c.st.size, c.lead = 9.5, 13
 	l.room(60)
 	l.y += 14
 	l.pdf.SetDrawColor(int(colRule[0]), int(colRule[1]), int(colRule[2]))
@@ -422,7 +445,7 @@ func (l *layout) notes() {
 	st := style{fam: fonts.Sans, bold: true, size: 11, color: colInk}
 	l.bookmark(l.lab.Notes, 0, l.y)
 	words, rtl := l.plainWords(l.lab.Notes, st)
-	for _, ln := range l.breakLines(words, avail) {
+	for _, ln := range l.breakLines(words, avail, alignStart) {
 		l.drawLine(ln, x0, avail, baseline(l.y, 15, 11), alignStart, rtl)
 		l.y += 15
 	}

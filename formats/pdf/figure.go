@@ -224,33 +224,29 @@ func eightBit(img image.Image) image.Image {
 }
 
 // figure sets an image scaled to fit the column (at most 96 dpi, at most
-// about half a page high), with its caption and credit below. A figure
-// whose image is missing or damaged shows its caption and credit only.
+// about half a page high), with its caption and credit below, all on one
+// page. A figure whose image is missing or damaged shows a labelled
+// placeholder instead ("Image not available" and the alt text, in a
+// dashed frame), so its caption and credit never stand alone.
 func (l *layout) figure(f *doc.Figure, c bctx) {
 	x0, avail := l.box(c)
 	img := l.image(f.Ref, f.Pos)
-	capSt := style{fam: fonts.Sans, size: 8.5, color: colMuted}
-	// Alt text stands in for a missing image only when nothing else would
-	// be shown: it describes the picture, it is not a caption. A lead
-	// photo the article reader found as a bare credit line keeps its alt
-	// text out of the page and shows the credit alone.
-	caption := f.Caption
-	if len(caption) == 0 && !img.ok && strings.TrimSpace(f.Credit) == "" && strings.TrimSpace(f.Alt) != "" {
-		caption = []doc.Inline{&doc.Text{Value: f.Alt, Pos: f.Pos}}
-	}
-	capWords, capRTL := l.words(caption, capSt, l.rtl)
-	capLines := l.breakLines(capWords, avail)
+	capSt := style{fam: fonts.Sans, size: 9, color: colMuted}
+	capWords, capRTL := l.words(f.Caption, capSt, l.rtl)
+	capLines := l.breakLines(capWords, avail, alignStart)
 	var credLines []line
 	credRTL := false
 	if f.Credit != "" {
-		cst := style{fam: fonts.Sans, size: 7.5, color: colFaint}
+		cst := style{fam: fonts.Sans, size: 8, color: colFaint}
 		var w []word
 		w, credRTL = l.plainWords(l.lab.Credit+": "+f.Credit, cst)
-		credLines = l.breakLines(w, avail)
+		credLines = l.breakLines(w, avail, alignStart)
 	}
-	if !img.ok && len(capLines) == 0 && len(credLines) == 0 {
+	alt := strings.TrimSpace(f.Alt)
+	if !img.ok && len(capLines) == 0 && len(credLines) == 0 && alt == "" {
 		return
 	}
+	below := 5 + float64(len(capLines))*12 + float64(len(credLines))*10.5
 	l.y += 4
 	if img.ok {
 		w := float64(img.w) * 0.75
@@ -261,12 +257,50 @@ func (l *layout) figure(f *doc.Figure, c bctx) {
 		if maxH := (l.bottom - l.top) * 0.55; h > maxH {
 			w, h = w*maxH/h, maxH
 		}
-		l.room(h + 14)
+		l.room(h + below)
 		x := x0 + (avail-w)/2
 		l.pdf.ImageOptions(img.name, x, l.y, w, h, false, fpdf.ImageOptions{}, 0, "")
 		l.y += h + 5
+	} else {
+		l.placeholder(alt, x0, avail, below, f.Pos)
 	}
-	l.flow(capLines, x0, avail, 11.5, capSt.size, alignStart, capRTL)
-	l.flow(credLines, x0, avail, 10, 7.5, alignStart, credRTL)
+	l.flow(capLines, x0, avail, 12, capSt.size, alignStart, capRTL)
+	l.flow(credLines, x0, avail, 10.5, 8, alignStart, credRTL)
 	l.y += c.lead * 0.8
+}
+
+// placeholder draws the frame that stands for a missing image: the
+// language's "Image not available" and the image's alt text, centred in a
+// shaded, dashed box; below keeps the caption and credit on its page.
+func (l *layout) placeholder(alt string, x0, avail, below float64, pos doc.Pos) {
+	const pad, labLead, altLead = 12.0, 12.0, 13.5
+	inner := avail - 2*pad
+	labWords, labRTL := l.plainWords(strings.ToUpper(l.lab.ImageMissing), style{fam: fonts.Sans, bold: true, size: 7.5, color: colFaint})
+	labLines := l.breakLines(labWords, inner, alignCenter)
+	var altLines []line
+	altRTL := false
+	if alt != "" {
+		var w []word
+		w, altRTL = l.words([]doc.Inline{&doc.Text{Value: alt, Pos: pos}}, style{fam: fonts.Serif, italic: true, size: 10, color: colMuted}, l.rtl)
+		altLines = l.breakLines(w, inner, alignCenter)
+	}
+	h := 2*pad + float64(len(labLines))*labLead + float64(len(altLines))*altLead
+	l.room(h + below)
+	top := l.y
+	l.pdf.SetFillColor(int(colShade[0]), int(colShade[1]), int(colShade[2]))
+	l.pdf.SetDrawColor(int(colFaint[0]), int(colFaint[1]), int(colFaint[2]))
+	l.pdf.SetLineWidth(0.6)
+	l.pdf.SetDashPattern([]float64{3, 2}, 0)
+	l.pdf.Rect(x0, top, avail, h, "FD")
+	l.pdf.SetDashPattern([]float64{}, 0)
+	y := top + pad
+	for _, ln := range labLines {
+		l.drawLine(ln, x0+pad, inner, baseline(y, labLead, 7.5), alignCenter, labRTL)
+		y += labLead
+	}
+	for _, ln := range altLines {
+		l.drawLine(ln, x0+pad, inner, baseline(y, altLead, 10), alignCenter, altRTL)
+		y += altLead
+	}
+	l.y = top + h + 5
 }

@@ -69,6 +69,7 @@ func (l *layout) renderPack(p *doc.Pack) {
 		l.outlineBase = 1
 		l.titleBlock()
 		l.blocks(a.Blocks, l.bodyCtx())
+		l.room(0)
 		l.notes()
 		for pg := starts[i]; pg <= l.pdf.PageCount(); pg++ {
 			owner[pg] = i
@@ -120,7 +121,7 @@ func (l *layout) packCover(p *doc.Pack) {
 	x0, avail := l.box(c)
 	text := func(s string, st style, lead float64) {
 		words, rtl := l.plainWords(s, st)
-		l.flow(l.breakLines(words, avail), x0, avail, lead, st.size, alignStart, rtl)
+		l.flow(l.breakLines(words, avail, alignStart), x0, avail, lead, st.size, alignStart, rtl)
 	}
 	l.y = l.top + 90
 	text(strings.ToUpper(l.lab.Briefing), style{fam: fonts.Sans, bold: true, size: 9, color: colAccent}, 13)
@@ -147,9 +148,9 @@ func (l *layout) packCover(p *doc.Pack) {
 	numW := 22.0
 	for i, a := range p.Articles {
 		words, _ := l.plainWords(articleTitle(a), titleSt)
-		lines := l.breakLines(words, avail-numW)
+		lines := l.breakLines(words, avail-numW, alignStart)
 		srcWords, _ := l.plainWords(l.articleLine(a), srcSt)
-		srcLines := l.breakLines(srcWords, avail-numW)
+		srcLines := l.breakLines(srcWords, avail-numW, alignStart)
 		h := float64(len(lines))*14 + float64(len(srcLines))*11.5 + 7
 		if l.y+h > l.bottom-14 {
 			more := fmt.Sprintf("+ %d  ·  %s", len(p.Articles)-i, l.lab.Contents)
@@ -174,7 +175,7 @@ func (l *layout) packCover(p *doc.Pack) {
 // numberAt draws a number in the start margin of an entry numW wide.
 func (l *layout) numberAt(s string, st style, x0, avail, numW, by float64) {
 	words, _ := l.plainWords(s, st)
-	if lines := l.breakLines(words, numW*3); len(lines) > 0 {
+	if lines := l.breakLines(words, numW*3, alignStart); len(lines) > 0 {
 		nx := x0
 		if l.rtl {
 			nx = x0 + avail - numW
@@ -216,7 +217,7 @@ func (l *layout) contents(p *doc.Pack, starts []int, first int) []int {
 	// The heading.
 	headSt := style{fam: fonts.Sans, bold: true, size: 15, color: colInk}
 	words, rtl := l.plainWords(l.lab.Contents, headSt)
-	for _, ln := range l.breakLines(words, avail) {
+	for _, ln := range l.breakLines(words, avail, alignStart) {
 		if draw {
 			l.drawLine(ln, x0, avail, baseline(y, 19, headSt.size), alignStart, rtl)
 		}
@@ -231,9 +232,9 @@ func (l *layout) contents(p *doc.Pack, starts []int, first int) []int {
 
 	for i, a := range p.Articles {
 		words, _ := l.plainWords(articleTitle(a), titleSt)
-		lines := l.breakLines(words, textW)
+		lines := l.breakLines(words, textW, alignStart)
 		srcWords, _ := l.plainWords(l.articleLine(a), srcSt)
-		srcLines := l.breakLines(srcWords, textW)
+		srcLines := l.breakLines(srcWords, textW, alignStart)
 		h := float64(len(lines))*titleLead + float64(len(srcLines))*srcLead
 		if y+h > l.bottom && y > l.top+eps {
 			page()
@@ -272,7 +273,7 @@ func (l *layout) contents(p *doc.Pack, starts []int, first int) []int {
 // to the number.
 func (l *layout) pageNumber(num string, st style, x0, avail, lineW, by float64) {
 	words, _ := l.plainWords(num, st)
-	lines := l.breakLines(words, avail)
+	lines := l.breakLines(words, avail, alignStart)
 	if len(lines) == 0 {
 		return
 	}

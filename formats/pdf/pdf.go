@@ -55,6 +55,10 @@ type Options struct {
 	// Marking is printed in the running header of every page, for example
 	// "INTERNAL — NOT FOR DISTRIBUTION". Empty for none.
 	Marking string
+	// Align is how body text is set: "justify" (the default: justified,
+	// hyphenated) or "left" (ragged right, or ragged left in a
+	// right-to-left document, hyphenated).
+	Align string
 	// SourceDate is the timestamp used when the document has no date
 	// (from SOURCE_DATE_EPOCH); zero means 1970-01-01T00:00:00Z.
 	SourceDate time.Time
@@ -92,6 +96,17 @@ func paperFor(name string) (paper, error) {
 	return paper{}, doc.Errorf(doc.Pos{}, "paper", "unknown paper size %q; use a4 or letter", name)
 }
 
+// alignFor reads Options.Align.
+func alignFor(name string) (align, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "", "justify":
+		return alignJustify, nil
+	case "left", "start", "ragged":
+		return alignRagged, nil
+	}
+	return 0, doc.Errorf(doc.Pos{}, "align", "unknown alignment %q; use justify or left", name)
+}
+
 // Write renders d as a PDF to out.
 //
 // Faces are given to fpdf with a character map cut down to the core
@@ -114,6 +129,9 @@ func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) erro
 func (w *Writer) write(ctx context.Context, d *doc.Document, opts Options, full map[*fonts.Face]bool, render func(*layout), out io.Writer) error {
 	pp, err := paperFor(opts.Paper)
 	if err != nil {
+		return err
+	}
+	if _, err := alignFor(opts.Align); err != nil {
 		return err
 	}
 	for {
@@ -259,6 +277,7 @@ type layout struct {
 	pp   paper
 	rtl  bool
 	lab  doc.Labels
+	body align // how paragraphs are set (Options.Align)
 
 	left, right, top, bottom float64 // the body's box
 	y                        float64 // top of the next thing on the page
@@ -280,8 +299,10 @@ type layout struct {
 	marks      []int // outline levels in order
 	imageCache map[string]pdfImage
 	imageBytes map[[32]byte]pdfImage // registered images by the SHA-256 of what fpdf got
+	hyph       map[string][]int // hyphenation points by language and word
 
 	marker *marker // list marker waiting for the first line of its item
+	held   []held  // headings waiting for what follows them (room)
 
 	// In a pack: ns starts every internal link key of the article being
 	// set (its notes are numbered from 1 like every other article's), and
@@ -307,8 +328,10 @@ func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *la
 		headingID:  map[string]bool{},
 		imageCache: map[string]pdfImage{},
 		imageBytes: map[[32]byte]pdfImage{},
+		hyph:       map[string][]int{},
 		outlineLv:  -1,
 	}
+	l.body, _ = alignFor(opts.Align) // checked by write
 	p := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: pp.w, Ht: pp.h},
 	})
@@ -320,10 +343,9 @@ func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *la
 	p.SetMargins(0, 0, 0)
 	p.SetCellMargin(0)
 	l.pdf = p
-	side := 66.0
-	if pp.name == "Letter" {
-		side = 72
-	}
+	// The measure: a text block measureWidth wide, centred, on either
+	// paper (see the README's house style).
+	side := (pp.w - measureWidth) / 2
 	l.left, l.right = side, pp.w-side
 	l.top, l.bottom = 76, pp.h-70
 	l.metadata()
@@ -355,23 +377,13 @@ func (l *layout) width() float64 { return l.right - l.left }
 
 // docDate is the document's date, or the fallback from the options.
 func (l *layout) docDate() time.Time {
-	if t, ok := parseDate(l.d.Meta.Date); ok {
-		return t
+	if t, ok := doc.ParseDate(strings.TrimSpace(l.d.Meta.Date)); ok {
+		return t.UTC()
 	}
 	if !l.opts.SourceDate.IsZero() {
 		return l.opts.SourceDate.UTC()
 	}
 	return doc.UndatedStamp()
-}
-
-func parseDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02", "2006-01", "2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), true
-		}
-	}
-	return time.Time{}, false
 }
 
 // metadata fills the Info dictionary and catalog. Text is cleaned of what
@@ -470,12 +482,38 @@ func (l *layout) newPage() {
 	l.y = l.top
 }
 
-// room makes sure h points fit below y, starting a new page if not.
+// room makes sure h points fit below y, with any headings held above
+// them, starting a new page if not; then it draws the held headings.
 func (l *layout) room(h float64) {
-	if l.y+h > l.bottom+eps && l.y > l.top+eps {
+	need := h
+	for i, k := range l.held {
+		if i > 0 || l.y > l.top+eps {
+			need += k.before
+		}
+		need += k.height
+	}
+	if l.y+need > l.bottom+eps && l.y > l.top+eps {
 		l.newPage()
 	}
+	held := l.held
+	l.held = nil
+	for _, k := range held {
+		if l.y > l.top+eps {
+			l.y += k.before
+		}
+		k.draw()
+	}
 }
+
+// held is a heading waiting to be drawn: the page builder keeps it with
+// the start of what follows (room), so that no page ends with a heading.
+type held struct {
+	before, height float64 // space above it (none at the head of a page), its own height
+	draw           func()
+}
+
+// keep holds a heading until the next room.
+func (l *layout) keep(k held) { l.held = append(l.held, k) }
 
 // drawSpan draws one run at (x, baseline y).
 func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {

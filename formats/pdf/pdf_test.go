@@ -122,8 +122,8 @@ func TestTextExtractsExactly(t *testing.T) {
 		paraQuotes,
 		paraCyrillic,
 		"Cities race to fix leaking water networks before the summer",
-		"Page 1 of 2",
-		"Page 2 of 2",
+		"Page 1 of 3",
+		"Page 3 of 3",
 		"INTERNAL — NOT FOR DISTRIBUTION",
 		"By Mara Lindqvist, Tomás Ferreira · 12 March 2024",
 		"Grants of up to €40 million per utility, matched locally.",
@@ -184,7 +184,8 @@ func TestOutlineNestsHeadings(t *testing.T) {
 	}
 	var got []string
 	flatten(bms, 0, &got)
-	want := []string{"What changed this year", "  How the sensors work", "The numbers", "  Outlook", "Notes"}
+	want := []string{"Cities race to fix leaking water networks before the summer",
+		"  What changed this year", "    How the sensors work", "  The numbers", "    Outlook", "  Notes"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

@@ -18,8 +18,8 @@ type trow struct {
 }
 
 const (
-	tabSize = 8.8
-	tabLead = 11.8
+	tabSize = 9
+	tabLead = 12
 	tabPad  = 4.5
 )
 
@@ -86,7 +86,7 @@ func (l *layout) table(t *doc.Table, c bctx) {
 			if i < len(t.Align) {
 				al = physicalAlign(t.Align[i], l.rtl)
 			}
-			tr.cells[i] = tcell{lines: l.breakLines(cl.words, widths[i]-2*tabPad), rtl: cl.rtl, al: al}
+			tr.cells[i] = tcell{lines: l.breakLines(cl.words, widths[i]-2*tabPad, al), rtl: cl.rtl, al: al}
 			tr.nlines = max(tr.nlines, len(tr.cells[i].lines))
 		}
 		tr.nlines = max(tr.nlines, 1)
@@ -111,7 +111,13 @@ func (l *layout) table(t *doc.Table, c bctx) {
 		l.pdf.SetLineWidth(0.8)
 		l.pdf.Line(x0, l.y, x0+avail, l.y)
 	}
-	l.room(hh + 2*(tabLead+2*tabPad))
+	// The header row never stands alone at a page foot: it comes with the
+	// first body row (or two lines of it).
+	need := hh + 2*(tabLead+2*tabPad)
+	if len(body) > 0 {
+		need = hh + float64(min(lay(body[0], false).nlines, 2))*tabLead + 2*tabPad
+	}
+	l.room(need)
 	l.y += 2
 	l.hrule(x0, avail, 0.8, colInk)
 	if len(hrows) > 0 {

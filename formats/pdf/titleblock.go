@@ -3,7 +3,6 @@ package pdf
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"folio/assets/fonts"
 	"folio/pipeline/doc"
@@ -18,7 +17,7 @@ func (l *layout) titleBlock() {
 	x0, avail := l.box(c)
 	text := func(is []doc.Inline, st style, lead float64) {
 		words, rtl := l.words(is, st, l.rtl)
-		l.flow(l.breakLines(words, avail), x0, avail, lead, st.size, alignStart, rtl)
+		l.flow(l.breakLines(words, avail, alignStart), x0, avail, lead, st.size, alignStart, rtl)
 	}
 	plain := func(s string) []doc.Inline { return []doc.Inline{&doc.Text{Value: s, Pos: m.Pos}} }
 
@@ -95,20 +94,9 @@ func joinAuthors(as []string) string {
 	return strings.Join(out, ", ")
 }
 
-// showDate writes a date for readers: "2 March 2024" in English, the ISO
-// form otherwise (Folio has no month names for other languages), and the
-// text as written when it is not a date.
-func (l *layout) showDate(s string) string {
-	s = strings.TrimSpace(s)
-	t, ok := parseDate(s)
-	if !ok || len(s) < 10 {
-		return s
-	}
-	if doc.PrimaryLang(l.d.Meta.Lang) == "en" || l.d.Meta.Lang == "" {
-		return t.Format("2 January 2006")
-	}
-	return t.Format(time.DateOnly)
-}
+// showDate writes a date in words of the document's language, as every
+// format does (doc.ShowDate).
+func (l *layout) showDate(s string) string { return doc.ShowDate(s, l.d.Meta.Lang) }
 
 // docHead is the running header of a single document: its short title,
 // from page 2 on.
@@ -123,32 +111,65 @@ func (l *layout) docHead(p int) (string, bool) {
 // marking on every page) and the footer ("Page N of M") on every page,
 // once the number of pages is known. head returns the header text for a
 // page ("" for none) and whether it is set right to left.
+//
+// The header has two places that never overlap: the marking at the end
+// edge of the document's direction (right in a left-to-right document),
+// the title at the start edge in what is left, cut short with an ellipsis
+// to fit; a title's own direction orders its words, not its place. On the
+// first page, which has no running title, the marking is centred.
 func (l *layout) furniture(head func(page int) (string, bool)) {
 	total := l.pdf.PageCount()
 	small := style{fam: fonts.Sans, size: 7.8, color: colFaint}
 	mark := style{fam: fonts.Sans, bold: true, size: 7.8, color: colAccent}
 	x0, avail := l.left, l.width()
 	headY := l.top - 34
+	const gap = 18.0
+	var markLines []line
+	markRTL, markW := false, 0.0
+	if mk := strings.TrimSpace(l.opts.Marking); mk != "" {
+		var words []word
+		words, markRTL = l.plainWords(mk, mark)
+		markLines = l.breakLines(words, avail*0.45, alignStart)
+		for _, ln := range markLines {
+			markW = max(markW, ln.width)
+		}
+	}
 	for p := 1; p <= total; p++ {
 		l.pdf.SetPage(p)
 		l.curFace = nil
 		hasHead := false
-		if short, headRTL := head(p); short != "" {
-			words, rtl := l.plainWords(short, small)
-			if lines := l.breakLines(words, avail*0.6); len(lines) > 0 {
-				l.drawLine(lines[0], x0, avail, headY, alignStart, rtl && headRTL)
+		if short, _ := head(p); short != "" {
+			titleW := avail
+			if markW > 0 {
+				titleW = avail - markW - gap
+			}
+			if ln, rtl, ok := l.headerTitle(short, small, titleW); ok {
+				tx := x0
+				if l.rtl {
+					tx = x0 + avail - titleW
+				}
+				// Flush to the document's start edge, whatever the
+				// title's own direction.
+				al := alignStart
+				if l.rtl != rtl {
+					al = alignEnd
+				}
+				l.drawLine(ln, tx, titleW, headY, al, rtl)
 				hasHead = true
 			}
 		}
-		if mk := strings.TrimSpace(l.opts.Marking); mk != "" {
-			words, rtl := l.plainWords(mk, mark)
-			al := alignEnd
+		for i, ln := range markLines {
+			mx, al := x0+avail-markW, alignStart // the end edge
+			if l.rtl {
+				mx = x0
+			}
+			if markRTL != l.rtl {
+				al = alignEnd
+			}
 			if p == 1 {
-				al = alignCenter
+				mx, al = x0+(avail-markW)/2, alignCenter
 			}
-			for i, ln := range l.breakLines(words, avail*0.6) {
-				l.drawLine(ln, x0, avail, headY+float64(i)*10, al, rtl)
-			}
+			l.drawLine(ln, mx, markW, headY+float64(i)*10, al, markRTL)
 			hasHead = hasHead || p > 1
 		}
 		if hasHead {
@@ -158,11 +179,23 @@ func (l *layout) furniture(head func(page int) (string, bool)) {
 		}
 		foot := fmt.Sprintf(l.lab.Page, p, total)
 		words, rtl := l.plainWords(foot, small)
-		if lines := l.breakLines(words, avail); len(lines) > 0 {
+		if lines := l.breakLines(words, avail, alignStart); len(lines) > 0 {
 			l.drawLine(lines[0], x0, avail, l.pp.h-38, alignCenter, rtl)
 		}
 	}
 	l.pdf.SetPage(total)
+}
+
+// headerTitle sets a running title on one line of width w, cutting it at
+// a word with an ellipsis until it fits.
+func (l *layout) headerTitle(t string, st style, w float64) (line, bool, bool) {
+	for n := 70; n >= 8; n -= 6 {
+		words, rtl := l.plainWords(shortTitle(t, n), st)
+		if lines := l.breakLines(words, w, alignStart); len(lines) == 1 {
+			return lines[0], rtl, true
+		}
+	}
+	return line{}, false, false
 }
 
 // shortTitle cuts a title at a word boundary to at most n characters.

@@ -22,17 +22,20 @@ type Labels struct {
 	// Task is the accessible name of a task list's check mark (a
 	// checkbox with no label is a critical accessibility failure).
 	Task string
+	// ImageMissing labels the placeholder of a figure whose image could
+	// not be used.
+	ImageMissing string
 }
 
 var labels = map[string]Labels{
-	"en": {"Contents", "Notes", "Page %d of %d", "Credit", "Source", "By", "Tags", "Published", "Updated", "Back to text", "Briefing", "In this pack", "Task"},
-	"ru": {"Содержание", "Примечания", "Страница %d из %d", "Фото", "Источник", "Автор", "Теги", "Опубликовано", "Обновлено", "Назад к тексту", "Сводка", "В подборке", "Задача"},
-	"uk": {"Зміст", "Примітки", "Сторінка %d з %d", "Фото", "Джерело", "Автор", "Теги", "Опубліковано", "Оновлено", "Назад до тексту", "Зведення", "У добірці", "Завдання"},
-	"ar": {"المحتويات", "ملاحظات", "صفحة %d من %d", "حقوق الصورة", "المصدر", "بقلم", "الوسوم", "نُشر", "حُدّث", "العودة إلى النص", "موجز", "في هذه المجموعة", "مهمة"},
-	"fa": {"فهرست مطالب", "یادداشت‌ها", "صفحه %d از %d", "اعتبار تصویر", "منبع", "نویسنده", "برچسب‌ها", "منتشرشده", "به‌روزشده", "بازگشت به متن", "گزارش", "در این مجموعه", "کار"},
-	"fr": {"Sommaire", "Notes", "Page %d sur %d", "Crédit", "Source", "Par", "Mots-clés", "Publié", "Mis à jour", "Retour au texte", "Synthèse", "Dans ce dossier", "Tâche"},
-	"de": {"Inhalt", "Anmerkungen", "Seite %d von %d", "Bildnachweis", "Quelle", "Von", "Schlagwörter", "Veröffentlicht", "Aktualisiert", "Zurück zum Text", "Lagebericht", "In dieser Mappe", "Aufgabe"},
-	"es": {"Contenido", "Notas", "Página %d de %d", "Crédito", "Fuente", "Por", "Etiquetas", "Publicado", "Actualizado", "Volver al texto", "Resumen", "En este dosier", "Tarea"},
+	"en": {"Contents", "Notes", "Page %d of %d", "Credit", "Source", "By", "Tags", "Published", "Updated", "Back to text", "Briefing", "In this pack", "Task", "Image not available"},
+	"ru": {"Содержание", "Примечания", "Страница %d из %d", "Фото", "Источник", "Автор", "Теги", "Опубликовано", "Обновлено", "Назад к тексту", "Сводка", "В подборке", "Задача", "Изображение недоступно"},
+	"uk": {"Зміст", "Примітки", "Сторінка %d з %d", "Фото", "Джерело", "Автор", "Теги", "Опубліковано", "Оновлено", "Назад до тексту", "Зведення", "У добірці", "Завдання", "Зображення недоступне"},
+	"ar": {"المحتويات", "ملاحظات", "صفحة %d من %d", "حقوق الصورة", "المصدر", "بقلم", "الوسوم", "نُشر", "حُدّث", "العودة إلى النص", "موجز", "في هذه المجموعة", "مهمة", "الصورة غير متاحة"},
+	"fa": {"فهرست مطالب", "یادداشت‌ها", "صفحه %d از %d", "اعتبار تصویر", "منبع", "نویسنده", "برچسب‌ها", "منتشرشده", "به‌روزشده", "بازگشت به متن", "گزارش", "در این مجموعه", "کار", "تصویر در دسترس نیست"},
+	"fr": {"Sommaire", "Notes", "Page %d sur %d", "Crédit", "Source", "Par", "Mots-clés", "Publié", "Mis à jour", "Retour au texte", "Synthèse", "Dans ce dossier", "Tâche", "Image non disponible"},
+	"de": {"Inhalt", "Anmerkungen", "Seite %d von %d", "Bildnachweis", "Quelle", "Von", "Schlagwörter", "Veröffentlicht", "Aktualisiert", "Zurück zum Text", "Lagebericht", "In dieser Mappe", "Aufgabe", "Bild nicht verfügbar"},
+	"es": {"Contenido", "Notas", "Página %d de %d", "Crédito", "Fuente", "Por", "Etiquetas", "Publicado", "Actualizado", "Volver al texto", "Resumen", "En este dosier", "Tarea", "Imagen no disponible"},
 }
 
 // LabelsFor returns the labels for a BCP 47 language tag, falling back to

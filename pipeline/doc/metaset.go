@@ -200,7 +200,7 @@ func formatDate(t time.Time) string {
 
 // ParseDate reads an ISO 8601 date or RFC 3339 time.
 func ParseDate(s string) (time.Time, bool) {
-	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01"} {
+	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01", "2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, true
 		}

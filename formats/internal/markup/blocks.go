@@ -217,21 +217,31 @@ func (r *Renderer) rows(w *bytes.Buffer, section, cell string, rows []*doc.Row, 
 }
 
 // figure prints an image with its caption and credit. With no usable image
-// it prints the caption and credit alone, never an empty frame.
+// it prints a labelled placeholder ("Image not available" and the alt
+// text) above the caption and credit, so a credit never stands alone; a
+// figure with nothing to say at all prints nothing.
 func (r *Renderer) figure(w *bytes.Buffer, n *doc.Figure) {
 	var img bytes.Buffer
 	r.image(&img, &doc.Image{Src: n.Src, Alt: n.Alt, Title: n.Title, Ref: n.Ref, Pos: n.Pos}, false)
 	hasCaption := len(n.Caption) > 0 || strings.TrimSpace(n.Credit) != ""
-	if img.Len() == 0 && !hasCaption {
-		if strings.TrimSpace(n.Alt) != "" {
-			r.open(w, "p", true)
-			writeEscaped(w, n.Alt)
-			w.WriteString("</p>\n")
-		}
+	alt := strings.TrimSpace(n.Alt)
+	if img.Len() == 0 && !hasCaption && alt == "" {
 		return
 	}
 	if img.Len() == 0 {
 		w.WriteString(`<figure class="no-image">` + "\n")
+		w.WriteString(`<p class="image-missing"`)
+		if !r.opts.NoDirAuto {
+			w.WriteString(` dir="auto"`)
+		}
+		w.WriteString(`><span class="label">`)
+		writeEscaped(w, r.labels.ImageMissing)
+		w.WriteString("</span>")
+		if alt != "" {
+			w.WriteString(" ")
+			writeEscaped(w, alt)
+		}
+		w.WriteString("</p>\n")
 	} else {
 		w.WriteString("<figure>\n")
 		w.Write(img.Bytes())

@@ -155,6 +155,7 @@ func withFallback(l doc.Labels) doc.Labels {
 		def string
 	}{
 		{&l.Credit, en.Credit}, {&l.Notes, en.Notes}, {&l.BackToText, en.BackToText}, {&l.Task, en.Task},
+		{&l.ImageMissing, en.ImageMissing},
 	} {
 		if *p.dst == "" {
 			*p.dst = p.def

@@ -176,16 +176,17 @@ func TestFigures(t *testing.T) {
 			`<figure>` + "\n" + `<img src="images/img-1.png" alt="a" width="40" height="30" />` + "\n" +
 				`<figcaption dir="auto">Cap <span class="credit">Crédit: AP</span></figcaption>` + "\n</figure>\n",
 			&doc.Figure{Src: "x.png", Ref: "img-1.png", Alt: "a", Caption: []doc.Inline{txt("Cap")}, Credit: "AP"}, ""},
-		{"refused image shows caption only, no img",
-			`<figure class="no-image">` + "\n" + `<figcaption dir="auto">Cap</figcaption>` + "\n</figure>\n",
+		{"refused image shows a labelled placeholder with its alt text, then the caption",
+			`<figure class="no-image">` + "\n" + missing("a") + `<figcaption dir="auto">Cap</figcaption>` + "\n</figure>\n",
 			&doc.Figure{Src: "../../etc/passwd", Alt: "a", Caption: []doc.Inline{txt("Cap")}}, ""},
-		{"credit alone",
-			`<figure class="no-image">` + "\n" + `<figcaption dir="auto"><span class="credit">Crédit: Reuters</span></figcaption>` + "\n</figure>\n",
+		{"credit is never alone: the placeholder stands above it",
+			`<figure class="no-image">` + "\n" + missing("") + `<figcaption dir="auto"><span class="credit">Crédit: Reuters</span></figcaption>` + "\n</figure>\n",
 			&doc.Figure{Credit: "Reuters"}, ""},
-		{"nothing but alt text becomes a paragraph",
-			"<p dir=\"auto\">a chart</p>\n", &doc.Figure{Src: "x.png", Alt: "a chart"}, ""},
+		{"nothing but alt text is a placeholder",
+			`<figure class="no-image">` + "\n" + missing("a chart") + "</figure>\n", &doc.Figure{Src: "x.png", Alt: "a chart"}, ""},
 		{"ref naming no resource",
-			"<p dir=\"auto\">a</p>\n", &doc.Figure{Ref: "gone.png", Alt: "a"}, "image-missing"},
+			`<figure class="no-image">` + "\n" + missing("a") + "</figure>\n", &doc.Figure{Ref: "gone.png", Alt: "a"}, "image-missing"},
+		{"a figure with nothing to show prints nothing", "", &doc.Figure{Src: "x.png"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -502,4 +503,14 @@ func TestImageSrcFromWriter(t *testing.T) {
 	if got != "<p>alt</p>\n" {
 		t.Errorf("refused resource should show its alt text: %q", got)
 	}
+}
+
+// missing is the placeholder of a figure without its image, in French (the
+// tests' labels).
+func missing(alt string) string {
+	s := `<p class="image-missing" dir="auto"><span class="label">Image non disponible</span>`
+	if alt != "" {
+		s += " " + alt
+	}
+	return s + "</p>\n"
 }
