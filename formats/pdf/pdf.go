@@ -299,7 +299,7 @@ type layout struct {
 	marks      []int // outline levels in order
 	imageCache map[string]pdfImage
 	imageBytes map[[32]byte]pdfImage // registered images by the SHA-256 of what fpdf got
-	hyph       map[string][]int // hyphenation points by language and word
+	hyph       map[string][]int      // hyphenation points by language and word
 
 	marker *marker // list marker waiting for the first line of its item
 	held   []held  // headings waiting for what follows them (room)
