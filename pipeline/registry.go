@@ -29,9 +29,9 @@ type Writer interface {
 func readerFor(format string, o *Options) (ReadFunc, error) {
 	switch format {
 	case "markdown":
-		return markdown.New(markdown.Options{}).Read, nil
+		return markdown.New(markdown.Options{RawHTML: o.UnsafeHTML}).Read, nil
 	case "commonmark":
-		return markdown.New(markdown.Options{CommonMark: true}).Read, nil
+		return markdown.New(markdown.Options{CommonMark: true, RawHTML: o.UnsafeHTML}).Read, nil
 	case "article":
 		return article.New(article.Options{KeepBoilerplate: o.KeepBoilerplate}).Read, nil
 	case "json":

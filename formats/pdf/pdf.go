@@ -501,6 +501,7 @@ func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {
 		}
 	}
 	by := y - s.st.rise
+	l.decorate(s, x, by)
 	l.pdf.Text(tx, by, txt)
 	top := by - s.st.size*0.8
 	h := s.st.size * 1.05

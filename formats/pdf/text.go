@@ -26,6 +26,7 @@ type style struct {
 	bold    bool
 	italic  bool
 	strike  bool
+	deco    deco // underline or tint (span.go)
 	size    float64
 	color   rgb
 	rise    float64 // baseline shift for superscript/subscript
@@ -128,6 +129,8 @@ func (b *wordBuilder) inline(in doc.Inline, st style) {
 		st.rise = st.size * 0.33
 		st.size *= 0.72
 		b.inlines(n.Content, st)
+	case *doc.Span:
+		b.inlines(n.Content, spanStyle(st, n.Style))
 	case *doc.Code:
 		st.fam = fonts.Mono
 		st.size *= 0.9
