@@ -57,7 +57,7 @@ var outputs = map[string]outputFormat{
 	}},
 	"json": {".json", func(o *Options) Writer { return fjson.New(fjson.Options{}) }},
 	"pdf": {".pdf", func(o *Options) Writer {
-		return pdf.New(pdf.Options{Paper: o.Paper, Marking: o.Marking, SourceDate: o.SourceDate})
+		return pdf.New(pdf.Options{Paper: o.Paper, Marking: o.Marking, SourceDate: o.SourceDate, Fonts: o.fontLibrary()})
 	}},
 	"epub": {".epub", func(o *Options) Writer { return epub.New(epub.Options{SourceDate: o.SourceDate}) }},
 }

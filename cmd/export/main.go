@@ -124,6 +124,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&cfg.opts.Lossy, "lossy", false, "replace bytes that are not UTF-8 instead of failing")
 	fs.Int64Var(&maxSize, "max-input-size", pipeline.DefaultMaxInputSize, "largest input read, in bytes")
 	fs.StringArrayVar(&cfg.opts.ResourcePaths, "resource-path", nil, "another `DIR` images may be read from (repeatable)")
+	fs.StringArrayVar(&cfg.opts.Fonts, "font", nil, "PDF: a TrueType `FILE` (.ttf, .otf with TrueType outlines, .ttc) for characters the bundled fonts lack, tried before the system's fonts (repeatable)")
 	fs.BoolVar(&cfg.opts.AllowRemote, "allow-remote", false, "fetch http(s) images (public addresses only, 20 MiB, 10 s, no redirects to other schemes)")
 	fs.IntVarP(&cfg.jobs, "jobs", "j", runtime.NumCPU(), "documents converted in parallel")
 	fs.StringArrayVar(&cfg.exclude, "exclude", nil, "skip files and folders matching `GLOB` when searching folders (repeatable)")
@@ -194,6 +195,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (*config, error) {
 	}
 	if maxSize <= 0 {
 		return nil, fmt.Errorf("--max-input-size must be positive")
+	}
+	if err := checkFonts(&cfg.opts); err != nil {
+		return nil, err
 	}
 	cfg.opts.MaxInputSize = maxSize
 	if cfg.jobs < 1 {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode"
 
 	"folio/assets/fonts"
@@ -170,7 +171,20 @@ func (b *wordBuilder) spaceWidth(st style) float64 {
 }
 
 func (b *wordBuilder) text(s string, st style, pos doc.Pos) {
+	astral, brk := false, false
 	for _, r := range s {
+		if r >= 0x10000 || (astral && skipAfterAstral(r)) {
+			if astral = r >= 0x10000; astral {
+				b.astral(r, st, pos) // astral.go
+			}
+			continue
+		}
+		astral = false
+		// A line may break before and after an ideograph (astral.go).
+		if (brk || (breaksAround(r) && !b.pre)) && !strings.ContainsRune(noBreakBefore, r) {
+			b.endWord(0)
+		}
+		brk = breaksAround(r) && !b.pre
 		if b.pre && (r == ' ' || r == '\u00A0') {
 			r = ' '
 		} else {
@@ -210,6 +224,9 @@ func (l *layout) faceFor(st style, r rune, pos doc.Pos) (*fonts.Face, rune) {
 	fb := fonts.Get(fonts.Fallback, fonts.Regular)
 	if fb.Has(r) {
 		return fb, r
+	}
+	if f := l.extraFace(r, pos); f != nil {
+		return f, r
 	}
 	if !l.missing[r] {
 		l.missing[r] = true
