@@ -99,6 +99,8 @@ func content(n doc.Inline) *[]doc.Inline {
 		return &n.Content
 	case *doc.Sup:
 		return &n.Content
+	case *doc.Span:
+		return &n.Content
 	case *doc.Link:
 		return &n.Content
 	}

@@ -18,6 +18,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"folio/assets/fonts"
 	"folio/pipeline/doc"
 	"folio/pipeline/normalize"
 )
@@ -44,6 +45,12 @@ type Options struct {
 	SourceDate time.Time
 	// ResourcePaths are extra folders images may be read from.
 	ResourcePaths []string
+	// Fonts are font files the PDF writer tries, before the system's, for
+	// characters the bundled faces lack (--font); FontLibrary, when set,
+	// is the library over them and the system's fonts, shared by the run
+	// (see fontLibrary).
+	Fonts       []string
+	FontLibrary *fonts.Library `json:"-"`
 	// AllowRemote fetches http(s) images (public addresses only, with
 	// size, time and redirect limits); without it they are refused.
 	AllowRemote bool

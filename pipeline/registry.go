@@ -29,9 +29,9 @@ type Writer interface {
 func readerFor(format string, o *Options) (ReadFunc, error) {
 	switch format {
 	case "markdown":
-		return markdown.New(markdown.Options{}).Read, nil
+		return markdown.New(markdown.Options{RawHTML: o.UnsafeHTML}).Read, nil
 	case "commonmark":
-		return markdown.New(markdown.Options{CommonMark: true}).Read, nil
+		return markdown.New(markdown.Options{CommonMark: true, RawHTML: o.UnsafeHTML}).Read, nil
 	case "article":
 		return article.New(article.Options{KeepBoilerplate: o.KeepBoilerplate}).Read, nil
 	case "json":
@@ -57,7 +57,7 @@ var outputs = map[string]outputFormat{
 	}},
 	"json": {".json", func(o *Options) Writer { return fjson.New(fjson.Options{}) }},
 	"pdf": {".pdf", func(o *Options) Writer {
-		return pdf.New(pdf.Options{Paper: o.Paper, Marking: o.Marking, Align: o.Align, SourceDate: o.SourceDate})
+		return pdf.New(pdf.Options{Paper: o.Paper, Marking: o.Marking, Align: o.Align, SourceDate: o.SourceDate, Fonts: o.fontLibrary()})
 	}},
 	"epub": {".epub", func(o *Options) Writer { return epub.New(epub.Options{SourceDate: o.SourceDate}) }},
 }

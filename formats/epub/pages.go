@@ -213,11 +213,11 @@ func (w *Writer) chapter(ctx context.Context, d *doc.Document, b *book, imgs *im
 		}
 	}
 	current := ""
-	href := func(id string) string {
+	href := func(id string, pos doc.Pos) string {
 		if f, ok := fileOf[id]; ok {
 			return f + "#" + id
 		}
-		doc.Warn(ctx, doc.Warning{Code: "broken-internal-link", Message: "link to " + quote("#"+id) + " has no target in the document"})
+		doc.Warn(ctx, doc.Warning{Pos: pos, Code: "broken-internal-link", Message: "link to " + quote("#"+id) + " has no target in the document"})
 		return current
 	}
 	labels := b.labels

@@ -26,6 +26,7 @@ func everyKind() *doc.Document {
 			&doc.Paragraph{Pos: p(5), Content: []doc.Inline{
 				&doc.Emph{Content: txt("e")}, &doc.Strong{Content: txt("s")}, &doc.Strike{Content: txt("k")},
 				&doc.Sub{Content: txt("2")}, &doc.Sup{Content: txt("3")}, &doc.Code{Value: "c"},
+				&doc.Span{Style: doc.SpanKbd, Content: txt("Ctrl")}, &doc.Span{Style: doc.SpanMark, Content: txt("m")},
 				&doc.Link{URL: "https://x", Title: "t", Content: txt("l")},
 				&doc.Image{Src: "i.png", Alt: "alt", Ref: "img-1.png"},
 				&doc.LineBreak{}, &doc.SoftBreak{}, &doc.NoteRef{Label: "n", Number: 1},

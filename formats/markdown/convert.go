@@ -24,6 +24,11 @@ type converter struct {
 	linkRefs int
 	notes    []*doc.Note
 	err      error
+	// rawHTML keeps raw HTML as RawBlock and RawInline nodes; otherwise
+	// html reads it into tree (html.go).
+	rawHTML      bool
+	html         *htmlState
+	handlersSeen map[string]bool
 }
 
 // frame is a goldmark node being converted: its next child to visit, the
@@ -49,8 +54,10 @@ type (
 	defDesc struct{ blocks []doc.Block }
 )
 
-func newConverter(src []byte, name string, w *warnings, extended bool) *converter {
+func newConverter(src []byte, name string, w *warnings, extended, rawHTML bool) *converter {
 	return &converter{
+		rawHTML:  rawHTML,
+		html:     newHTMLState(src, name, w),
 		src:      src,
 		name:     name,
 		lines:    newLineIndex(src),
@@ -73,7 +80,7 @@ func (c *converter) convertDocument(root ast.Node, d *doc.Document) error {
 		}
 	}
 	top := &frame{node: root, next: root.FirstChild(), line: 1}
-	top.done = func(f *frame) any { return blocksOf(f.kids) }
+	top.done = func(f *frame) any { return c.blocksOf(f.kids) }
 	stack := []*frame{top}
 	var result any
 	for len(stack) > 0 && c.err == nil {
@@ -128,7 +135,7 @@ func (c *converter) enter(n ast.Node, parent *frame) (any, *frame) {
 	case *ast.Paragraph, *ast.TextBlock:
 		f.done = func(f *frame) any { return c.paragraph(f, pos) }
 	case *ast.Heading:
-		f.done = func(f *frame) any { return &doc.Heading{Level: n.Level, Content: inlinesOf(f.kids), Pos: pos} }
+		f.done = func(f *frame) any { return &doc.Heading{Level: n.Level, Content: c.inlinesOf(f.kids), Pos: pos} }
 	case *ast.ThematicBreak:
 		return &doc.ThematicBreak{Pos: pos}, nil
 	case *ast.CodeBlock:
@@ -139,6 +146,9 @@ func (c *converter) enter(n ast.Node, parent *frame) (any, *frame) {
 		t := c.linesText(n.Lines())
 		if n.HasClosure() {
 			t += string(n.ClosureLine.Value(c.src))
+		}
+		if !c.rawHTML {
+			return htmlBlock{t, pos}, nil
 		}
 		return &doc.RawBlock{Format: "html", Text: t, Pos: pos}, nil
 	case *ast.LinkReferenceDefinition:
@@ -151,7 +161,7 @@ func (c *converter) enter(n ast.Node, parent *frame) (any, *frame) {
 		if !c.deeper(f, pos) {
 			return nil, nil
 		}
-		f.done = func(f *frame) any { return &doc.BlockQuote{Blocks: blocksOf(f.kids), Pos: pos} }
+		f.done = func(f *frame) any { return &doc.BlockQuote{Blocks: c.blocksOf(f.kids), Pos: pos} }
 	case *ast.List:
 		f.done = func(f *frame) any {
 			l := &doc.List{Ordered: n.IsOrdered(), Tight: n.IsTight, Pos: pos}
@@ -170,7 +180,7 @@ func (c *converter) enter(n ast.Node, parent *frame) (any, *frame) {
 			return nil, nil
 		}
 		f.done = func(f *frame) any {
-			it := &doc.ListItem{Blocks: blocksOf(f.kids), Pos: pos}
+			it := &doc.ListItem{Blocks: c.blocksOf(f.kids), Pos: pos}
 			if f.task != nil {
 				it.Task, it.Checked = true, *f.task
 			}
@@ -183,16 +193,16 @@ func (c *converter) enter(n ast.Node, parent *frame) (any, *frame) {
 	case *east.TableRow:
 		f.done = func(f *frame) any { return cellRow(f.kids) }
 	case *east.TableCell:
-		f.done = func(f *frame) any { return &doc.Cell{Content: inlinesOf(f.kids)} }
+		f.done = func(f *frame) any { return &doc.Cell{Content: c.inlinesOf(f.kids)} }
 	case *east.DefinitionList:
 		f.done = func(f *frame) any { return definitionList(f.kids, pos) }
 	case *east.DefinitionTerm:
-		f.done = func(f *frame) any { return defTerm{inlinesOf(f.kids), pos} }
+		f.done = func(f *frame) any { return defTerm{c.inlinesOf(f.kids), pos} }
 	case *east.DefinitionDescription:
 		if !c.deeper(f, pos) {
 			return nil, nil
 		}
-		f.done = func(f *frame) any { return defDesc{blocksOf(f.kids)} }
+		f.done = func(f *frame) any { return defDesc{c.blocksOf(f.kids)} }
 	case *east.FootnoteList:
 		f.done = func(f *frame) any {
 			for _, k := range f.kids {
@@ -206,7 +216,7 @@ func (c *converter) enter(n ast.Node, parent *frame) (any, *frame) {
 		if !c.deeper(f, pos) {
 			return nil, nil
 		}
-		f.done = func(f *frame) any { return &doc.Note{Label: string(n.Ref), Blocks: blocksOf(f.kids), Pos: pos} }
+		f.done = func(f *frame) any { return &doc.Note{Label: string(n.Ref), Blocks: c.blocksOf(f.kids), Pos: pos} }
 
 	// Inlines.
 	case *ast.Text:
@@ -223,22 +233,22 @@ func (c *converter) enter(n ast.Node, parent *frame) (any, *frame) {
 		ipos := c.inlinePos(n, parent.line)
 		f.done = func(f *frame) any {
 			if n.Level >= 2 {
-				return &doc.Strong{Content: inlinesOf(f.kids), Pos: ipos}
+				return &doc.Strong{Content: c.inlinesOf(f.kids), Pos: ipos}
 			}
-			return &doc.Emph{Content: inlinesOf(f.kids), Pos: ipos}
+			return &doc.Emph{Content: c.inlinesOf(f.kids), Pos: ipos}
 		}
 	case *east.Strikethrough:
 		ipos := c.inlinePos(n, parent.line)
-		f.done = func(f *frame) any { return &doc.Strike{Content: inlinesOf(f.kids), Pos: ipos} }
+		f.done = func(f *frame) any { return &doc.Strike{Content: c.inlinesOf(f.kids), Pos: ipos} }
 	case *ast.Link:
 		ipos := c.inlinePos(n, parent.line)
 		f.done = func(f *frame) any {
-			return &doc.Link{URL: resolve(n.Destination), Title: resolve(n.Title), Content: inlinesOf(f.kids), Pos: ipos}
+			return &doc.Link{URL: resolve(n.Destination), Title: resolve(n.Title), Content: c.inlinesOf(f.kids), Pos: ipos}
 		}
 	case *ast.Image:
 		ipos := c.inlinePos(n, parent.line)
 		f.done = func(f *frame) any {
-			caption := inlinesOf(f.kids)
+			caption := c.inlinesOf(f.kids)
 			img := &doc.Image{Src: resolve(n.Destination), Title: resolve(n.Title), Alt: doc.PlainText(caption), Pos: ipos}
 			c.captions[img] = caption
 			return img
@@ -256,6 +266,9 @@ func (c *converter) enter(n ast.Node, parent *frame) (any, *frame) {
 		for i := 0; i < n.Segments.Len(); i++ {
 			seg := n.Segments.At(i)
 			b.Write(seg.Value(c.src))
+		}
+		if !c.rawHTML {
+			return htmlInline{b.String(), c.inlinePos(n, parent.line)}, nil
 		}
 		return &doc.RawInline{Format: "html", Text: b.String(), Pos: c.inlinePos(n, parent.line)}, nil
 	case *east.FootnoteLink:
@@ -295,7 +308,7 @@ func (c *converter) deeper(f *frame, pos doc.Pos) bool {
 // paragraph builds a Paragraph, or a Figure when the paragraph holds only an
 // image (in the extended dialect), as Pandoc makes implicit figures.
 func (c *converter) paragraph(f *frame, pos doc.Pos) any {
-	content := inlinesOf(f.kids)
+	content := c.inlinesOf(f.kids)
 	if f.task != nil && len(content) > 0 {
 		if t, ok := content[0].(*doc.Text); ok {
 			t.Value = strings.TrimLeft(t.Value, " \t")
@@ -429,16 +442,6 @@ func definitionList(kids []any, pos doc.Pos) *doc.DefinitionList {
 		}
 	}
 	return dl
-}
-
-func blocksOf(kids []any) []doc.Block {
-	out := make([]doc.Block, 0, len(kids))
-	for _, k := range kids {
-		if b, ok := k.(doc.Block); ok {
-			out = append(out, b)
-		}
-	}
-	return out
 }
 
 func inlinesOf(kids []any) []doc.Inline {

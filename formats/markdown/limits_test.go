@@ -107,7 +107,7 @@ func TestNestingLimitCountsByIndentation(t *testing.T) {
 }
 
 func TestTreeNestingGuard(t *testing.T) {
-	c := newConverter(nil, "x.md", &warnings{name: "x.md"}, true)
+	c := newConverter(nil, "x.md", &warnings{name: "x.md"}, true, false)
 	f := &frame{depth: maxNesting}
 	if c.deeper(f, doc.Pos{File: "x.md", Line: 7}) || c.err == nil || !strings.Contains(c.err.Error(), "x.md:7: nesting-limit: depth 33 > 32") {
 		t.Errorf("err = %v", c.err)
@@ -151,7 +151,7 @@ func TestWideTable(t *testing.T) {
 	})
 	t.Run("a wide table the scan missed becomes text after parsing", func(t *testing.T) {
 		w := &warnings{name: "x.md"}
-		c := newConverter(nil, "x.md", w, true)
+		c := newConverter(nil, "x.md", w, true, false)
 		n := east.NewTable()
 		n.Alignments = make([]east.Alignment, 200)
 		row := func(s string) *doc.Row {

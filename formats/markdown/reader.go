@@ -47,6 +47,10 @@ type Options struct {
 	// CommonMark reads strict CommonMark: no extensions, no smart
 	// punctuation, no front matter, no implicit figures.
 	CommonMark bool
+	// RawHTML keeps raw HTML as it was written (RawBlock and RawInline
+	// nodes, for writers that pass it on with --unsafe-html) instead of
+	// reading it into the tree.
+	RawHTML bool
 }
 
 // Reader reads Markdown. It holds only immutable parsers and is safe for
@@ -131,7 +135,7 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 			d.Meta = buildMeta(v, w)
 		}
 	}
-	c := newConverter(body, name, w, !r.opts.CommonMark)
+	c := newConverter(body, name, w, !r.opts.CommonMark, r.opts.RawHTML)
 	if err := c.convertDocument(root, d); err != nil {
 		return nil, w.list, err
 	}

@@ -67,6 +67,15 @@ func sketchNode(b *strings.Builder, n doc.Node) {
 	case *doc.Strike:
 		fmt.Fprintf(b, "Strike(%s)", sketchInlines(n.Content))
 		return
+	case *doc.Sub:
+		fmt.Fprintf(b, "Sub(%s)", sketchInlines(n.Content))
+		return
+	case *doc.Sup:
+		fmt.Fprintf(b, "Sup(%s)", sketchInlines(n.Content))
+		return
+	case *doc.Span:
+		fmt.Fprintf(b, "Span[%s](%s)", n.Style, sketchInlines(n.Content))
+		return
 	case *doc.Link:
 		fmt.Fprintf(b, "Link[%s|%s](%s)", n.URL, n.Title, sketchInlines(n.Content))
 		return
@@ -170,7 +179,7 @@ func TestNodeKinds(t *testing.T) {
 		{"escaped pipe in a cell", false, "| a |\n|---|\n| x \\| y |\n", `Table[]("a" / "x | y")[header=1]`},
 		{"definition list", false, "Term\n: One\n\n: Two\n", `DL(Term("Term") Def(P("One")) Def(P("Two")))`},
 		{"thematic break", true, "a\n\n***\n", `P("a") ThematicBreak`},
-		{"raw HTML block and inline", true, "<div>\nx\n</div>\n\na <b>c</b>", `RawBlock[html]"<div>\nx\n</div>\n" P("a " RawInline[html]"<b>" "c" RawInline[html]"</b>")`},
+		{"raw HTML block and inline become tree", true, "<div>\nx\n</div>\n\na <b>c</b>", `P("x") P("a " Strong("c"))`},
 		{"code span strips one space", true, "`` `a` ``", `P(Code"` + "`a`" + `")`},
 		{"footnote reference", false, "a[^n]\n\n[^n]: note\n", `P("a" NoteRef[n])`},
 		{"smart punctuation is Unicode", false, `"Don't" -- 'x' --- wait...`, `P("“Don’t” – ‘x’ — wait…")`},

@@ -23,12 +23,12 @@ func TestHostileInputs(t *testing.T) {
 		check    func(t *testing.T, b []byte, text string)
 	}{
 		{
-			name:     "characters above U+FFFF become a visible replacement and a warning",
+			name:     "characters above U+FFFF become their names (letters their plain forms) and a warning, never U+FFFD",
 			d:        &doc.Document{Meta: doc.Meta{Title: "Emoji 😀 title", Lang: "en"}, Blocks: []doc.Block{ptext("Rocket 🚀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 letters."), h(2, "e", "Heading 🎉")}},
-			warnings: []string{"glyph-missing"},
+			warnings: []string{"emoji-named"},
 			check: func(t *testing.T, b []byte, text string) {
-				if !strings.Contains(text, "Rocket � and") {
-					t.Errorf("no replacement character in %q", text)
+				if !strings.Contains(text, "Rocket [rocket] and Unicode letters.") || strings.ContainsRune(text, '\uFFFD') {
+					t.Errorf("want names and plain letters, no U+FFFD, in %q", text)
 				}
 			},
 		},

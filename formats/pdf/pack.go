@@ -40,6 +40,7 @@ func (w *Writer) WritePack(ctx context.Context, p *doc.Pack, out io.Writer) erro
 			full[f] = true
 		}
 	}
+	opts.extra = w.findExtraFaces(ctx, full, append([]*doc.Document{front}, p.Articles...)...)
 	// The contents lists every article's title, source and date in the
 	// pack's words; they are scanned with the articles above, the editor
 	// with the front matter.

@@ -62,6 +62,11 @@ type Options struct {
 	// SourceDate is the timestamp used when the document has no date
 	// (from SOURCE_DATE_EPOCH); zero means 1970-01-01T00:00:00Z.
 	SourceDate time.Time
+	// Fonts finds faces for characters the bundled faces lack (nil: none;
+	// they are drawn as U+FFFD).
+	Fonts *fonts.Library
+
+	extra *extraFaces // what Fonts found for this document (fallback.go)
 }
 
 // Writer writes briefing PDFs. It is safe for concurrent use.
@@ -119,7 +124,10 @@ func alignFor(name string) (align, error) {
 // a document that drew outside a cut face is set again with that face in
 // full (the layout is the same, because the metrics are).
 func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) error {
-	return w.write(ctx, d, w.opts, w.fullFaces(d), (*layout).render, out)
+	full := w.fullFaces(d)
+	opts := w.opts
+	opts.extra = w.findExtraFaces(ctx, full, d)
+	return w.write(ctx, d, opts, full, (*layout).render, out)
 }
 
 // write lays out and writes a document until no run drew outside the
@@ -291,6 +299,11 @@ type layout struct {
 	curSize    float64
 	curColor   rgb
 	missing    map[rune]bool
+	// extraWarned and astralWarned: one warning per document for each
+	// fallback face used and for characters above U+FFFF (fallback.go,
+	// astral.go).
+	extraWarned  map[*fonts.Face]bool
+	astralWarned bool
 
 	links      map[string]int // internal anchors by id ("h:"+heading id, "note:N", "ref:N")
 	anchored   map[string]bool
@@ -541,6 +554,7 @@ func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {
 		}
 	}
 	by := y - s.st.rise
+	l.decorate(s, x, by)
 	l.pdf.Text(tx, by, txt)
 	top := by - s.st.size*0.8
 	h := s.st.size * 1.05

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode"
 
 	"folio/assets/fonts"
@@ -26,6 +27,7 @@ type style struct {
 	bold    bool
 	italic  bool
 	strike  bool
+	deco    deco // underline or tint (span.go)
 	size    float64
 	color   rgb
 	rise    float64 // baseline shift for superscript/subscript
@@ -128,6 +130,8 @@ func (b *wordBuilder) inline(in doc.Inline, st style) {
 		st.rise = st.size * 0.33
 		st.size *= 0.72
 		b.inlines(n.Content, st)
+	case *doc.Span:
+		b.inlines(n.Content, spanStyle(st, n.Style))
 	case *doc.Code:
 		st.fam = fonts.Mono
 		st.size *= 0.9
@@ -167,7 +171,20 @@ func (b *wordBuilder) spaceWidth(st style) float64 {
 }
 
 func (b *wordBuilder) text(s string, st style, pos doc.Pos) {
+	astral, brk := false, false
 	for _, r := range s {
+		if r >= 0x10000 || (astral && skipAfterAstral(r)) {
+			if astral = r >= 0x10000; astral {
+				b.astral(r, st, pos) // astral.go
+			}
+			continue
+		}
+		astral = false
+		// A line may break before and after an ideograph (astral.go).
+		if (brk || (breaksAround(r) && !b.pre)) && !strings.ContainsRune(noBreakBefore, r) {
+			b.endWord(0)
+		}
+		brk = breaksAround(r) && !b.pre
 		if b.pre && (r == ' ' || r == '\u00A0') {
 			r = ' '
 		} else {
@@ -207,6 +224,9 @@ func (l *layout) faceFor(st style, r rune, pos doc.Pos) (*fonts.Face, rune) {
 	fb := fonts.Get(fonts.Fallback, fonts.Regular)
 	if fb.Has(r) {
 		return fb, r
+	}
+	if f := l.extraFace(r, pos); f != nil {
+		return f, r
 	}
 	if !l.missing[r] {
 		l.missing[r] = true

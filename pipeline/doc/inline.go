@@ -42,6 +42,22 @@ type Sup struct {
 	Pos     Pos      `json:"pos,omitzero"`
 }
 
+// Span is text set apart by a style no other kind carries: underlined,
+// marked (highlighted) or keyboard input. Style is one of the Span*
+// constants; a writer shows an unknown style as plain text.
+type Span struct {
+	Style   string   `json:"style"`
+	Content []Inline `json:"content"`
+	Pos     Pos      `json:"pos,omitzero"`
+}
+
+// Span styles.
+const (
+	SpanUnderline = "underline" // <u>: underlined
+	SpanMark      = "mark"      // <mark>: highlighted
+	SpanKbd       = "kbd"       // <kbd>: keys to press
+)
+
 // Code is inline code.
 type Code struct {
 	Value string `json:"value"`
@@ -102,6 +118,7 @@ func (*Strong) Kind() string    { return "Strong" }
 func (*Strike) Kind() string    { return "Strike" }
 func (*Sub) Kind() string       { return "Sub" }
 func (*Sup) Kind() string       { return "Sup" }
+func (*Span) Kind() string      { return "Span" }
 func (*Code) Kind() string      { return "Code" }
 func (*Link) Kind() string      { return "Link" }
 func (*Image) Kind() string     { return "Image" }
@@ -116,6 +133,7 @@ func (n *Strong) Position() Pos    { return n.Pos }
 func (n *Strike) Position() Pos    { return n.Pos }
 func (n *Sub) Position() Pos       { return n.Pos }
 func (n *Sup) Position() Pos       { return n.Pos }
+func (n *Span) Position() Pos      { return n.Pos }
 func (n *Code) Position() Pos      { return n.Pos }
 func (n *Link) Position() Pos      { return n.Pos }
 func (n *Image) Position() Pos     { return n.Pos }
@@ -130,6 +148,7 @@ func (*Strong) isInline()    {}
 func (*Strike) isInline()    {}
 func (*Sub) isInline()       {}
 func (*Sup) isInline()       {}
+func (*Span) isInline()      {}
 func (*Code) isInline()      {}
 func (*Link) isInline()      {}
 func (*Image) isInline()     {}

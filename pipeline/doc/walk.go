@@ -118,6 +118,8 @@ func walkChildren(n Node, v Visitor) WalkStatus {
 		return walkInlines(n.Content, v)
 	case *Sup:
 		return walkInlines(n.Content, v)
+	case *Span:
+		return walkInlines(n.Content, v)
 	case *Link:
 		return walkInlines(n.Content, v)
 	}

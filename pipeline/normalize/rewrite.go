@@ -75,6 +75,8 @@ func mapInlineSeq(is []doc.Inline, fn func([]doc.Inline) []doc.Inline) []doc.Inl
 			in.Content = mapInlineSeq(in.Content, fn)
 		case *doc.Sup:
 			in.Content = mapInlineSeq(in.Content, fn)
+		case *doc.Span:
+			in.Content = mapInlineSeq(in.Content, fn)
 		case *doc.Link:
 			in.Content = mapInlineSeq(in.Content, fn)
 		}

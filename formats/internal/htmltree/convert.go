@@ -35,9 +35,13 @@ var hiddenStyle = lazyre.New(`(?i)(display\s*:\s*none|visibility\s*:\s*hidden)`)
 // leaves out.
 func (c *Converter) Dropped(n *html.Node) bool {
 	if DropAlways[n.Data] || n.Namespace != "" {
+		c.warnOnce("drop:"+n.Data, doc.Warning{Pos: c.Pos(n), Code: "html-element-dropped",
+			Message: "<" + n.Data + "> left out with its content"})
 		return true
 	}
 	if _, ok := AttrOK(n, "hidden"); ok || strings.EqualFold(Attr(n, "aria-hidden"), "true") || hiddenStyle.MatchString(c.orig(n, "style")) {
+		c.warnOnce("hidden", doc.Warning{Pos: c.Pos(n), Code: "html-element-dropped",
+			Message: "hidden <" + n.Data + "> left out with its content"})
 		return true
 	}
 	return c.Drop != nil && c.Drop(n)
@@ -56,7 +60,7 @@ func (c *Converter) hasBlock(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}
-	if BlockElements[n.Data] {
+	if BlockElements[n.Data] || c.ownsBlocks(n) {
 		return true
 	}
 	if v, ok := c.blockMemo[n]; ok {
@@ -70,7 +74,7 @@ func (c *Converter) hasBlock(n *html.Node) bool {
 		if c.Dropped(m) {
 			return WalkSkip
 		}
-		if BlockElements[m.Data] {
+		if BlockElements[m.Data] || c.ownsBlocks(m) {
 			found = true
 			return WalkStop
 		}
@@ -154,6 +158,14 @@ func (c *Converter) children(b *builder, n *html.Node, depth, nest int) {
 		case html.CommentNode:
 			c.Line += Newlines(ch.Data)
 		case html.ElementNode:
+			if bs, is, ok := c.own(ch); ok {
+				if bs != nil {
+					b.block(bs...)
+				} else {
+					b.inline(is...)
+				}
+				continue
+			}
 			if c.Dropped(ch) {
 				continue
 			}
@@ -198,6 +210,12 @@ func (c *Converter) block(n *html.Node, depth, nest int) []doc.Block {
 		return c.codeBlock(n, pos)
 	case "hr":
 		return []doc.Block{&doc.ThematicBreak{Pos: pos}}
+	case "summary":
+		// A <details> summary is the bold lead line of what it hides.
+		if is := tidy(c.inlines(n, depth)); len(is) > 0 {
+			return []doc.Block{&doc.Paragraph{Content: []doc.Inline{&doc.Strong{Content: is, Pos: pos}}, Pos: pos}}
+		}
+		return nil
 	case "table":
 		return c.table(n, pos, depth, nest)
 	case "figure":
@@ -205,6 +223,7 @@ func (c *Converter) block(n *html.Node, depth, nest int) []doc.Block {
 	case "dl":
 		return c.defList(n, pos, depth, nest)
 	}
+	c.unknown(n, pos)
 	return c.blocks(n, depth, nest)
 }
 

@@ -113,6 +113,5 @@ func (c *Converter) Blocks(n *html.Node) []doc.Block { return c.blocks(n, 0, 0) 
 // Block converts n itself, an element that is or holds a block.
 func (c *Converter) Block(n *html.Node) []doc.Block { return c.block(n, 0, 0) }
 
-// Inlines converts the children of n in inline context, white space tidied
-// as at the edges of a block.
-func (c *Converter) Inlines(n *html.Node) []doc.Inline { return tidy(c.inlines(n, 0)) }
+// Inlines converts the children of n in inline context.
+func (c *Converter) Inlines(n *html.Node) []doc.Inline { return c.inlines(n, 0) }

@@ -41,6 +41,12 @@ func (c *Converter) inlines(n *html.Node, depth int) []doc.Inline {
 
 // inline converts one element in inline context.
 func (c *Converter) inline(n *html.Node, depth int) []doc.Inline {
+	if bs, is, ok := c.own(n); ok {
+		if bs != nil {
+			return blockText(bs)
+		}
+		return is
+	}
 	if c.Dropped(n) {
 		return nil
 	}
@@ -57,7 +63,13 @@ func (c *Converter) inline(n *html.Node, depth int) []doc.Inline {
 		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Sub{Content: is, Pos: pos} })
 	case "sup":
 		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Sup{Content: is, Pos: pos} })
-	case "code", "kbd", "samp", "tt":
+	case "u", "ins":
+		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Span{Style: doc.SpanUnderline, Content: is, Pos: pos} })
+	case "mark":
+		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Span{Style: doc.SpanMark, Content: is, Pos: pos} })
+	case "kbd":
+		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Span{Style: doc.SpanKbd, Content: is, Pos: pos} })
+	case "code", "samp", "tt":
 		text := TextContent(n)
 		c.Line += Newlines(text)
 		if v := strings.TrimSpace(Collapse(text)); v != "" {
@@ -79,6 +91,11 @@ func (c *Converter) inline(n *html.Node, depth int) []doc.Inline {
 		if href == "" {
 			return content
 		}
+		if scriptURL(href) {
+			c.warnOnce("url:"+href, doc.Warning{Pos: pos, Code: "html-link-dropped",
+				Message: "link to " + quote(href) + " left out (a script URL); its text is kept"})
+			return content
+		}
 		return wrap(content, func(is []doc.Inline) doc.Inline {
 			return &doc.Link{URL: c.resolve(href), Title: clean(Attr(n, "title")), Content: is, Pos: pos}
 		})
@@ -88,6 +105,7 @@ func (c *Converter) inline(n *html.Node, depth int) []doc.Inline {
 		out := append([]doc.Inline{&doc.Text{Value: open, Pos: pos}}, content...)
 		return append(out, &doc.Text{Value: close, Pos: pos})
 	}
+	c.unknown(n, pos)
 	content := c.inlines(n, depth)
 	if BlockElements[n.Data] {
 		// A block inside a line (a paragraph in a table cell or heading):
@@ -374,6 +392,8 @@ func Children(n doc.Inline) []doc.Inline {
 		return n.Content
 	case *doc.Sup:
 		return n.Content
+	case *doc.Span:
+		return n.Content
 	case *doc.Link:
 		return n.Content
 	}
@@ -428,6 +448,8 @@ func setChildren(n doc.Inline, kids []doc.Inline) {
 		n.Content = kids
 	case *doc.Sup:
 		n.Content = kids
+	case *doc.Span:
+		n.Content = kids
 	case *doc.Link:
 		n.Content = kids
 	}
@@ -459,6 +481,10 @@ func prune(is []doc.Inline) []doc.Inline {
 				continue
 			}
 		case *doc.Sup:
+			if n.Content = prune(n.Content); len(n.Content) == 0 {
+				continue
+			}
+		case *doc.Span:
 			if n.Content = prune(n.Content); len(n.Content) == 0 {
 				continue
 			}

@@ -19,7 +19,7 @@ import (
 // repository (its licence asks for attribution).
 func TestCommonMarkConformance(t *testing.T) {
 	examples := cmspec.Load(t)
-	reader := markdown.New(markdown.Options{CommonMark: true})
+	reader := markdown.New(markdown.Options{CommonMark: true, RawHTML: true})
 	opts := markup.Options{UnsafeHTML: true, AllowRelativeLinks: true, NoDirAuto: true, NoTableWrap: true, AnyScheme: true}
 	pass := 0
 	for _, ex := range examples {

@@ -29,6 +29,8 @@ func (r *Renderer) inline(w *bytes.Buffer, n doc.Inline) {
 		r.wrap(w, "sub", n.Content)
 	case *doc.Sup:
 		r.wrap(w, "sup", n.Content)
+	case *doc.Span:
+		r.span(w, n)
 	case *doc.Code:
 		w.WriteString("<code>")
 		writeEscaped(w, n.Value)
@@ -59,16 +61,12 @@ func (r *Renderer) wrap(w *bytes.Buffer, tag string, content []doc.Inline) {
 
 // href returns the attribute value for a link target, or false when the
 // target must not become a link.
-func (r *Renderer) href(url string) (string, bool) {
+func (r *Renderer) href(url string, pos doc.Pos) (string, bool) {
 	switch classifyURL(url) {
 	case linkExternal:
 		return escapeURL(url, false), true
 	case linkInternal:
-		id := url[1:]
-		if r.opts.Href != nil {
-			return escapeURL(r.opts.Href(id), true), true
-		}
-		return "#" + escapeURL(id, true), true
+		return r.fragmentHref(url[1:], pos), true
 	case linkRelative:
 		if r.opts.AllowRelativeLinks {
 			return escapeURL(url, false), true
@@ -82,7 +80,7 @@ func (r *Renderer) href(url string) (string, bool) {
 }
 
 func (r *Renderer) link(w *bytes.Buffer, n *doc.Link) {
-	href, ok := r.href(n.URL)
+	href, ok := r.href(n.URL, n.Pos)
 	if !ok {
 		code := "unsafe-url"
 		if classifyURL(n.URL) == linkRelative {
@@ -234,7 +232,7 @@ func (r *Renderer) noteRef(w *bytes.Buffer, n *doc.NoteRef) {
 	ref := refID(id, len(r.refs[n.Number]))
 	r.refs[n.Number] = append(r.refs[n.Number], ref)
 	w.WriteString(`<sup class="footnote-ref"><a`)
-	writeAttr(w, "href", r.fragmentHref(id))
+	writeAttr(w, "href", r.fragmentHref(id, n.Pos))
 	writeAttr(w, "id", ref)
 	if r.opts.NoteStyle.epub() {
 		w.WriteString(` epub:type="noteref"`)
@@ -244,9 +242,24 @@ func (r *Renderer) noteRef(w *bytes.Buffer, n *doc.NoteRef) {
 	w.WriteString("</a></sup>")
 }
 
-func (r *Renderer) fragmentHref(id string) string {
+func (r *Renderer) fragmentHref(id string, pos doc.Pos) string {
 	if r.opts.Href != nil {
-		return escapeURL(r.opts.Href(id), true)
+		return escapeURL(r.opts.Href(id, pos), true)
 	}
 	return "#" + escapeURL(id, true)
+}
+
+// span writes a styled span as the HTML element of its style; an unknown
+// style shows its content plain.
+func (r *Renderer) span(w *bytes.Buffer, n *doc.Span) {
+	switch n.Style {
+	case doc.SpanUnderline:
+		r.wrap(w, "u", n.Content)
+	case doc.SpanMark:
+		r.wrap(w, "mark", n.Content)
+	case doc.SpanKbd:
+		r.wrap(w, "kbd", n.Content)
+	default:
+		r.Inlines(w, n.Content)
+	}
 }

@@ -61,8 +61,9 @@ type Options struct {
 	// NoteRef (by Number). Usually d.Notes.
 	Notes []*doc.Note
 	// Href rewrites an internal link to the element with the given id (the
-	// EPUB writer splits the book into files). nil means "#"+id.
-	Href func(id string) string
+	// EPUB writer splits the book into files); pos is where the link is
+	// written, for a warning about a missing target. nil means "#"+id.
+	Href func(id string, pos doc.Pos) string
 	// Resource finds an image resource by name (usually d.Resource).
 	Resource func(name string) *doc.Resource
 	// ImageSrc gives the src of a resolved image (HTML: a data: URL; EPUB:

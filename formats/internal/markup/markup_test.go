@@ -109,6 +109,10 @@ func TestBlocksRenderAsTheReferenceDoes(t *testing.T) {
 			[]doc.Block{para(&doc.Strike{Content: []doc.Inline{txt("s")}}, &doc.Sub{Content: []doc.Inline{txt("2")}}, &doc.Sup{Content: []doc.Inline{txt("3")}},
 				txt("a"), &doc.LineBreak{}, txt("b"), &doc.SoftBreak{}, txt("c"))},
 			"<p><del>s</del><sub>2</sub><sup>3</sup>a<br />\nb\nc</p>\n"},
+		{"styled spans",
+			[]doc.Block{para(&doc.Span{Style: doc.SpanUnderline, Content: []doc.Inline{txt("u")}}, &doc.Span{Style: doc.SpanMark, Content: []doc.Inline{txt("m")}},
+				&doc.Span{Style: doc.SpanKbd, Content: []doc.Inline{txt("k")}}, &doc.Span{Style: "blink", Content: []doc.Inline{txt("b")}})},
+			"<p><u>u</u><mark>m</mark><kbd>k</kbd>b</p>\n"},
 		{"link with title",
 			[]doc.Block{para(&doc.Link{URL: "https://example.org/a b?x=1&y=ü", Title: "t", Content: []doc.Inline{txt("l")}})},
 			"<p><a href=\"https://example.org/a%20b?x=1&amp;y=%C3%BC\" title=\"t\">l</a></p>\n"},
@@ -291,7 +295,7 @@ func TestLinkKinds(t *testing.T) {
 	tests := []struct {
 		name, url   string
 		relative    bool
-		href        func(string) string
+		href        func(string, doc.Pos) string
 		want, warns string
 	}{
 		{"https", "https://example.org/", false, nil, `<a href="https://example.org/">l</a>`, ""},
@@ -299,7 +303,7 @@ func TestLinkKinds(t *testing.T) {
 		{"mailto", "mailto:a@example.org", false, nil, `<a href="mailto:a@example.org">l</a>`, ""},
 		{"internal", "#section-2", false, nil, `<a href="#section-2">l</a>`, ""},
 		{"internal keeps non-ASCII id", "#введение", false, nil, `<a href="#введение">l</a>`, ""},
-		{"internal rewritten", "#x", false, func(id string) string { return "ch2.xhtml#" + id }, `<a href="ch2.xhtml#x">l</a>`, ""},
+		{"internal rewritten", "#x", false, func(id string, _ doc.Pos) string { return "ch2.xhtml#" + id }, `<a href="ch2.xhtml#x">l</a>`, ""},
 		{"relative allowed", "../a.html", true, nil, `<a href="../a.html">l</a>`, ""},
 		{"relative refused", "../a.html", false, nil, `l`, "relative-link-dropped"},
 		{"no valid scheme is a relative path, as browsers parse it", "foo):", true, nil, `<a href="foo):">l</a>`, ""},
@@ -434,7 +438,7 @@ func TestNotesAsEPUBAsides(t *testing.T) {
 		{Label: "d", Number: 4, ID: "fn-4", Blocks: []doc.Block{para(txt("Never cited."))}},
 	}
 	// The notes live in another file, as in the EPUB writer.
-	href := func(id string) string {
+	href := func(id string, _ doc.Pos) string {
 		if strings.HasPrefix(id, "fn-") {
 			return "notes.xhtml#" + id
 		}

@@ -157,7 +157,7 @@ func (r *Renderer) backLinks(w *bytes.Buffer, n *doc.Note) {
 	refs := r.refs[n.Number]
 	for i, ref := range refs {
 		w.WriteString(` <a class="footnote-back"`)
-		writeAttr(w, "href", r.fragmentHref(ref))
+		writeAttr(w, "href", r.fragmentHref(ref, n.Pos))
 		label := r.labels.BackToText
 		if len(refs) > 1 {
 			label += " (" + strconv.Itoa(i+1) + ")"
