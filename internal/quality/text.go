@@ -8,13 +8,18 @@ import (
 	"folio/pipeline/doc"
 )
 
-// DocText is the text of a document's body as the harness scores it: every
+// DocText is the text of a document's article as the harness scores it:
+// the subtitle (the standfirst, which a reader may lift out of the body's
+// first paragraph and every writer prints above the body), then every
 // heading, paragraph, list item, quote, code block, table cell and figure
-// caption and credit, one block per line. The metadata (title, subtitle,
-// byline) is not body text: the expected articles leave the headline out
-// too. Image alt text is not shown on a page, so it does not count.
+// caption and credit, one block per line. The title and byline are not
+// article text: the expected articles leave the headline out too. Image alt
+// text is not shown on a page, so it does not count.
 func DocText(d *doc.Document) string {
 	var b strings.Builder
+	if d.Meta.Subtitle != "" {
+		b.WriteString(d.Meta.Subtitle + "\n")
+	}
 	doc.WalkBlocks(d.Blocks, func(n doc.Node, entering bool) doc.WalkStatus {
 		switch n := n.(type) {
 		case *doc.Text:
