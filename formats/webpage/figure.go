@@ -90,7 +90,11 @@ func (c *converter) caption(n *html.Node, depth int) ([]doc.Inline, string) {
 		if m := creditLabel.FindStringSubmatch(credit); m != nil && strings.TrimSpace(credit[:len(credit)-len(m[0])]) == "" {
 			credit = clean(m[2])
 		}
-		creditNode.Parent.RemoveChild(creditNode)
+		// Out of the caption's text while it is read, and back after: the
+		// safety net may read the page a second time (salvage.go).
+		parent, next := creditNode.Parent, creditNode.NextSibling
+		parent.RemoveChild(creditNode)
+		defer parent.InsertBefore(creditNode, next)
 	}
 	c.enter(n)
 	is := tidy(c.inlines(n, depth+1))
