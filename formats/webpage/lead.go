@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"folio/formats/internal/htmltree"
 	"folio/formats/internal/lazyre"
 	"folio/pipeline/doc"
 )
@@ -109,11 +110,11 @@ func (c *converter) leadFigureBlocks(root, content *html.Node) []doc.Block {
 		}
 		cls := c.orig(n, "class") + " " + c.orig(n, "itemprop")
 		if f.Credit == "" {
-			if m := creditLabel.FindStringSubmatch(text); m != nil && strings.TrimSpace(text[:len(text)-len(m[0])]) == "" {
-				f.Credit = clean(m[2])
+			if credit, ok := htmltree.LabelledCredit(text); ok {
+				f.Credit = credit
 				return walkSkip
 			}
-			if creditClass.MatchString(cls) {
+			if htmltree.CreditClass(cls) {
 				f.Credit = text
 				return walkSkip
 			}
