@@ -279,11 +279,11 @@ type floor struct {
 }
 
 var floors = map[string]floor{
-	"mozilla/html":            {f1: 0.955, titles: 0.94, maxEmpty: 3},
+	"mozilla/html":            {f1: 0.975, titles: 0.94, maxEmpty: 0},
 	"mozilla/article":         {f1: 0.80, titles: 0.08, maxEmpty: 4},
 	"mozilla/readability":     {f1: 0.99, titles: 0.99},
-	"trafilatura/html":        {snipP: 0.85, snipR: 0.83, titles: 0.77, maxEmpty: 24},
-	"trafilatura/article":     {snipP: 0.58, snipR: 0.89, titles: 0.09, maxEmpty: 11},
+	"trafilatura/html":        {snipP: 0.85, snipR: 0.89, titles: 0.77, maxEmpty: 4},
+	"trafilatura/article":     {snipP: 0.58, snipR: 0.90, titles: 0.09, maxEmpty: 11},
 	"trafilatura/trafilatura": {snipP: 0.88, snipR: 0.87, maxEmpty: 881},
 }
 
