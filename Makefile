@@ -7,7 +7,7 @@ BIN     := bin/export
 SAMPLE  := testdata/samples/briefing.md
 ARTICLE := testdata/articles/features-breadcrumb.txt
 
-.PHONY: all build demo test race check fuzz bench vet fmt clean
+.PHONY: all build demo test race check fuzz bench vet fmt clean quality
 
 all: build
 
@@ -45,6 +45,13 @@ fuzz:
 	    echo "== $$p $$f"; \
 	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s -parallel 1 $$p || exit 1; \
 	  done; done
+
+# The article readers scored on real pages (README, "Quality"): both readers
+# and both peers over both development sets, one table, with CI's floors.
+# Pieces: QUALITY_SETS=mozilla QUALITY_READERS=article make quality; the
+# worst pages: go test ./internal/quality -run TestQuality -v -args -worst 20 -misses
+quality:
+	$(GO) test -count=1 -timeout 30m -v -run '^TestQuality$$' ./internal/quality
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

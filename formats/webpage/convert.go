@@ -28,9 +28,10 @@ type converter struct {
 	// standfirst holds paragraphs whose element is marked as a standfirst
 	// (class "standfirst", "dek", …): finish may lift one into the subtitle.
 	standfirst map[*doc.Paragraph]bool
-	// inFurniture holds the indices of elements that were inside site
-	// furniture in the page as parsed.
-	inFurniture map[int]bool
+	// inFurniture maps the indices of elements that were inside site
+	// furniture in the page as parsed to the index of the outermost
+	// furniture element they were in (furniture.go).
+	inFurniture map[int]int
 	// contentLen is the length of the text being converted.
 	contentLen int
 }
@@ -112,7 +113,7 @@ var furniture = set("nav", "aside", "footer")
 // when Readability failed and the whole body is read.
 var (
 	furnitureRoles = set("navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search", "menu", "menubar")
-	furnitureNames = lazyre.New(`(?i)(^|[-_\s])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|related|recent|most-?read|popular|trending|recommended|read-?next|more-?stories|outbrain|taboola|reading-?time|promo|advert|ads?|sponsor(ed)?|comments?|breadcrumbs?|menu|masthead|site-?header|site-?footer|popup|modal|paywall)($|[-_\s])`)
+	furnitureNames = lazyre.New(`(?i)(^|[-_\s])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|related|recent|most-?read|popular|trending|recommended|read-?next|more-?stories|outbrain|taboola|reading-?time|promo|advert|ads?|sponsor(ed)?|comments?|breadcrumbs?|menu|masthead|site-?header|site-?footer|popup|modal)($|[-_\s])`)
 	hiddenStyle    = lazyre.New(`(?i)(display\s*:\s*none|visibility\s*:\s*hidden)`)
 )
 
@@ -124,7 +125,7 @@ func (c *converter) dropped(n *html.Node) bool {
 	if _, ok := attrOK(n, "hidden"); ok || strings.EqualFold(attr(n, "aria-hidden"), "true") || hiddenStyle.MatchString(c.orig(n, "style")) {
 		return true
 	}
-	if c.mode == modeKeep {
+	if c.mode == modeKeep || c.mode == modeUnfiltered {
 		return false
 	}
 	if furniture[n.Data] || isBreadcrumb(c, n) {
@@ -137,8 +138,10 @@ func (c *converter) dropped(n *html.Node) bool {
 	if isFurniture(c, n) && !c.holdsMostOf(n, c.contentLen) {
 		return true
 	}
-	if i, ok := c.index(n); ok && c.inFurniture[i] {
-		return true
+	if i, ok := c.index(n); ok {
+		if _, in := c.inFurniture[i]; in {
+			return true
+		}
 	}
 	return false
 }
@@ -157,23 +160,6 @@ func isFurniture(c *converter, n *html.Node) bool {
 // "has-social") is not furniture when the article is inside it.
 func (c *converter) holdsMostOf(n *html.Node, total int) bool {
 	return total > 0 && 2*len(textContent(n)) > total
-}
-
-// markFurniture records the annotate index of every element inside site
-// furniture in the page as parsed, before Readability rearranges it.
-func (c *converter) markFurniture(root *html.Node) {
-	inside := map[*html.Node]bool{}
-	c.inFurniture = map[int]bool{}
-	total := len(textContent(root))
-	walkElements(root, func(n *html.Node) bool {
-		if (isFurniture(c, n) && !c.holdsMostOf(n, total)) || (n.Parent != nil && inside[n.Parent]) {
-			inside[n] = true
-			if i, ok := c.index(n); ok {
-				c.inFurniture[i] = true
-			}
-		}
-		return true
-	})
 }
 
 func children(n doc.Inline) []doc.Inline { return htmltree.Children(n) }

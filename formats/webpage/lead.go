@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 
+	"folio/formats/internal/htmltree"
+	"folio/formats/internal/lazyre"
 	"folio/pipeline/doc"
 )
 
@@ -15,7 +17,9 @@ import (
 // keeps. It is the first <figure> with an image inside the <article> (or
 // <main>) that holds the extracted text, before that text, outside site
 // furniture, and not already in the extract.
-func (c *converter) leadFigure(root, content *html.Node) *html.Node {
+// It returns the figure, the element that scoped the search and the index
+// of the extract's first element.
+func (c *converter) leadFigure(root, content *html.Node) (*html.Node, *html.Node, int) {
 	in := map[int]bool{}
 	first := -1
 	walkElements(content, func(n *html.Node) bool {
@@ -28,7 +32,7 @@ func (c *converter) leadFigure(root, content *html.Node) *html.Node {
 		return true
 	})
 	if first < 0 {
-		return nil
+		return nil, nil, 0
 	}
 	var start *html.Node
 	walkElements(root, func(n *html.Node) bool {
@@ -45,7 +49,7 @@ func (c *converter) leadFigure(root, content *html.Node) *html.Node {
 		}
 	}
 	if scope == nil {
-		return nil
+		return nil, nil, 0
 	}
 	var lead *html.Node
 	walkNodes(scope, func(n *html.Node) walk {
@@ -65,8 +69,70 @@ func (c *converter) leadFigure(root, content *html.Node) *html.Node {
 		}
 		return walkIn
 	})
-	return lead
+	return lead, scope, first
 }
+
+// leadFigureBlocks converts the lead figure found outside the extract. A credit
+// (or caption) the page puts beside the figure rather than in its
+// figcaption — a "Photo: …" line between the picture and the story's body
+// container — is taken into the figure.
+func (c *converter) leadFigureBlocks(root, content *html.Node) []doc.Block {
+	lead, scope, first := c.leadFigure(root, content)
+	if lead == nil {
+		return nil
+	}
+	bs := c.block(lead, 0, 0)
+	if len(bs) == 0 {
+		return nil
+	}
+	f, ok := bs[0].(*doc.Figure)
+	if !ok || (f.Credit != "" && len(f.Caption) > 0) {
+		return bs
+	}
+	after := false
+	walkNodes(scope, func(n *html.Node) walk {
+		if n.Type != html.ElementNode {
+			return walkSkip
+		}
+		if n == lead {
+			after = true
+			return walkSkip
+		}
+		if i, ok := c.index(n); ok && i >= first {
+			return walkStop
+		}
+		if !after || c.dropped(n) {
+			return walkIn
+		}
+		text := clean(textContent(n))
+		if text == "" || len(text) > maxLeadNote {
+			return walkIn
+		}
+		cls := c.orig(n, "class") + " " + c.orig(n, "itemprop")
+		if f.Credit == "" {
+			if credit, ok := htmltree.LabelledCredit(text); ok {
+				f.Credit = credit
+				return walkSkip
+			}
+			if htmltree.CreditClass(cls) {
+				f.Credit = text
+				return walkSkip
+			}
+		}
+		if len(f.Caption) == 0 && captionClass.MatchString(cls) {
+			f.Caption = []doc.Inline{&doc.Text{Value: text, Pos: c.pos(n)}}
+			return walkSkip
+		}
+		return walkIn
+	})
+	return bs
+}
+
+// maxLeadNote is the longest text (in bytes) taken for a credit or caption
+// found beside the lead figure.
+const maxLeadNote = 300
+
+var captionClass = lazyre.New(`(?i)(^|[-_\s])(caption|wp-caption-text|image-caption|photo-caption)($|[-_\s])`)
 
 // index is the annotate index an element carries.
 func (c *converter) index(n *html.Node) (int, bool) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 
@@ -53,6 +54,7 @@ type pageFacts struct {
 func gatherFacts(c *converter, root *html.Node) *pageFacts {
 	f := &pageFacts{metas: map[string][]string{}, savedFrom: savedFrom(root)}
 	inArticleTime := false
+	props := map[string][]string{}
 	walkElements(root, func(n *html.Node) bool {
 		if f.crumbs == nil && isBreadcrumb(c, n) {
 			f.crumbs = htmlCrumbs(n)
@@ -78,9 +80,18 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 			if content == "" {
 				return true
 			}
+			// RDFa lets one property attribute name several properties
+			// ("dc:title og:title"); a property counts before a name
+			// (property="dc:title" before name="DC.title"), as in
+			// Readability.
 			for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
-				if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
-					f.metas[key] = append(f.metas[key], content)
+				for _, key := range strings.Fields(strings.ToLower(attr(n, k))) {
+					key = metaKey(key)
+					if k == "property" {
+						props[key] = append(props[key], content)
+					} else {
+						f.metas[key] = append(f.metas[key], content)
+					}
 				}
 			}
 		case "link":
@@ -106,10 +117,11 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 			}
 		case "h1", "h2", "h3":
 			// The page's headline: an h1, or a post title (blogs give the
-			// h1 to the blog's name).
+			// h1 to the blog's name). An h1 that only links to the home
+			// page is the site's name.
 			t := clean(textContent(n))
 			switch {
-			case t == "":
+			case t == "" || homeLink(n):
 			case postTitleClass.MatchString(c.orig(n, "class")):
 				f.postTitles = append(f.postTitles, t)
 			case n.Data == "h1":
@@ -137,6 +149,9 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 		}
 		return true
 	})
+	for k, v := range props {
+		f.metas[k] = append(v, f.metas[k]...)
+	}
 	if items := ldCrumbs(f.jsonld); len(items) > 0 {
 		f.crumbs = items
 	}
@@ -183,7 +198,8 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		host = pm.base.Hostname()
 	}
 	titleFromPage := false
-	m.Title = firstNonEmpty(ldString(ld, "headline"), first("og:title"), first("twitter:title"), first("dc.title", "dcterms.title"), first("headline"))
+	m.Title = firstNonEmpty(ldTitle(ld, f.title), first("og:title"), first("twitter:title"), first("dc.title", "dcterms.title"),
+		first("headline"), first("parsely-title"))
 	if m.Title == "" {
 		m.Title = f.title
 		titleFromPage = true
@@ -216,6 +232,70 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 	pm.image = firstNonEmpty(first("og:image", "og:image:url", "og:image:secure_url"), first("twitter:image"))
 	pm.imageAlt = firstNonEmpty(first("og:image:alt"), first("twitter:image:alt"))
 	return pm
+}
+
+// metaKey writes Dublin Core keys one way: "dc:title" and "DC.title" are
+// both "dc.title", "dcterm:…" is "dcterms.…".
+func metaKey(k string) string {
+	for _, p := range []string{"dcterms:", "dcterm:", "dcterm."} {
+		if rest, ok := strings.CutPrefix(k, p); ok {
+			return "dcterms." + rest
+		}
+	}
+	if rest, ok := strings.CutPrefix(k, "dc:"); ok {
+		return "dc." + rest
+	}
+	return k
+}
+
+// ldTitle is the JSON-LD article's headline. When its name differs (some
+// sites put a short description in headline, others their own name in
+// name), the one closer to the page's <title> wins, the headline on a tie.
+func ldTitle(ld map[string]any, title string) string {
+	head, name := ldString(ld, "headline"), ldString(ld, "name")
+	if head == "" || name == "" || sameText(head, name) {
+		return firstNonEmpty(head, name)
+	}
+	if similarity(name, title) > similarity(head, title) {
+		return name
+	}
+	return head
+}
+
+// similarity is how much of b's text (by the length of its words) is made
+// of words that are in a, from 0 to 1: Readability's textSimilarity.
+func similarity(a, b string) float64 {
+	in := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(a), notWord) {
+		in[w] = true
+	}
+	all, miss := 0, 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(b), notWord) {
+		all += len(w) + 1
+		if !in[w] {
+			miss += len(w) + 1
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return 1 - float64(miss)/float64(all)
+}
+
+func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// homeLink reports a heading whose only content is a link to the site's
+// home page ("/", "index.html").
+func homeLink(n *html.Node) bool {
+	a := findElement(n, "a")
+	if a == nil || clean(textContent(a)) != clean(textContent(n)) {
+		return false
+	}
+	switch strings.TrimSpace(attr(a, "href")) {
+	case "/", "./", "index.html", "./index.html", "../index.html":
+		return true
+	}
+	return false
 }
 
 var postTitleClass = lazyre.New(`(?i)(^|[-_\s])(post|entry|article|story)[-_]?(title|headline)($|[-_\s])`)

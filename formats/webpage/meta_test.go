@@ -146,3 +146,29 @@ func TestBreadcrumbs(t *testing.T) {
 		})
 	}
 }
+
+func TestTitleSources(t *testing.T) {
+	tests := []struct {
+		name, head, body, title string
+	}{
+		{"one property attribute naming several properties",
+			`<title>Title element</title><meta property="x:title og:title" content="Space-separated title">`, ``, "Space-separated title"},
+		{"dc:title written with a colon",
+			`<title>Title element</title><meta property="dc:title" content="Colon title">`, ``, "Colon title"},
+		{"parsely-title",
+			`<meta name="parsely-title" content="Parsely title">`, ``, "Parsely title"},
+		{"JSON-LD name that the <title> says, over a headline that is a description",
+			`<title>New Zealand - Encyclopaedia</title><script type="application/ld+json">{"@type":"Article","name":"New Zealand","headline":"island country in the south-west Pacific"}</script>`, ``, "New Zealand"},
+		{"JSON-LD headline that the <title> says, over a name that is the site's",
+			`<title>Ferry timetable cut for the winter | Gazette.cz</title><script type="application/ld+json">{"@type":"Article","name":"Gazette.cz","headline":"Ferry timetable cut for the winter"}</script>`, ``, "Ferry timetable cut for the winter"},
+		{"an h1 linking to the home page is the site's name, not the headline",
+			`<title>Standalone binaries for the web · Engine</title>`,
+			`<header><h1><a href="/">Engine</a></h1></header><article><h1>Standalone binaries for the web</h1>`, "Standalone binaries for the web"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, page(tt.head, tt.body+filler), Options{})
+			want(t, "title", d.Meta.Title, tt.title)
+		})
+	}
+}

@@ -150,24 +150,12 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 	if w != nil {
 		ws = append(ws, *w)
 	}
-	c.mode = mode
-	if content != nil {
-		c.contentLen = len(textContent(content))
-	}
-	var blocks []doc.Block
-	if content != nil {
-		blocks = c.blocks(content, 0, 0)
-	}
-	if mode == modeArticle && !hasLeadFigure(blocks) {
-		if fig := c.leadFigure(root, content); fig != nil {
-			blocks = append(c.block(fig, 0, 0), blocks...)
-		} else if f := shareImage(pm, blocks); f != nil {
-			blocks = append([]doc.Block{f}, blocks...)
-		}
-	}
-	d := &doc.Document{Meta: pm.meta, Blocks: blocks}
-	finish(d, pm, c)
+	d := c.document(root, content, mode, pm)
 	if mode != modeKeep {
+		if alt, ac, w, ok := salvageArticle(c, root, content, mode, pm, d); ok {
+			d, c = alt, ac
+			ws = append(ws, w)
+		}
 		ws = append(ws, c.droppedWarnings(root, d)...)
 	}
 	if d.Meta.Lang == "" {
@@ -198,6 +186,9 @@ const (
 	modeArticle  mode = iota // what Readability kept
 	modeFallback             // the body, without site furniture
 	modeKeep                 // the whole body
+	// modeUnfiltered reads what Readability kept without the reader's own
+	// furniture rules: the safety net's second reading (salvage.go).
+	modeUnfiltered
 )
 
 // content picks the element to convert: Readability's article, or the body.

@@ -94,3 +94,45 @@ func TestTitleMatch(t *testing.T) {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestAuthorsMatch(t *testing.T) {
+	tests := []struct {
+		name          string
+		expected, got []string
+		want          bool
+	}{
+		{"byline with By", []string{"By Jeffrey Gettleman"}, []string{"Jeffrey Gettleman"}, true},
+		{"byline with an agency", []string{"Jane Roe, Reuters"}, []string{"Jane Roe"}, true},
+		{"a list in another order", []string{"Ann Lee", "Bo Chan"}, []string{"Bo Chan", "Ann Lee"}, true},
+		{"one of two is enough", []string{"Ann Lee and Bo Chan"}, []string{"Ann Lee"}, true},
+		{"a name not in the byline", []string{"Ann Lee"}, []string{"Ann Lee", "Staff"}, false},
+		{"the site for the author", []string{"Ann Lee"}, []string{"The Gazette"}, false},
+		{"none expected, none given", nil, nil, true},
+		{"missing", []string{"Ann Lee"}, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := AuthorsMatch(tt.expected, tt.got); got != tt.want {
+				t.Errorf("AuthorsMatch(%q, %q) = %v, want %v", tt.expected, tt.got, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDateMatch(t *testing.T) {
+	tests := []struct {
+		expected, got string
+		want          bool
+	}{
+		{"2015-08-31T16:09:00+00:00", "2015-08-31", true},
+		{"2015-08-31", "2015-08-31T23:00:00Z", true},
+		{"2015-08-31", "2015-09-01", false},
+		{"2015-08-31", "", false},
+		{"", "", true},
+	}
+	for _, tt := range tests {
+		if got := DateMatch(tt.expected, tt.got); got != tt.want {
+			t.Errorf("DateMatch(%q, %q) = %v, want %v", tt.expected, tt.got, got, tt.want)
+		}
+	}
+}

@@ -90,7 +90,11 @@ func (c *Converter) caption(n *html.Node, depth int) ([]doc.Inline, string) {
 		if m := creditLabel.FindStringSubmatch(credit); m != nil && strings.TrimSpace(credit[:len(credit)-len(m[0])]) == "" {
 			credit = clean(m[2])
 		}
-		creditNode.Parent.RemoveChild(creditNode)
+		// Out of the caption's text while it is read, and back after: the
+		// safety net may read the page a second time (salvage.go).
+		parent, next := creditNode.Parent, creditNode.NextSibling
+		parent.RemoveChild(creditNode)
+		defer parent.InsertBefore(creditNode, next)
 	}
 	c.enter(n)
 	is := tidy(c.inlines(n, depth+1))
@@ -105,3 +109,17 @@ func (c *Converter) caption(n *html.Node, depth int) ([]doc.Inline, string) {
 	}
 	return is, credit
 }
+
+// LabelledCredit returns the name in a text that is only a credit label
+// ("Photo: Jane Doe" → "Jane Doe"), for a credit a page puts beside its
+// figure rather than in the caption.
+func LabelledCredit(text string) (string, bool) {
+	m := creditLabel.FindStringSubmatch(text)
+	if m == nil || strings.TrimSpace(text[:len(text)-len(m[0])]) != "" {
+		return "", false
+	}
+	return strings.Join(strings.Fields(m[2]), " "), true
+}
+
+// CreditClass reports a class (or itemprop) naming a photo credit.
+func CreditClass(class string) bool { return creditClass.MatchString(class) }
