@@ -125,6 +125,7 @@ func (p *parser) prepare(src string) {
 	p.scores = make([]int, len(p.units))
 	p.metas = make([]*metaLine, len(p.units))
 	for i, u := range p.units {
+		u.nwords = len(words(u.text))
 		p.scores[i] = boilerScore(u.text)
 		if m, ok := parseMeta(u.text); ok {
 			p.metas[i] = &m

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"folio/formats/internal/lazyre"
 )
@@ -55,7 +56,6 @@ var (
 	reCommentHead = lazyre.New(`(?i)(?:^\d+\s+(?:responses?|comments?|replies|kommentare?|réponses?|commentaires?|comentarios?|commenti|reacties|комментари\S*)\b|^(?:leave a reply|leave a comment|post a comment|add a comment|kommentar hinterlassen|schreibe einen kommentar|laisser un commentaire|deja un comentario|comments|kommentare|commentaires|comentarios|reader comments|discussion|what do you think|join the conversation)\b)`)
 	reShareRow    = lazyre.New(`(?i)\((?:opens|öffnet) in (?:a )?new window\)|\bclick to (?:share|email|print)\b|\bshare (?:on|via|this)\b|\btweet\b|\bpin it\b|\bteilen\b|\bpartager\b|\bcompartir\b`)
 	reClockLine   = lazyre.New(`\b\d{1,2}:\d{2}\b`)
-	reURLish      = lazyre.New(`(?i)https?://|www\.|\S@\S|\.(?:com|org|net|de|fr)\b`)
 	reNumbersOnly = lazyre.New(`^[\d\s.,:/|•·()+-]+$`)
 )
 
@@ -75,7 +75,7 @@ func (p *parser) unitFeatures(i int, repeats map[string]int, afterComments bool)
 		if socialWords[lw] {
 			social++
 		}
-		if r := []rune(w)[0]; unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			caps++
 		}
 	}
@@ -120,21 +120,33 @@ func (p *parser) unitFeatures(i int, repeats map[string]int, afterComments bool)
 		b(repeats[key(s)] > 1),
 		b(strings.ContainsAny(s, "|»›") || strings.Contains(s, " / ")),
 		b(strings.ContainsRune("*•·-–—>", first)),
-		b(reURLish.MatchString(s)),
-		b(reCommentBy.MatchString(s) && n <= 8),
-		b(reCommentAct.MatchString(strings.TrimSpace(s))),
-		b(reCommentHead.MatchString(s) && n <= 12),
+		b(urlish(s)),
+		b(n <= 8 && reCommentBy.MatchString(s)),
+		b(n <= 4 && reCommentAct.MatchString(s)),
+		b(commentHead(s, n)),
 		b(afterComments),
-		b(reShareRow.MatchString(s)),
+		b(n <= 20 && reShareRow.MatchString(s)),
 		float64(social) / fn,
-		b(reClockLine.MatchString(s) && n <= 8),
-		b(reNumbersOnly.MatchString(s)),
+		b(n <= 8 && reClockLine.MatchString(s)),
+		b(n <= 12 && reNumbersOnly.MatchString(s)),
 		b(n <= 3),
 		b(unicode.IsLower(first)),
 		b(u.gapBefore),
 		b(isProse(s)),
 	}
 }
+
+// urlish reports a line with a web or mail address in it.
+func urlish(s string) bool {
+	return strings.Contains(s, "://") || strings.Contains(s, "www.") || strings.Contains(s, "@")
+}
+
+// commentHeadFeature is the index of the comment-thread heading feature.
+const commentHeadFeature = 18
+
+// commentHead reports the heading of a comment thread: "34 responses to
+// …", "Leave a Reply", "Comments".
+func commentHead(s string, n int) bool { return n <= 12 && reCommentHead.MatchString(s) }
 
 func firstRune(s string) (rune, bool) {
 	for _, r := range s {
@@ -145,7 +157,7 @@ func firstRune(s string) (rune, bool) {
 
 // lineWeight is how much a unit counts in densities: its words, capped.
 func lineWeight(u *unit) float64 {
-	n := float64(len(words(u.text)))
+	n := float64(u.nwords)
 	if n == 0 {
 		// Unspaced scripts: about two characters a word.
 		n = float64(runeLen(u.text)) / 2
@@ -219,7 +231,7 @@ func (p *parser) lineFeatures() [][]float64 {
 	afterComments := false
 	for i := range p.units {
 		f := p.unitFeatures(i, repeats, afterComments)
-		if reCommentHead.MatchString(p.units[i].text) && len(words(p.units[i].text)) <= 12 {
+		if f[commentHeadFeature] == 1 {
 			afterComments = true
 		}
 		f = append(f, windowMean(prose, w, i, 1), windowMean(prose, w, i, 3), windowMean(prose, w, i, 8),

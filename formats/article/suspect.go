@@ -32,7 +32,7 @@ func (p *parser) suspect(d *doc.Document) (string, bool) {
 		if !isProse(u.text) {
 			continue
 		}
-		prose += len(words(u.text))
+		prose += u.nwords
 		if p.roles[i] == roleBoiler {
 			lines++
 			if first == "" {

@@ -50,13 +50,22 @@ type titleContext struct {
 	start   int
 	repeats map[string]int
 	body    map[string]bool
-	shaped  []int // headline-shaped candidates, nearest to the body last
+	// shaped[j] counts the headline-shaped lines of four words or more
+	// before unit j.
+	shaped []int
 }
 
 func (p *parser) newTitleContext(start int, keep []bool) *titleContext {
-	c := &titleContext{start: start, repeats: map[string]int{}, body: map[string]bool{}}
+	c := &titleContext{start: start, repeats: map[string]int{}, body: map[string]bool{},
+		shaped: make([]int, start+1)}
 	for _, u := range p.units {
 		c.repeats[key(u.text)]++
+	}
+	for j := 0; j < start; j++ {
+		c.shaped[j+1] = c.shaped[j]
+		if p.units[j].nwords >= 4 && headlineShaped(p.units[j].text) && !p.isBoiler(j) && !p.isMetaLine(j) {
+			c.shaped[j+1]++
+		}
 	}
 	n := 0
 	for i := start; i < len(p.units) && n < 2000; i++ {
@@ -98,12 +107,7 @@ func (p *parser) titleFeatures(i int, c *titleContext) []float64 {
 			metaNear = true
 		}
 	}
-	shapedBetween := 0
-	for j := i + 1; j < c.start; j++ {
-		if headlineShaped(p.units[j].text) && !p.isBoiler(j) && !p.isMetaLine(j) && len(words(p.units[j].text)) >= 4 {
-			shapedBetween++
-		}
-	}
+	shapedBetween := c.shaped[c.start] - c.shaped[i+1]
 	d := c.start - i
 	return []float64{
 		b(headlineShaped(s)),
@@ -127,7 +131,7 @@ func (p *parser) titleFeatures(i int, c *titleContext) []float64 {
 		b(allCaps(s)),
 		p.content[i],
 		b(strings.ContainsAny(s, "<>{}=")),
-		b(reURLish.MatchString(s)),
+		b(urlish(s)),
 	}
 }
 
