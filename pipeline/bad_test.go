@@ -28,6 +28,7 @@ import (
 	"golang.org/x/net/html"
 
 	"folio/internal/checktool"
+	"folio/internal/raceflag"
 	"folio/pipeline/doc"
 	"folio/pipeline/normalize"
 )
@@ -89,7 +90,7 @@ func readExpect(t *testing.T) []badCase {
 // is linear but large); refused cases keep their full size.
 func genCases() map[string]func() string {
 	scale := 1
-	if raceEnabled {
+	if raceflag.Enabled {
 		scale = 10
 	}
 	rep := strings.Repeat
@@ -286,7 +287,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		t.Fatal("qpdf is required under CI=true")
 	}
 	deadline := 60 * time.Second
-	if raceEnabled {
+	if raceflag.Enabled {
 		deadline = 3 * time.Minute
 	}
 	jsonOut := map[string][]byte{}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"folio/internal/raceflag"
 	"folio/pipeline/doc"
 )
 
@@ -87,7 +88,7 @@ func TestIsolatedTimeoutKillsTheWorker(t *testing.T) {
 // TestIsolatedMemoryLimit gives a worker far less memory than a 5 MB
 // document needs: the worker dies, the parent reports memory-limit.
 func TestIsolatedMemoryLimit(t *testing.T) {
-	if raceEnabled {
+	if raceflag.Enabled {
 		t.Skip("under -race, shadow memory is mapped outside the worker's limit")
 	}
 	dir := t.TempDir()

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"folio/internal/raceflag"
 	"folio/pipeline/doc"
 )
 
@@ -27,7 +28,7 @@ type pathological struct {
 
 func pathologicalCases() []pathological {
 	big := 1
-	if raceEnabled {
+	if raceflag.Enabled {
 		big = 5
 	}
 	return []pathological{

@@ -23,9 +23,6 @@ func New(expr string) *RE {
 	return &RE{get: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
 }
 
-// Regexp is the compiled pattern.
-func (r *RE) Regexp() *regexp.Regexp { return r.get() }
-
 func (r *RE) MatchString(s string) bool              { return r.get().MatchString(s) }
 func (r *RE) FindString(s string) string             { return r.get().FindString(s) }
 func (r *RE) FindStringIndex(s string) []int         { return r.get().FindStringIndex(s) }

@@ -135,12 +135,6 @@ func RenderBlocks(w *bytes.Buffer, bs []doc.Block, opts Options, warn func(doc.W
 	New(opts, warn).Blocks(w, bs)
 }
 
-// RenderInlines renders inlines with a fresh renderer (for a title or a
-// caption outside the body).
-func RenderInlines(w *bytes.Buffer, is []doc.Inline, opts Options, warn func(doc.Warning)) {
-	New(opts, warn).Inlines(w, is)
-}
-
 func (r *Renderer) warnf(pos doc.Pos, code, msg string) {
 	if r.warn != nil {
 		r.warn(doc.Warning{Pos: pos, Code: code, Message: msg})

@@ -1,4 +1,4 @@
-package webpage
+package htmltree
 
 import (
 	"net/url"
@@ -13,17 +13,17 @@ import (
 
 // text converts a text node, its white space collapsed as a browser shows
 // it; tidy trims it at the edges of its block later.
-func (c *converter) text(n *html.Node) doc.Inline {
+func (c *Converter) text(n *html.Node) doc.Inline {
 	lead := len(n.Data) - len(strings.TrimLeft(n.Data, " \t\n\r\f"))
-	t := &doc.Text{Value: collapse(n.Data), Pos: c.at(c.line + newlines(n.Data[:lead]))}
-	c.line += newlines(n.Data)
+	t := &doc.Text{Value: Collapse(n.Data), Pos: c.At(c.Line + Newlines(n.Data[:lead]))}
+	c.Line += Newlines(n.Data)
 	return t
 }
 
 // inlines converts the children of n in inline context.
-func (c *converter) inlines(n *html.Node, depth int) []doc.Inline {
+func (c *Converter) inlines(n *html.Node, depth int) []doc.Inline {
 	if depth > maxWalk {
-		return []doc.Inline{&doc.Text{Value: collapse(textContent(n)), Pos: c.at(c.line)}}
+		return []doc.Inline{&doc.Text{Value: Collapse(TextContent(n)), Pos: c.At(c.Line)}}
 	}
 	var out []doc.Inline
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -31,7 +31,7 @@ func (c *converter) inlines(n *html.Node, depth int) []doc.Inline {
 		case html.TextNode:
 			out = append(out, c.text(ch))
 		case html.CommentNode:
-			c.line += newlines(ch.Data)
+			c.Line += Newlines(ch.Data)
 		case html.ElementNode:
 			out = append(out, c.inline(ch, depth+1)...)
 		}
@@ -40,11 +40,11 @@ func (c *converter) inlines(n *html.Node, depth int) []doc.Inline {
 }
 
 // inline converts one element in inline context.
-func (c *converter) inline(n *html.Node, depth int) []doc.Inline {
-	if c.dropped(n) {
+func (c *Converter) inline(n *html.Node, depth int) []doc.Inline {
+	if c.Dropped(n) {
 		return nil
 	}
-	pos := c.pos(n)
+	pos := c.Pos(n)
 	c.enter(n)
 	switch n.Data {
 	case "em", "i", "cite", "dfn", "var":
@@ -58,9 +58,9 @@ func (c *converter) inline(n *html.Node, depth int) []doc.Inline {
 	case "sup":
 		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Sup{Content: is, Pos: pos} })
 	case "code", "kbd", "samp", "tt":
-		text := textContent(n)
-		c.line += newlines(text)
-		if v := strings.TrimSpace(collapse(text)); v != "" {
+		text := TextContent(n)
+		c.Line += Newlines(text)
+		if v := strings.TrimSpace(Collapse(text)); v != "" {
 			return []doc.Inline{&doc.Code{Value: v, Pos: pos}}
 		}
 		return nil
@@ -75,21 +75,21 @@ func (c *converter) inline(n *html.Node, depth int) []doc.Inline {
 		return nil
 	case "a":
 		content := c.inlines(n, depth)
-		href := strings.TrimSpace(attr(n, "href"))
+		href := strings.TrimSpace(Attr(n, "href"))
 		if href == "" {
 			return content
 		}
 		return wrap(content, func(is []doc.Inline) doc.Inline {
-			return &doc.Link{URL: c.resolve(href), Title: clean(attr(n, "title")), Content: is, Pos: pos}
+			return &doc.Link{URL: c.resolve(href), Title: clean(Attr(n, "title")), Content: is, Pos: pos}
 		})
 	case "q":
-		open, close := quotes(c.lang)
+		open, close := quotes(c.Lang)
 		content := c.inlines(n, depth)
 		out := append([]doc.Inline{&doc.Text{Value: open, Pos: pos}}, content...)
 		return append(out, &doc.Text{Value: close, Pos: pos})
 	}
 	content := c.inlines(n, depth)
-	if blockElements[n.Data] {
+	if BlockElements[n.Data] {
 		// A block inside a line (a paragraph in a table cell or heading):
 		// keep its words apart from its neighbours'.
 		content = append([]doc.Inline{&doc.Text{Value: " ", Pos: pos}}, content...)
@@ -126,15 +126,15 @@ func quotes(lang string) (string, string) {
 // resolver takes the first that reads, so a saved page's NAME_files/ copy
 // is used when the larger remote candidates are not fetched. Sources stay
 // as written (relative to the page's folder). Tracking pixels are dropped.
-func (c *converter) image(n *html.Node, pos doc.Pos) *doc.Image {
-	if w, h := strings.TrimSpace(attr(n, "width")), strings.TrimSpace(attr(n, "height")); (w == "1" || w == "0") && (h == "1" || h == "0") {
+func (c *Converter) image(n *html.Node, pos doc.Pos) *doc.Image {
+	if w, h := strings.TrimSpace(Attr(n, "width")), strings.TrimSpace(Attr(n, "height")); (w == "1" || w == "0") && (h == "1" || h == "0") {
 		return nil
 	}
-	srcs := c.imageSources(n)
+	srcs := c.ImageSources(n)
 	if len(srcs) == 0 {
 		return nil
 	}
-	img := &doc.Image{Src: srcs[0], Alt: clean(attr(n, "alt")), Title: clean(attr(n, "title")), Pos: pos}
+	img := &doc.Image{Src: srcs[0], Alt: clean(Attr(n, "alt")), Title: clean(Attr(n, "title")), Pos: pos}
 	if len(srcs) > 1 {
 		img.Fallback = srcs[1:]
 	}
@@ -147,9 +147,10 @@ var lazySrcAttrs = []string{"data-src", "data-lazy-src", "data-original", "data-
 // maxSources bounds the sources kept for one image.
 const maxSources = 8
 
-// imageSources reads the attributes as the page wrote them: Readability
-// rewrites lazy-loading attributes into src and srcset itself.
-func (c *converter) imageSources(n *html.Node) []string {
+// ImageSources are an <img>'s sources, best first (see image), read from
+// the attributes as the source wrote them: Readability rewrites
+// lazy-loading attributes into src and srcset itself.
+func (c *Converter) ImageSources(n *html.Node) []string {
 	var cands []srcCandidate
 	if n.Parent != nil && n.Parent.Type == html.ElementNode && n.Parent.Data == "picture" {
 		for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
@@ -266,38 +267,15 @@ func parseSrcset(s string) []srcCandidate {
 // resolve makes a relative link absolute against the page's canonical URL.
 // Fragment links stay as written (they point into the article), and so
 // does everything when the page names no canonical URL.
-func (c *converter) resolve(href string) string {
-	if strings.HasPrefix(href, "#") || c.base == nil {
+func (c *Converter) resolve(href string) string {
+	if strings.HasPrefix(href, "#") || c.Base == nil {
 		return href
 	}
 	u, err := url.Parse(href)
 	if err != nil || u.Scheme != "" {
 		return href
 	}
-	return c.base.ResolveReference(u).String()
-}
-
-// collapse replaces each run of HTML white space with one space.
-func collapse(s string) string {
-	if !strings.ContainsAny(s, " \t\n\r\f") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\t', '\n', '\r', '\f':
-			if !space {
-				b.WriteByte(' ')
-			}
-			space = true
-		default:
-			b.WriteByte(s[i])
-			space = false
-		}
-	}
-	return b.String()
+	return c.Base.ResolveReference(u).String()
 }
 
 func blank(is []doc.Inline) bool {
@@ -351,7 +329,7 @@ func trimLeft(is []doc.Inline, space *bool) {
 		case *doc.Code, *doc.Image:
 			*space = false
 		default:
-			if kids := children(n); kids != nil {
+			if kids := Children(n); kids != nil {
 				trimLeft(kids, space)
 			}
 		}
@@ -375,14 +353,16 @@ func trimRight(is []doc.Inline, space *bool) {
 		case *doc.Code, *doc.Image:
 			*space = false
 		default:
-			if kids := children(n); kids != nil {
+			if kids := Children(n); kids != nil {
 				trimRight(kids, space)
 			}
 		}
 	}
 }
 
-func children(n doc.Inline) []doc.Inline {
+// Children is the content of a formatting inline (emphasis, strong, strike,
+// sub, sup, link), or nil.
+func Children(n doc.Inline) []doc.Inline {
 	switch n := n.(type) {
 	case *doc.Emph:
 		return n.Content
@@ -406,7 +386,7 @@ func children(n doc.Inline) []doc.Inline {
 func hoistSpaces(is []doc.Inline) []doc.Inline {
 	var out []doc.Inline
 	for _, n := range is {
-		kids := children(n)
+		kids := Children(n)
 		if kids == nil {
 			out = append(out, n)
 			continue
@@ -426,7 +406,7 @@ func hoistSpaces(is []doc.Inline) []doc.Inline {
 		if lead {
 			out = append(out, &doc.Text{Value: " ", Pos: n.Position()})
 		}
-		if setChildren(n, prune(kids)); len(children(n)) > 0 {
+		if setChildren(n, prune(kids)); len(Children(n)) > 0 {
 			out = append(out, n)
 		}
 		if trail {

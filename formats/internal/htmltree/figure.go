@@ -1,4 +1,4 @@
-package webpage
+package htmltree
 
 import (
 	"strings"
@@ -20,23 +20,23 @@ var creditLabel = lazyre.New(`(?i)(?:^|[\s(])((?:photo(?:graph)?|image|picture|c
 // caption and credit. A figure without an image keeps its caption (the
 // writers show the text, as for a lost photo); one that wraps a quote,
 // code or table is read as those blocks.
-func (c *converter) figure(n *html.Node, pos doc.Pos, depth, nest int) []doc.Block {
+func (c *Converter) figure(n *html.Node, pos doc.Pos, depth, nest int) []doc.Block {
 	var imgs []*html.Node
 	var caption *html.Node
 	other := false
-	walkNodes(n, func(m *html.Node) walk {
+	WalkNodes(n, func(m *html.Node) Walk {
 		if m.Type != html.ElementNode {
-			return walkIn
+			return WalkIn
 		}
-		if c.dropped(m) {
-			return walkSkip
+		if c.Dropped(m) {
+			return WalkSkip
 		}
 		switch m.Data {
 		case "figcaption":
 			if caption == nil {
 				caption = m
 			}
-			return walkSkip
+			return WalkSkip
 		case "img":
 			if c.image(m, pos) != nil {
 				imgs = append(imgs, m)
@@ -44,7 +44,7 @@ func (c *converter) figure(n *html.Node, pos doc.Pos, depth, nest int) []doc.Blo
 		case "blockquote", "pre", "table", "ul", "ol", "dl", "p", "h2", "h3", "h4":
 			other = true
 		}
-		return walkIn
+		return WalkIn
 	})
 	if len(imgs) == 0 && other {
 		return c.blocks(n, depth, nest)
@@ -62,7 +62,7 @@ func (c *converter) figure(n *html.Node, pos doc.Pos, depth, nest int) []doc.Blo
 	}
 	var out []doc.Block
 	for i, m := range imgs {
-		img := c.image(m, c.pos(m))
+		img := c.image(m, c.Pos(m))
 		f := &doc.Figure{Src: img.Src, Fallback: img.Fallback, Alt: img.Alt, Title: img.Title, Pos: img.Pos}
 		if i == 0 {
 			f.Pos = pos
@@ -75,7 +75,7 @@ func (c *converter) figure(n *html.Node, pos doc.Pos, depth, nest int) []doc.Blo
 
 // caption reads a figcaption, taking the credit out of it: an element
 // marked as a credit, or a trailing "Photo: …" label.
-func (c *converter) caption(n *html.Node, depth int) ([]doc.Inline, string) {
+func (c *Converter) caption(n *html.Node, depth int) ([]doc.Inline, string) {
 	credit := ""
 	var creditNode *html.Node
 	walkElements(n, func(m *html.Node) bool {
@@ -86,7 +86,7 @@ func (c *converter) caption(n *html.Node, depth int) ([]doc.Inline, string) {
 		return true
 	})
 	if creditNode != nil {
-		credit = clean(textContent(creditNode))
+		credit = clean(TextContent(creditNode))
 		if m := creditLabel.FindStringSubmatch(credit); m != nil && strings.TrimSpace(credit[:len(credit)-len(m[0])]) == "" {
 			credit = clean(m[2])
 		}

@@ -1,4 +1,4 @@
-package webpage
+package htmltree
 
 import (
 	"strconv"
@@ -27,7 +27,7 @@ type tableRow struct {
 // each column's first cell (align attribute or text-align style, as the
 // page wrote them). A table of one column, or one holding another table,
 // is layout: its cells are read as blocks in order.
-func (c *converter) table(n *html.Node, pos doc.Pos, depth, nest int) []doc.Block {
+func (c *Converter) table(n *html.Node, pos doc.Pos, depth, nest int) []doc.Block {
 	var rows []tableRow
 	var caption *html.Node
 	layout := false
@@ -86,7 +86,7 @@ func (c *converter) table(n *html.Node, pos doc.Pos, depth, nest int) []doc.Bloc
 	if caption != nil {
 		c.enter(caption)
 		if is := tidy(c.inlines(caption, depth+1)); len(is) > 0 {
-			out = append(out, &doc.Paragraph{Content: is, Pos: c.pos(caption)})
+			out = append(out, &doc.Paragraph{Content: is, Pos: c.Pos(caption)})
 		}
 	}
 	return append(out, t)
@@ -111,14 +111,14 @@ func allTH(cells []*html.Node) bool {
 }
 
 func colspan(n *html.Node) int {
-	s, err := strconv.Atoi(strings.TrimSpace(attr(n, "colspan")))
+	s, err := strconv.Atoi(strings.TrimSpace(Attr(n, "colspan")))
 	if err != nil || s < 1 {
 		return 1
 	}
 	return min(s, maxColspan)
 }
 
-func (c *converter) width(cells []*html.Node) int {
+func (c *Converter) width(cells []*html.Node) int {
 	w := 0
 	for _, cell := range cells {
 		w += colspan(cell)
@@ -128,7 +128,7 @@ func (c *converter) width(cells []*html.Node) int {
 
 // row reads one row; a cell spanning columns is followed by empty cells so
 // the grid stays rectangular.
-func (c *converter) row(cells []*html.Node, cols, depth int) *doc.Row {
+func (c *Converter) row(cells []*html.Node, cols, depth int) *doc.Row {
 	r := &doc.Row{}
 	for _, cell := range cells {
 		if len(r.Cells) >= cols {
@@ -155,7 +155,7 @@ func nonNil(is []doc.Inline) []doc.Inline {
 
 // alignments takes each column's alignment from the first row that sets
 // one for it.
-func (c *converter) alignments(t *doc.Table, rows []tableRow, cols int) {
+func (c *Converter) alignments(t *doc.Table, rows []tableRow, cols int) {
 	for _, r := range rows {
 		col := 0
 		for _, cell := range r.cells {
@@ -170,7 +170,7 @@ func (c *converter) alignments(t *doc.Table, rows []tableRow, cols int) {
 	}
 }
 
-func (c *converter) cellAlign(cell *html.Node) doc.Align {
+func (c *Converter) cellAlign(cell *html.Node) doc.Align {
 	a := strings.ToLower(strings.TrimSpace(c.orig(cell, "align")))
 	if m := textAlign.FindStringSubmatch(c.orig(cell, "style")); m != nil {
 		a = strings.ToLower(m[1])
@@ -187,12 +187,12 @@ func (c *converter) cellAlign(cell *html.Node) doc.Align {
 }
 
 // layoutTable reads a table used for layout as the blocks in its cells.
-func (c *converter) layoutTable(n *html.Node, depth, nest int) []doc.Block {
+func (c *Converter) layoutTable(n *html.Node, depth, nest int) []doc.Block {
 	var out []doc.Block
 	var visit func(p *html.Node)
 	visit = func(p *html.Node) {
 		for ch := p.FirstChild; ch != nil; ch = ch.NextSibling {
-			if ch.Type != html.ElementNode || c.dropped(ch) {
+			if ch.Type != html.ElementNode || c.Dropped(ch) {
 				continue
 			}
 			switch ch.Data {
