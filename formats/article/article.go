@@ -41,6 +41,7 @@ import (
 	"strings"
 
 	"folio/formats/internal/langid"
+	"folio/formats/internal/lazyre"
 	"folio/pipeline/doc"
 )
 
@@ -62,7 +63,17 @@ func New(opts Options) *Reader { return &Reader{opts: opts} }
 // position.
 func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, error) {
 	p := &parser{name: name, opts: r.opts}
-	return p.run(string(src))
+	d, ws, err := p.run(string(src))
+	if err != nil || r.opts.KeepBoilerplate {
+		return d, ws, err
+	}
+	if msg, ok := p.suspect(d); ok {
+		// The filters left too little: read again keeping every line.
+		q := &parser{name: name, opts: Options{KeepBoilerplate: true}, unfiltered: true}
+		d, ws, err = q.run(string(src))
+		ws = append(ws, doc.Warning{Pos: doc.Pos{File: name, Line: 1}, Code: "content-suspect", Message: msg})
+	}
+	return d, ws, err
 }
 
 type role int
@@ -92,17 +103,39 @@ type parser struct {
 	meta     doc.Meta
 	warnings []doc.Warning
 	title    titleChoice
+	// content is each unit's line-model probability of being article text;
+	// keep is the line model's decision after smoothing.
+	content []float64
+	keep    []bool
+	// unfiltered turns the line model off (the safety net's second read).
+	unfiltered bool
 }
 
 func (p *parser) pos(line int) doc.Pos { return doc.Pos{File: p.name, Line: line} }
 
-func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
+// prepare splits src into units and scores each one on its own.
+func (p *parser) prepare(src string) {
 	if i := strings.IndexByte(src, 0); i >= 0 {
 		line := strings.Count(src[:i], "\n") + 1
 		p.warn(line, "nul-replaced", "NUL bytes replaced with U+FFFD")
 		src = strings.ReplaceAll(src, "\x00", "\uFFFD")
 	}
 	p.units = buildUnits(splitLines(src))
+	p.roles = make([]role, len(p.units))
+	p.scores = make([]int, len(p.units))
+	p.metas = make([]*metaLine, len(p.units))
+	for i, u := range p.units {
+		u.nwords = len(words(u.text))
+		p.scores[i] = boilerScore(u.text)
+		if m, ok := parseMeta(u.text); ok {
+			p.metas[i] = &m
+		}
+	}
+	p.figures = map[int]*doc.Figure{}
+}
+
+func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
+	p.prepare(src)
 	d := &doc.Document{}
 	if len(p.units) == 0 {
 		// An empty document is reported once, by the normalize pass that
@@ -110,16 +143,15 @@ func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
 		d.Meta.Lang = "en"
 		return d, p.warnings, nil
 	}
-	p.roles = make([]role, len(p.units))
-	p.scores = make([]int, len(p.units))
-	p.metas = make([]*metaLine, len(p.units))
-	for i, u := range p.units {
-		p.scores[i] = boilerScore(u.text)
-		if m, ok := parseMeta(u.text); ok {
-			p.metas[i] = &m
+	p.content = p.contentScores(stage1Weights[:], stage2Weights[:])
+	if p.unfiltered || len(p.units) < minModelUnits {
+		p.keep = make([]bool, len(p.units))
+		for i := range p.keep {
+			p.keep[i] = true
 		}
+	} else {
+		p.keep = smooth(p.units, p.content, smoothPenalty)
 	}
-	p.figures = map[int]*doc.Figure{}
 
 	p.title = p.findTitle()
 	if p.title.title != "" {
@@ -166,6 +198,18 @@ func (p *parser) boiler(i int, why string) {
 	u := p.units[i]
 	p.warn(u.line, "boilerplate-removed", fmt.Sprintf("line %d removed as site boilerplate (%s): %q", u.line, why, u.text))
 }
+
+// article reports a unit the line model scores as article text.
+func (p *parser) article(i int) bool { return p.keep[i] }
+
+// minModelUnits is the size from which the line model removes lines: a
+// shorter text is an article already cut out of its page, read by the
+// rules alone.
+const minModelUnits = 12
+
+// smoothPenalty is what a change between article and furniture costs in
+// the line model's smoothing, in weighted log-odds.
+const smoothPenalty = 2
 
 // isBoiler reports a unit whose own text scores as boilerplate.
 func (p *parser) isBoiler(i int) bool { return p.scores[i] >= boilerThreshold }
@@ -261,6 +305,10 @@ func (p *parser) readHead() int {
 			p.boiler(i, "site chrome before the headline")
 			continue
 		}
+		if isProse(u.text) && !p.article(i) {
+			p.boiler(i, "page furniture by the line model")
+			continue
+		}
 		if isProse(u.text) {
 			if first >= 0 && p.meta.Subtitle == "" && p.isStandfirst(i) {
 				p.roles[i] = roleStandfirst
@@ -346,7 +394,7 @@ const nextProseLimit = 50
 func (p *parser) lastProse(start int) int {
 	for i := len(p.units) - 1; i >= start; i-- {
 		s := p.units[i].text
-		if p.free(i) && isProse(s) && !p.isBoiler(i) {
+		if p.free(i) && isProse(s) && !p.isBoiler(i) && p.article(i) {
 			return i
 		}
 	}
@@ -382,6 +430,10 @@ func (p *parser) readBody(start, last int) {
 				related, items = true, 0
 				adjacent = i+1 < len(p.units) && !p.units[i+1].gapBefore
 			}
+			continue
+		}
+		if !p.article(i) {
+			p.boiler(i, "page furniture by the line model")
 			continue
 		}
 		prose := isProse(u.text)
@@ -422,9 +474,17 @@ func (p *parser) readTail(from int) {
 			p.roles[i] = roleMeta
 			continue
 		}
+		if i == from && reStoryCredit.MatchString(p.units[i].text) {
+			// "Reporting by …; Editing by …" closes the story itself.
+			p.roles[i] = roleParagraph
+			continue
+		}
 		p.boiler(i, "footer after the last paragraph")
 	}
 }
+
+// reStoryCredit is a wire story's closing credit line.
+var reStoryCredit = lazyre.New(`(?i)^(?:additional )?(?:reporting|writing|editing|compiled|translated|translation|research) by\s+\S`)
 
 // blocks emits the body in input order.
 func (p *parser) blocks() []doc.Block {

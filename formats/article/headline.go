@@ -57,63 +57,66 @@ type titleChoice struct {
 	at map[int]bool
 }
 
-// findTitle picks the headline. A scraped page says it several times (page
-// title, headline, photo alt text): the first line before the body that
-// recurs, directly or without a " | Site" suffix, is the headline. Without a
-// repeat, the first headline-shaped line before the body is.
+// findTitle picks the headline (chooseTitle) and cuts a " | Site" suffix
+// off it, kept as the publisher, when the page also says the headline
+// without it or the separator is a pipe. Every saying of the headline
+// leaves the body.
 func (p *parser) findTitle() titleChoice {
-	limit := len(p.units)
-	for i, u := range p.units {
-		if bodyText(u.text) && !p.isMetaLine(i) && !p.isBoiler(i) {
-			limit = i
-			break
-		}
-	}
-	keys := map[string][]int{}
-	for i, u := range p.units {
-		keys[key(u.text)] = append(keys[key(u.text)], i)
-	}
-	candidate := func(i int) bool {
-		u := p.units[i]
-		return headlineShaped(u.text) && !p.isBoiler(i) && !p.isMetaLine(i)
-	}
 	var c titleChoice
-	for i := 0; i < limit && c.title == ""; i++ {
-		if !candidate(i) {
-			continue
-		}
-		t := p.units[i].text
-		if len(keys[key(t)]) > 1 {
-			c.title = t
-		} else if head, site, _, ok := splitSite(t); ok && len(keys[key(head)]) > 0 {
-			c.title, c.publisher = head, site
-		}
+	keys := map[string]int{}
+	for _, u := range p.units {
+		keys[key(u.text)]++
 	}
-	if c.title == "" {
-		for i := 0; i < limit; i++ {
-			if !candidate(i) {
-				continue
-			}
-			c.title = p.units[i].text
-			if head, site, pipe, ok := splitSite(c.title); ok && pipe {
-				c.title, c.publisher = head, site
-			}
-			break
-		}
+	start := p.bodyStart(p.keep)
+	i := -1
+	if len(p.units) < minModelUnits {
+		i = p.ruleTitle(start, keys)
+	} else {
+		i = p.chooseTitle(start)
 	}
-	if c.title == "" {
+	if i < 0 {
 		return c
+	}
+	c.title = p.units[i].text
+	if head, site, pipe, ok := splitSite(c.title); ok && (pipe || keys[key(head)] > 0) {
+		c.title, c.publisher = head, site
 	}
 	c.at = map[int]bool{}
 	tk := key(c.title)
 	for i, u := range p.units {
 		if key(u.text) == tk {
 			c.at[i] = true
-		} else if head, _, _, ok := splitSite(u.text); ok && key(head) == tk {
+		} else if head, site, _, ok := splitSite(u.text); ok && key(head) == tk {
 			c.at[i] = true
+			if c.publisher == "" {
+				c.publisher = site
+			}
 		}
 	}
 	return c
+}
+
+// ruleTitle is the headline of a short text: the first headline-shaped
+// line before the body that the text says again (directly or as "Headline
+// | Site"), else the first headline-shaped line; -1 without one.
+func (p *parser) ruleTitle(start int, keys map[string]int) int {
+	first := -1
+	for i := 0; i < start; i++ {
+		t := p.units[i].text
+		if !headlineShaped(t) || p.isBoiler(i) || p.isMetaLine(i) {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if keys[key(t)] > 1 {
+			return i
+		}
+		if head, _, _, ok := splitSite(t); ok && keys[key(head)] > 0 {
+			return i
+		}
+	}
+	return first
 }
 
 // headingScore scores a short line standing between paragraphs as a section

@@ -17,6 +17,8 @@ type unit struct {
 	gapBefore bool
 	// runEnd is the last line of the unit (for joined units).
 	lastLine int
+	// nwords counts its words (filled in by prepare).
+	nwords int
 }
 
 type srcLine struct {
