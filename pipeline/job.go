@@ -210,7 +210,8 @@ func readInput(name string, max int64) ([]byte, error) {
 		max = DefaultMaxInputSize
 	}
 	src, err := readPath(name, fileLimit{max: max, code: "input-too-large",
-		hint: "raise --max-input-size if it is meant to be this big"})
+		what: "input", limit: "--max-input-size",
+		hint: "raise it, e.g. --max-input-size 8MB, if the input is meant to be this big"})
 	return src, fileErr(name, 0, "open", err)
 }
 

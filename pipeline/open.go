@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -33,7 +34,11 @@ func (e *FileError) Error() string { return e.Msg }
 type fileLimit struct {
 	max  int64
 	code string
-	hint string
+	// what names the file and limit names the limit in the message
+	// ("the input is 1.4 MiB (…); --max-input-size is 512 KiB (…)");
+	// empty, they read "the file" and "the limit".
+	what, limit string
+	hint        string
 }
 
 // openIn opens name (a slash-separated path relative to dir) for reading,
@@ -90,7 +95,8 @@ func readLimited(f *os.File, fi fs.FileInfo, lim fileLimit) ([]byte, error) {
 }
 
 func tooLarge(size int64, lim fileLimit) error {
-	msg := fmt.Sprintf("%d bytes > %d", size, lim.max)
+	what, limit := cmp.Or(lim.what, "file"), cmp.Or(lim.limit, "the limit")
+	msg := fmt.Sprintf("the %s is %s (%d bytes); %s is %s (%d bytes)", what, sizeMiB(size), size, limit, sizeMiB(lim.max), lim.max)
 	if lim.hint != "" {
 		msg += "; " + lim.hint
 	}
