@@ -126,7 +126,15 @@ func TestMarkdownHTMLTextIsKept(t *testing.T) {
 		}
 		got["pdf"] = strings.ReplaceAll(strings.ReplaceAll(pt, "-\n", ""), "\u00AD", "")
 		for _, format := range []string{"html", "epub", "pdf"} {
-			if missing := missingWords(want, got[format]); len(missing) > 0 {
+			w := want
+			if format == "pdf" {
+				// pdftotext gives right-to-left text in drawing order, and a
+				// code line wrapped at the narrower measure splits such a word
+				// into reversed pieces on two lines: those words are checked
+				// in the HTML and EPUB only.
+				w = slices.DeleteFunc(slices.Clone(want), hasRTL)
+			}
+			if missing := missingWords(w, got[format]); len(missing) > 0 {
 				t.Errorf("%s: %s lacks %d of %d words: %q", in, format, len(missing), len(want), first(missing, 12))
 			}
 		}
@@ -239,3 +247,13 @@ func reverse(s string) string {
 }
 
 func first(ss []string, n int) []string { return ss[:min(n, len(ss))] }
+
+// hasRTL reports whether w holds a letter of a right-to-left script.
+func hasRTL(w string) bool {
+	for _, r := range w {
+		if unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko) {
+			return true
+		}
+	}
+	return false
+}
