@@ -8,6 +8,7 @@ import (
 
 	xhtml "golang.org/x/net/html"
 
+	"folio/formats/internal/htmltree"
 	"folio/formats/internal/lazyre"
 )
 
@@ -24,9 +25,9 @@ func isBreadcrumb(c *converter, n *xhtml.Node) bool {
 	case "html", "body", "main", "article", "head", "meta", "link", "script", "style":
 		return false
 	}
-	return strings.Contains(strings.ToLower(attr(n, "aria-label")), "breadcrumb") ||
+	return strings.Contains(strings.ToLower(htmltree.Attr(n, "aria-label")), "breadcrumb") ||
 		crumbClass.MatchString(c.orig(n, "class")) || crumbClass.MatchString(c.orig(n, "id")) ||
-		strings.HasSuffix(strings.TrimSpace(attr(n, "itemtype")), "BreadcrumbList")
+		strings.HasSuffix(strings.TrimSpace(htmltree.Attr(n, "itemtype")), "BreadcrumbList")
 }
 
 // crumbSeps split a trail written without list items.
@@ -38,12 +39,12 @@ func htmlCrumbs(n *xhtml.Node) []string {
 	var items []string
 	walkElements(n, func(m *xhtml.Node) bool {
 		if m.Data == "li" {
-			items = append(items, clean(textContent(m)))
+			items = append(items, clean(htmltree.TextContent(m)))
 		}
 		return true
 	})
 	if len(items) == 0 {
-		items = crumbSeps.Split(clean(textContent(n)), -1)
+		items = crumbSeps.Split(clean(htmltree.TextContent(n)), -1)
 	}
 	return crumbItems(items)
 }

@@ -86,7 +86,7 @@ var (
 // info returns what annotate recorded for the tag n came from; nil for
 // elements the parser or Readability made up.
 func (c *converter) info(n *html.Node) *elemInfo {
-	v := attr(n, ixAttr)
+	v := htmltree.Attr(n, ixAttr)
 	if v == "" {
 		return nil
 	}
@@ -103,7 +103,7 @@ func (c *converter) orig(n *html.Node, key string) string {
 	if in := c.info(n); in != nil {
 		return attrOf(in.attrs, key)
 	}
-	return attr(n, key)
+	return htmltree.Attr(n, key)
 }
 
 // furniture is site chrome dropped unless boilerplate is kept.
@@ -122,7 +122,7 @@ func (c *converter) dropped(n *html.Node) bool {
 	if dropAlways[n.Data] || n.Namespace != "" {
 		return true
 	}
-	if _, ok := attrOK(n, "hidden"); ok || strings.EqualFold(attr(n, "aria-hidden"), "true") || hiddenStyle.MatchString(c.orig(n, "style")) {
+	if _, ok := htmltree.AttrOK(n, "hidden"); ok || strings.EqualFold(htmltree.Attr(n, "aria-hidden"), "true") || hiddenStyle.MatchString(c.orig(n, "style")) {
 		return true
 	}
 	if c.mode == modeKeep || c.mode == modeUnfiltered {
@@ -148,7 +148,7 @@ func (c *converter) dropped(n *html.Node) bool {
 
 // isFurniture reports site furniture by role, class or id.
 func isFurniture(c *converter, n *html.Node) bool {
-	if furnitureRoles[strings.ToLower(attr(n, "role"))] {
+	if furnitureRoles[strings.ToLower(htmltree.Attr(n, "role"))] {
 		return true
 	}
 	return n.Data != "body" && n.Data != "main" && n.Data != "article" &&
@@ -159,7 +159,7 @@ func isFurniture(c *converter, n *html.Node) bool {
 // text: a wrapper whose class happens to name furniture ("menu-open",
 // "has-social") is not furniture when the article is inside it.
 func (c *converter) holdsMostOf(n *html.Node, total int) bool {
-	return total > 0 && 2*len(textContent(n)) > total
+	return total > 0 && 2*len(htmltree.TextContent(n)) > total
 }
 
 func children(n doc.Inline) []doc.Inline { return htmltree.Children(n) }

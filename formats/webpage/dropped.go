@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"folio/formats/internal/htmltree"
 	"folio/pipeline/doc"
 )
 
@@ -142,15 +143,15 @@ func shorten(s string, n int) string {
 // units lists the passages of the page body in document order.
 func (c *converter) units(body *html.Node) []unit {
 	var us []unit
-	walkNodes(body, func(n *html.Node) walk {
+	htmltree.WalkNodes(body, func(n *html.Node) htmltree.Walk {
 		if n.Type != html.ElementNode {
-			return walkSkip
+			return htmltree.WalkSkip
 		}
 		if dropAlways[n.Data] || n.Namespace != "" || n.Data == "nav" || isBreadcrumb(c, n) {
-			return walkSkip
+			return htmltree.WalkSkip
 		}
-		if _, ok := attrOK(n, "hidden"); ok || strings.EqualFold(attr(n, "aria-hidden"), "true") || hiddenStyle.MatchString(c.orig(n, "style")) {
-			return walkSkip
+		if _, ok := htmltree.AttrOK(n, "hidden"); ok || strings.EqualFold(htmltree.Attr(n, "aria-hidden"), "true") || hiddenStyle.MatchString(c.orig(n, "style")) {
+			return htmltree.WalkSkip
 		}
 		kind := ""
 		switch n.Data {
@@ -162,7 +163,7 @@ func (c *converter) units(body *html.Node) []unit {
 			if findMarked(n, func(m *html.Node) bool {
 				return m.Data == "p" || m.Data == "li" || len(m.Data) == 2 && m.Data[0] == 'h'
 			}) != nil {
-				return walkIn
+				return htmltree.WalkIn
 			}
 			kind = map[string]string{"li": "list item", "blockquote": "paragraph", "dd": "paragraph"}[n.Data]
 		case "pre":
@@ -172,7 +173,7 @@ func (c *converter) units(body *html.Node) []unit {
 		case "figure":
 			kind = "figure"
 		default:
-			return walkIn
+			return htmltree.WalkIn
 		}
 		raw := clean(spacedText(n))
 		u := unit{kind: kind, text: comparable(raw), head: raw, line: c.pos(n).Line}
@@ -186,7 +187,7 @@ func (c *converter) units(body *html.Node) []unit {
 		if u.text != "" {
 			us = append(us, u)
 		}
-		return walkSkip
+		return htmltree.WalkSkip
 	})
 	return us
 }
@@ -294,14 +295,14 @@ func tableText(t *doc.Table) string {
 // line break meets text, as the document separates them.
 func spacedText(n *html.Node) string {
 	var b strings.Builder
-	walkNodes(n, func(m *html.Node) walk {
+	htmltree.WalkNodes(n, func(m *html.Node) htmltree.Walk {
 		switch {
 		case m.Type == html.TextNode:
 			b.WriteString(m.Data)
 		case m.Type == html.ElementNode && (blockElements[m.Data] || m.Data == "br"):
 			b.WriteByte(' ')
 		}
-		return walkIn
+		return htmltree.WalkIn
 	})
 	return b.String()
 }

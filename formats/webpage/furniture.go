@@ -1,6 +1,10 @@
 package webpage
 
-import "golang.org/x/net/html"
+import (
+	"golang.org/x/net/html"
+
+	"folio/formats/internal/htmltree"
+)
 
 // markFurniture records the annotate index of every element inside site
 // furniture in the page as parsed, before Readability rearranges it, with
@@ -77,14 +81,14 @@ func (c *converter) keepArticleFurniture(content *html.Node) {
 // visibleText is the text below n outside scripts, styles and templates.
 func visibleText(n *html.Node) string {
 	var b []byte
-	walkNodes(n, func(m *html.Node) walk {
+	htmltree.WalkNodes(n, func(m *html.Node) htmltree.Walk {
 		if m.Type == html.ElementNode && (m.Data == "script" || m.Data == "style" || m.Data == "template" || m.Data == "noscript") {
-			return walkSkip
+			return htmltree.WalkSkip
 		}
 		if m.Type == html.TextNode {
 			b = append(b, m.Data...)
 		}
-		return walkIn
+		return htmltree.WalkIn
 	})
 	return string(b)
 }

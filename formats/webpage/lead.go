@@ -52,22 +52,22 @@ func (c *converter) leadFigure(root, content *html.Node) (*html.Node, *html.Node
 		return nil, nil, 0
 	}
 	var lead *html.Node
-	walkNodes(scope, func(n *html.Node) walk {
+	htmltree.WalkNodes(scope, func(n *html.Node) htmltree.Walk {
 		if n.Type != html.ElementNode {
-			return walkSkip
+			return htmltree.WalkSkip
 		}
 		i, ok := c.index(n)
 		if ok && i >= first {
-			return walkStop
+			return htmltree.WalkStop
 		}
 		if c.dropped(n) {
-			return walkSkip
+			return htmltree.WalkSkip
 		}
 		if n.Data == "figure" && !in[i] && findElement(n, "img") != nil {
 			lead = n
-			return walkStop
+			return htmltree.WalkStop
 		}
-		return walkIn
+		return htmltree.WalkIn
 	})
 	return lead, scope, first
 }
@@ -90,40 +90,40 @@ func (c *converter) leadFigureBlocks(root, content *html.Node) []doc.Block {
 		return bs
 	}
 	after := false
-	walkNodes(scope, func(n *html.Node) walk {
+	htmltree.WalkNodes(scope, func(n *html.Node) htmltree.Walk {
 		if n.Type != html.ElementNode {
-			return walkSkip
+			return htmltree.WalkSkip
 		}
 		if n == lead {
 			after = true
-			return walkSkip
+			return htmltree.WalkSkip
 		}
 		if i, ok := c.index(n); ok && i >= first {
-			return walkStop
+			return htmltree.WalkStop
 		}
 		if !after || c.dropped(n) {
-			return walkIn
+			return htmltree.WalkIn
 		}
-		text := clean(textContent(n))
+		text := clean(htmltree.TextContent(n))
 		if text == "" || len(text) > maxLeadNote {
-			return walkIn
+			return htmltree.WalkIn
 		}
 		cls := c.orig(n, "class") + " " + c.orig(n, "itemprop")
 		if f.Credit == "" {
 			if credit, ok := htmltree.LabelledCredit(text); ok {
 				f.Credit = credit
-				return walkSkip
+				return htmltree.WalkSkip
 			}
 			if htmltree.CreditClass(cls) {
 				f.Credit = text
-				return walkSkip
+				return htmltree.WalkSkip
 			}
 		}
 		if len(f.Caption) == 0 && captionClass.MatchString(cls) {
 			f.Caption = []doc.Inline{&doc.Text{Value: text, Pos: c.pos(n)}}
-			return walkSkip
+			return htmltree.WalkSkip
 		}
-		return walkIn
+		return htmltree.WalkIn
 	})
 	return bs
 }
@@ -136,7 +136,7 @@ var captionClass = lazyre.New(`(?i)(^|[-_\s])(caption|wp-caption-text|image-capt
 
 // index is the annotate index an element carries.
 func (c *converter) index(n *html.Node) (int, bool) {
-	v := attr(n, ixAttr)
+	v := htmltree.Attr(n, ixAttr)
 	if v == "" {
 		return 0, false
 	}

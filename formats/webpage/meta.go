@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"folio/formats/internal/crumbs"
+	"folio/formats/internal/htmltree"
 	"folio/formats/internal/lazyre"
 	"folio/pipeline/doc"
 )
@@ -65,18 +66,18 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 		switch n.Data {
 		case "html":
 			if f.htmlLine == 0 {
-				f.htmlLang = attr(n, "lang")
+				f.htmlLang = htmltree.Attr(n, "lang")
 				if f.htmlLang == "" {
-					f.htmlLang = attr(n, "xml:lang")
+					f.htmlLang = htmltree.Attr(n, "xml:lang")
 				}
 				f.htmlLine = c.pos(n).Line
 			}
 		case "title":
 			if f.title == "" && !insideSVG(n) {
-				f.title = clean(textContent(n))
+				f.title = clean(htmltree.TextContent(n))
 			}
 		case "meta":
-			content := clean(attr(n, "content"))
+			content := clean(htmltree.Attr(n, "content"))
 			if content == "" {
 				return true
 			}
@@ -85,7 +86,7 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 			// (property="dc:title" before name="DC.title"), as in
 			// Readability.
 			for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
-				for _, key := range strings.Fields(strings.ToLower(attr(n, k))) {
+				for _, key := range strings.Fields(strings.ToLower(htmltree.Attr(n, k))) {
 					key = metaKey(key)
 					if k == "property" {
 						props[key] = append(props[key], content)
@@ -95,13 +96,13 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 				}
 			}
 		case "link":
-			rels := strings.Fields(strings.ToLower(attr(n, "rel")))
+			rels := strings.Fields(strings.ToLower(htmltree.Attr(n, "rel")))
 			if hasWord(rels, "canonical") && f.canonical == "" {
-				f.canonical = strings.TrimSpace(attr(n, "href"))
+				f.canonical = strings.TrimSpace(htmltree.Attr(n, "href"))
 			}
 		case "a":
-			rels := strings.Fields(strings.ToLower(attr(n, "rel")))
-			text := clean(textContent(n))
+			rels := strings.Fields(strings.ToLower(htmltree.Attr(n, "rel")))
+			text := clean(htmltree.TextContent(n))
 			if text == "" || len(text) > 80 {
 				return true
 			}
@@ -119,7 +120,7 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 			// The page's headline: an h1, or a post title (blogs give the
 			// h1 to the blog's name). An h1 that only links to the home
 			// page is the site's name.
-			t := clean(textContent(n))
+			t := clean(htmltree.TextContent(n))
 			switch {
 			case t == "" || homeLink(n):
 			case postTitleClass.MatchString(c.orig(n, "class")):
@@ -128,12 +129,12 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 				f.h1 = append(f.h1, t)
 			}
 		case "time":
-			dt := strings.TrimSpace(attr(n, "datetime"))
+			dt := strings.TrimSpace(htmltree.Attr(n, "datetime"))
 			if dt == "" {
 				return true
 			}
-			_, pubdate := attrOK(n, "pubdate")
-			if f.timePub == "" && (pubdate || strings.EqualFold(attr(n, "itemprop"), "datePublished")) {
+			_, pubdate := htmltree.AttrOK(n, "pubdate")
+			if f.timePub == "" && (pubdate || strings.EqualFold(htmltree.Attr(n, "itemprop"), "datePublished")) {
 				f.timePub = dt
 			}
 			if hasAncestor(n, "article") && !inArticleTime {
@@ -142,8 +143,8 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 				f.timeFirst = dt
 			}
 		case "script":
-			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
-				f.jsonld = append(f.jsonld, parseJSONLD(textContent(n))...)
+			if strings.EqualFold(strings.TrimSpace(htmltree.Attr(n, "type")), "application/ld+json") {
+				f.jsonld = append(f.jsonld, parseJSONLD(htmltree.TextContent(n))...)
 			}
 			return true
 		}
@@ -288,10 +289,10 @@ func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 // home page ("/", "index.html").
 func homeLink(n *html.Node) bool {
 	a := findElement(n, "a")
-	if a == nil || clean(textContent(a)) != clean(textContent(n)) {
+	if a == nil || clean(htmltree.TextContent(a)) != clean(htmltree.TextContent(n)) {
 		return false
 	}
-	switch strings.TrimSpace(attr(a, "href")) {
+	switch strings.TrimSpace(htmltree.Attr(a, "href")) {
 	case "/", "./", "index.html", "./index.html", "../index.html":
 		return true
 	}
@@ -355,7 +356,7 @@ func isByline(c *converter, n *html.Node) bool {
 	if n.Data == "body" || n.Data == "html" || n.Data == "article" || n.Data == "meta" || n.Data == "link" {
 		return false
 	}
-	if !strings.Contains(strings.ToLower(attr(n, "itemprop")), "author") &&
+	if !strings.Contains(strings.ToLower(htmltree.Attr(n, "itemprop")), "author") &&
 		!bylineClass.MatchString(c.orig(n, "class")+" "+c.orig(n, "id")) {
 		return false
 	}
@@ -388,12 +389,12 @@ func findMarked(n *html.Node, marked func(*html.Node) bool) *html.Node {
 // or role.
 func bylineText(c *converter, n *html.Node) string {
 	marked := func(m *html.Node) bool {
-		return strings.Contains(strings.ToLower(attr(m, "itemprop")), "name") || bylineClass.MatchString(c.orig(m, "class"))
+		return strings.Contains(strings.ToLower(htmltree.Attr(m, "itemprop")), "name") || bylineClass.MatchString(c.orig(m, "class"))
 	}
 	var leaves []string
 	walkElements(n, func(m *html.Node) bool {
 		if marked(m) && findMarked(m, marked) == nil {
-			leaves = append(leaves, clean(textContent(m)))
+			leaves = append(leaves, clean(htmltree.TextContent(m)))
 		}
 		return true
 	})
@@ -404,7 +405,7 @@ func bylineText(c *converter, n *html.Node) string {
 	if len(leaves) == 1 {
 		inner = findMarked(n, func(m *html.Node) bool { return marked(m) && findMarked(m, marked) == nil })
 	}
-	text := clean(textContent(inner))
+	text := clean(htmltree.TextContent(inner))
 	if i := strings.IndexAny(text, "|·•—\n"); i >= 0 {
 		text = text[:i]
 	}
@@ -673,24 +674,6 @@ func hasWord(words []string, w string) bool {
 	return false
 }
 
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func attrOK(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val, true
-		}
-	}
-	return "", false
-}
-
 func hasAncestor(n *html.Node, name string) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p.Type == html.ElementNode && p.Data == name {
@@ -701,18 +684,3 @@ func hasAncestor(n *html.Node, name string) bool {
 }
 
 func insideSVG(n *html.Node) bool { return n.Namespace != "" }
-
-// textContent is the text below n, without recursion.
-func textContent(n *html.Node) string {
-	var b strings.Builder
-	if n.Type == html.TextNode {
-		return n.Data
-	}
-	walkNodes(n, func(m *html.Node) walk {
-		if m.Type == html.TextNode {
-			b.WriteString(m.Data)
-		}
-		return walkIn
-	})
-	return b.String()
-}

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"folio/formats/internal/htmltree"
 	"folio/formats/internal/salvage"
 	"folio/pipeline/doc"
 )
@@ -18,7 +19,7 @@ func (c *converter) document(root, content *html.Node, md mode, pm *pageMeta) *d
 		c.keepArticleFurniture(content)
 	}
 	if content != nil {
-		c.contentLen = len(textContent(content))
+		c.contentLen = len(htmltree.TextContent(content))
 	}
 	var blocks []doc.Block
 	if content != nil {

@@ -100,6 +100,7 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 
+	"folio/formats/internal/htmltree"
 	"folio/pipeline/doc"
 )
 
@@ -206,7 +207,7 @@ func (r *Reader) content(c *converter, root *html.Node, pm *pageMeta) (*html.Nod
 	}
 	n := 0
 	if node != nil {
-		n = utf8.RuneCountInString(clean(textContent(node)))
+		n = utf8.RuneCountInString(clean(htmltree.TextContent(node)))
 	}
 	if n >= minArticle {
 		return node, modeArticle, nil
@@ -300,11 +301,11 @@ func findElement(root *html.Node, name string) *html.Node {
 // walkElements visits the elements below root in document order without
 // recursion, until fn returns false.
 func walkElements(root *html.Node, fn func(*html.Node) bool) {
-	walkNodes(root, func(n *html.Node) walk {
+	htmltree.WalkNodes(root, func(n *html.Node) htmltree.Walk {
 		if n.Type == html.ElementNode && !fn(n) {
-			return walkStop
+			return htmltree.WalkStop
 		}
-		return walkIn
+		return htmltree.WalkIn
 	})
 }
 
@@ -312,48 +313,15 @@ func walkElements(root *html.Node, fn func(*html.Node) bool) {
 // (outside scripts and styles).
 func hasText(n *html.Node) bool {
 	found := false
-	walkNodes(n, func(m *html.Node) walk {
+	htmltree.WalkNodes(n, func(m *html.Node) htmltree.Walk {
 		if m.Type == html.ElementNode && (m.Data == "script" || m.Data == "style" || m.Data == "template") {
-			return walkSkip
+			return htmltree.WalkSkip
 		}
 		if m.Type == html.TextNode && strings.TrimSpace(m.Data) != "" {
 			found = true
-			return walkStop
+			return htmltree.WalkStop
 		}
-		return walkIn
+		return htmltree.WalkIn
 	})
 	return found
-}
-
-type walk int
-
-const (
-	walkIn walk = iota
-	walkSkip
-	walkStop
-)
-
-// walkNodes visits every node below root in document order without
-// recursion; fn says whether to go into the node's children, skip them or
-// stop.
-func walkNodes(root *html.Node, fn func(*html.Node) walk) {
-	n := root.FirstChild
-	for n != nil {
-		switch fn(n) {
-		case walkStop:
-			return
-		case walkIn:
-			if n.FirstChild != nil {
-				n = n.FirstChild
-				continue
-			}
-		}
-		for n.NextSibling == nil {
-			n = n.Parent
-			if n == root || n == nil {
-				return
-			}
-		}
-		n = n.NextSibling
-	}
 }
