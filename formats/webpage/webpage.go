@@ -152,6 +152,9 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 		ws = append(ws, *w)
 	}
 	d := c.document(root, content, mode, pm)
+	if mode == modeArticle {
+		applyVote(d, secondOpinion(src))
+	}
 	if mode != modeKeep {
 		if alt, ac, w, ok := salvageArticle(c, root, content, mode, pm, d); ok {
 			d, c = alt, ac

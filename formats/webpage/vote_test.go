@@ -1,0 +1,154 @@
+package webpage
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"folio/internal/checktool"
+
+	"folio/pipeline/doc"
+)
+
+func para(s string) *doc.Paragraph { return &doc.Paragraph{Content: []doc.Inline{&doc.Text{Value: s}}} }
+
+func linkPara(s string) *doc.Paragraph {
+	return &doc.Paragraph{Content: []doc.Inline{&doc.Link{URL: "x.html", Content: []doc.Inline{&doc.Text{Value: s}}}}}
+}
+
+// prose is n words of made-up running text, different for each seed.
+func prose(seed string, n int) string {
+	w := make([]string, n)
+	for i := range w {
+		w[i] = seed + string(rune('a'+i%26)) + strings.Repeat("x", i/26)
+	}
+	return strings.Join(w, " ")
+}
+
+func texts(bs []doc.Block) []string {
+	var out []string
+	doc.WalkBlocks(bs, func(n doc.Node, entering bool) doc.WalkStatus {
+		switch n := n.(type) {
+		case *doc.Paragraph:
+			if entering {
+				out = append(out, doc.PlainText(n.Content))
+			}
+			return doc.WalkSkipChildren
+		case *doc.Figure:
+			if entering {
+				out = append(out, "figure:"+n.Src)
+			}
+		}
+		return doc.WalkContinue
+	})
+	return out
+}
+
+func TestApplyVote(t *testing.T) {
+	body1, body2, body3 := prose("one", 40), prose("two", 40), prose("three", 40)
+	theirs := voteWords(strings.Join([]string{body1, body2, body3}, " "))
+	for _, tc := range []struct {
+		name   string
+		blocks []doc.Block
+		theirs []string
+		want   []string
+	}{
+		{
+			name:   "furniture before and after the article goes",
+			blocks: []doc.Block{para("Share this story"), para(body1), para(body2), para(body3), para(prose("related", 30))},
+			theirs: theirs,
+			want:   []string{body1, body2, body3},
+		},
+		{
+			name:   "long prose inside the article stays although the other reader left it out",
+			blocks: []doc.Block{para(body1), para(prose("aside", 30)), para(body3)},
+			theirs: theirs,
+			want:   []string{body1, prose("aside", 30), body3},
+		},
+		{
+			name:   "a short label and a run of links inside the article go",
+			blocks: []doc.Block{para(body1), para("Reklama"), linkPara(prose("link", 20)), para(body2)},
+			theirs: theirs,
+			want:   []string{body1, body2},
+		},
+		{
+			name:   "figures are never the vote's to drop",
+			blocks: []doc.Block{&doc.Figure{Src: "lead.jpg", Caption: []doc.Inline{&doc.Text{Value: "Photo: Nobody"}}}, para(body1), para(body2)},
+			theirs: theirs,
+			want:   []string{"figure:lead.jpg", body1, body2},
+		},
+		{
+			name:   "a list emptied by the vote goes with its items",
+			blocks: []doc.Block{para(body1), para(body2), &doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{para("More news")}}, {Blocks: []doc.Block{para("Most read")}}}}},
+			theirs: theirs,
+			want:   []string{body1, body2},
+		},
+		{
+			name:   "no opinion when the other reader found too little",
+			blocks: []doc.Block{para("Share this story"), para(body1)},
+			theirs: voteWords(prose("one", 40)),
+			want:   []string{"Share this story", body1},
+		},
+		{
+			name:   "no opinion when the other reader found under half of ours",
+			blocks: []doc.Block{para("Share this story"), para(body1), para(prose("four", 80)), para(prose("five", 80))},
+			theirs: voteWords(body1 + " " + prose("six", 20)),
+			want:   []string{"Share this story", body1, prose("four", 80), prose("five", 80)},
+		},
+		{
+			name:   "no opinion when the two readers share nothing",
+			blocks: []doc.Block{para(body1)},
+			theirs: voteWords(prose("other", 60)),
+			want:   []string{body1},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &doc.Document{Blocks: tc.blocks}
+			applyVote(d, tc.theirs)
+			got := texts(d.Blocks)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("kept\n%q\nwant\n%q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestVoteOnPages reads real saved pages from Trafilatura's evaluation
+// set (in go-trafilatura's module; none of their text is in this
+// repository) whose article container also holds furniture Readability
+// keeps: the vote takes it out and the article stays.
+func TestVoteOnPages(t *testing.T) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/markusmobius/go-trafilatura").Output()
+	dir := filepath.Join(strings.TrimSpace(string(out)), "test-files", "comparison")
+	if _, serr := os.Stat(dir); err != nil || serr != nil {
+		if checktool.InCI() {
+			t.Fatalf("go-trafilatura's test pages not found (CI=true): %v %v", err, serr)
+		}
+		t.Skipf("go-trafilatura's test pages not found: %v %v", err, serr)
+	}
+	for _, tc := range []struct{ page, gone string }{
+		{"bund.net-marode.html", "Zur Übersicht"},                                 // a back link after the article
+		{"t3n.de-Laufzeit.html", "Verpasse keine News"},                           // a newsletter prompt
+		{"cbsnews.com.carolina.html", "CBS Interactive Inc. All Rights Reserved"}, // the copyright line
+	} {
+		t.Run(tc.page, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join(dir, tc.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, _, err := New(Options{}).Read(src, tc.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join(texts(d.Blocks), "\n")
+			if strings.Contains(got, tc.gone) {
+				t.Errorf("%q is still in the article", tc.gone)
+			}
+			if n := len(voteWords(got)); n < 300 {
+				t.Errorf("the article kept %d words, want the article (300 or more)", n)
+			}
+		})
+	}
+}
