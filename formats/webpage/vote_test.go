@@ -40,6 +40,11 @@ func texts(bs []doc.Block) []string {
 			if entering {
 				out = append(out, "figure:"+n.Src)
 			}
+		case *doc.Heading:
+			if entering {
+				out = append(out, "heading:"+doc.PlainText(n.Content))
+			}
+			return doc.WalkSkipChildren
 		}
 		return doc.WalkContinue
 	})
@@ -56,22 +61,36 @@ func TestApplyVote(t *testing.T) {
 		want   []string
 	}{
 		{
-			name:   "furniture before and after the article goes",
-			blocks: []doc.Block{para("Share this story"), para(body1), para(body2), para(body3), para(prose("related", 30))},
+			name:   "short blocks the other reader left out go, wherever they are",
+			blocks: []doc.Block{para("Share this story"), para(body1), para("Reklama"), para(body2), para(body3), para("Back to the overview")},
 			theirs: theirs,
 			want:   []string{body1, body2, body3},
 		},
 		{
-			name:   "long prose inside the article stays although the other reader left it out",
-			blocks: []doc.Block{para(body1), para(prose("aside", 30)), para(body3)},
+			name:   "long prose stays although the other reader left it out",
+			blocks: []doc.Block{para(body1), para(prose("aside", 30)), para(body3), para(prose("tail", 30))},
 			theirs: theirs,
-			want:   []string{body1, prose("aside", 30), body3},
+			want:   []string{body1, prose("aside", 30), body3, prose("tail", 30)},
 		},
 		{
-			name:   "a short label and a run of links inside the article go",
-			blocks: []doc.Block{para(body1), para("Reklama"), linkPara(prose("link", 20)), para(body2)},
+			name:   "labels and runs of links outside the prose go even when the other reader kept them",
+			blocks: []doc.Block{para(body1), para(body2), para(body3), linkPara(prose("one", 20)), para(prose("three", 6))},
 			theirs: theirs,
-			want:   []string{body1, body2},
+			want:   []string{body1, body2, body3},
+		},
+		{
+			name:   "a run of links inside the prose stays when the other reader kept it",
+			blocks: []doc.Block{para(body1), linkPara(prose("two", 20)), para(body3)},
+			theirs: theirs,
+			want:   []string{body1, prose("two", 20), body3},
+		},
+		{
+			name: "a heading after the prose goes with its list of links, not when its section stays",
+			blocks: []doc.Block{para(body1), para(body2), para(body3),
+				&doc.Heading{Level: 2, Content: []doc.Inline{&doc.Text{Value: "Questions and answers"}}}, &doc.DefinitionList{}, para(prose("one", 12)),
+				&doc.Heading{Level: 2, Content: []doc.Inline{&doc.Text{Value: "More on this"}}}, &doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{linkPara(prose("x", 9))}}}}},
+			theirs: voteWords(body1 + " " + body2 + " " + body3 + " " + prose("one", 12)),
+			want:   []string{body1, body2, body3, "heading:Questions and answers", prose("one", 12)},
 		},
 		{
 			name:   "figures are never the vote's to drop",
@@ -98,10 +117,10 @@ func TestApplyVote(t *testing.T) {
 			want:   []string{"Share this story", body1, prose("four", 80), prose("five", 80)},
 		},
 		{
-			name:   "no opinion when the two readers share nothing",
-			blocks: []doc.Block{para(body1)},
-			theirs: voteWords(prose("other", 60)),
-			want:   []string{body1},
+			name:   "no prose paragraph: nothing is an edge",
+			blocks: []doc.Block{para(prose("one", 10)), para(prose("two", 10)), para(prose("three", 10)), para(prose("four", 10)), para(prose("five", 10)), para(prose("six", 10))},
+			theirs: voteWords(prose("one", 10) + " " + prose("two", 10) + " " + prose("three", 10) + " " + prose("four", 10) + " " + prose("five", 10) + " " + prose("six", 10)),
+			want:   []string{prose("one", 10), prose("two", 10), prose("three", 10), prose("four", 10), prose("five", 10), prose("six", 10)},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
