@@ -16,7 +16,8 @@ import (
 // out: news pages put it in the story header beside the body Readability
 // keeps. It is the first <figure> with an image inside the <article> (or
 // <main>) that holds the extracted text, before that text, outside site
-// furniture, and not already in the extract.
+// furniture, and not already in the extract. A page with neither looks
+// between the headline (<h1>) and the text.
 // It returns the figure, the element that scoped the search and the index
 // of the extract's first element.
 func (c *converter) leadFigure(root, content *html.Node) (*html.Node, *html.Node, int) {
@@ -48,9 +49,20 @@ func (c *converter) leadFigure(root, content *html.Node) (*html.Node, *html.Node
 			scope = p
 		}
 	}
+	// A page with no <article> or <main>: the story header is the nearest
+	// element around the extract that holds the headline, and the lead
+	// figure must come after the headline (a figure above it is the
+	// site's, not the story's).
+	afterH1 := false
+	for p := start; p != nil && scope == nil; p = p.Parent {
+		if p.Type == html.ElementNode && findElement(p, "h1") != nil {
+			scope, afterH1 = p, true
+		}
+	}
 	if scope == nil {
 		return nil, nil, 0
 	}
+	seenH1 := !afterH1
 	var lead *html.Node
 	htmltree.WalkNodes(scope, func(n *html.Node) htmltree.Walk {
 		if n.Type != html.ElementNode {
@@ -60,10 +72,14 @@ func (c *converter) leadFigure(root, content *html.Node) (*html.Node, *html.Node
 		if ok && i >= first {
 			return htmltree.WalkStop
 		}
+		if n.Data == "h1" {
+			seenH1 = true
+			return htmltree.WalkSkip
+		}
 		if c.dropped(n) {
 			return htmltree.WalkSkip
 		}
-		if n.Data == "figure" && !in[i] && findElement(n, "img") != nil {
+		if seenH1 && n.Data == "figure" && !in[i] && findElement(n, "img") != nil {
 			lead = n
 			return htmltree.WalkStop
 		}
@@ -95,7 +111,13 @@ func (c *converter) leadFigureBlocks(root, content *html.Node) []doc.Block {
 			return htmltree.WalkSkip
 		}
 		if n == lead {
+			// A credit can sit inside the figure but outside its
+			// figcaption (<small class="credit">), which the figure's
+			// conversion has read already.
 			after = true
+			return htmltree.WalkIn
+		}
+		if n.Data == "figcaption" && n.Parent == lead {
 			return htmltree.WalkSkip
 		}
 		if i, ok := c.index(n); ok && i >= first {

@@ -56,6 +56,21 @@ func TestSafetyNet(t *testing.T) {
 	}
 }
 
+// TestLeadFigureWithoutArticleElement: a page with no <article> or <main>
+// has its lead figure between the headline and the text; a figure above
+// the headline (the site's) is not taken.
+func TestLeadFigureWithoutArticleElement(t *testing.T) {
+	src := "<!DOCTYPE html><html><head><title>Headline</title></head><body>" +
+		`<div class="masthead"><figure><img src="p_files/logo.png" alt="The Ledger"></figure></div>` +
+		`<h1>Headline</h1><figure><img src="p_files/gone.jpg" alt="Gauge"><figcaption>The old gauge.</figcaption>` +
+		`<small class="credit">Photo: Mara Quint</small></figure><div class="text">` + filler + filler + `</div></body></html>`
+	d, _ := read(t, src, Options{})
+	want := `figure src="p_files/gone.jpg" alt="Gauge" caption="The old gauge." credit="Mara Quint"`
+	if got := render(d.Blocks); !strings.HasPrefix(got, want+"\n") {
+		t.Errorf("lead figure:\n%s\nwant first line:\n%s", got, want)
+	}
+}
+
 func TestLeadFigureCreditBesideTheFigure(t *testing.T) {
 	tests := []struct {
 		name, header, want string
@@ -66,6 +81,9 @@ func TestLeadFigureCreditBesideTheFigure(t *testing.T) {
 		{"a credit element and a caption element beside the figure",
 			`<figure><img src="p_files/lead.jpg" alt="Lead"></figure><div class="image-caption">At the quay.</div><span class="credit">Jane Roe/Agency</span>`,
 			`figure src="p_files/lead.jpg" alt="Lead" caption="At the quay." credit="Jane Roe/Agency"`},
+		{"a credit inside the figure beside its figcaption",
+			`<figure><img src="p_files/gone.jpg" alt="Gauge"><figcaption>The old gauge.</figcaption><small class="credit">Photo: Mara Quint</small></figure>`,
+			`figure src="p_files/gone.jpg" alt="Gauge" caption="The old gauge." credit="Mara Quint"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
