@@ -67,6 +67,9 @@ type Options struct {
 	Fonts *fonts.Library
 
 	extra *extraFaces // what Fonts found for this document (fallback.go)
+	// trace, when set (tests only), receives the lines of text the last
+	// layout drew: page, baseline, start, faces and sizes, text.
+	trace func(runs []string)
 }
 
 // Writer writes briefing PDFs. It is safe for concurrent use.
@@ -187,6 +190,13 @@ func attempt(ctx context.Context, d *doc.Document, opts Options, pp paper, full 
 	if buf.Len() == 0 {
 		return l, nil, doc.Errorf(d.Meta.Pos, "pdf", "fpdf produced no output")
 	}
+	if opts.trace != nil {
+		lines := make([]string, len(l.traced))
+		for i, t := range l.traced {
+			lines[i] = t.String()
+		}
+		opts.trace(lines)
+	}
 	b := buf.Bytes()
 	if z, err := compressStreams(b); err == nil {
 		b = z
@@ -278,14 +288,15 @@ func (l *layout) tagSubsets(b []byte) []byte {
 
 // layout is the state of one document being written.
 type layout struct {
-	ctx  context.Context
-	d    *doc.Document
-	opts Options
-	pdf  *fpdf.Fpdf
-	pp   paper
-	rtl  bool
-	lab  doc.Labels
-	body align // how paragraphs are set (Options.Align)
+	traced []tracedLine // the lines drawn, when opts.trace is set
+	ctx    context.Context
+	d      *doc.Document
+	opts   Options
+	pdf    *fpdf.Fpdf
+	pp     paper
+	rtl    bool
+	lab    doc.Labels
+	body   align // how paragraphs are set (Options.Align)
 
 	left, right, top, bottom float64 // the body's box
 	y                        float64 // top of the next thing on the page
@@ -525,6 +536,32 @@ type held struct {
 	draw           func()
 }
 
+// trace records a drawn run for the layout goldens: runs on one baseline
+// of one page make one line, "p<page> y=<baseline> x=<first run>", the
+// faces and sizes used, and the text.
+func (l *layout) trace(x, y float64, s *span, txt string) {
+	key := fmt.Sprintf("p%d y=%.1f", l.pdf.PageNo(), y)
+	face := fmt.Sprintf("%s%s/%.1f", s.face.Family, s.face.Style, s.st.size)
+	if n := len(l.traced); n > 0 && l.traced[n-1].key == key {
+		t := &l.traced[n-1]
+		if !strings.Contains(t.faces, face) {
+			t.faces += "," + face
+		}
+		t.text += txt
+		return
+	}
+	l.traced = append(l.traced, tracedLine{key: key, x: x, faces: face, text: txt})
+}
+
+type tracedLine struct {
+	key, faces, text string
+	x                float64
+}
+
+func (t tracedLine) String() string {
+	return fmt.Sprintf("%s x=%.1f %s %q", t.key, t.x, t.faces, t.text)
+}
+
 // keep holds a heading until the next room.
 func (l *layout) keep(k held) { l.held = append(l.held, k) }
 
@@ -556,6 +593,9 @@ func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {
 	by := y - s.st.rise
 	l.decorate(s, x, by)
 	l.pdf.Text(tx, by, txt)
+	if l.opts.trace != nil {
+		l.trace(tx, by, s, txt)
+	}
 	top := by - s.st.size*0.8
 	h := s.st.size * 1.05
 	if s.st.link != "" {
