@@ -2,15 +2,12 @@ package pdf
 
 import (
 	"fmt"
-	"html"
 	"math/rand/v2"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
-	"folio/internal/checktool"
+	"folio/internal/pdfcheck"
 	"folio/pipeline/doc"
 )
 
@@ -53,49 +50,18 @@ var russianVocab = strings.Fields(`и в на с по не что как из з
 страхование международный независимый ответственность электричество
 строительство соглашение региональный образование`)
 
-type bboxWord struct {
-	x0, y0, x1, y1 float64
-	text           string
-}
-
-var (
-	pageRe = regexp.MustCompile(`(?s)<page [^>]*>(.*?)</page>`)
-	lineRe = regexp.MustCompile(`(?s)<line [^>]*>(.*?)</line>`)
-	wordRe = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
-)
-
 // pageLines reads each page's text lines (words with boxes) with
 // pdftotext -bbox-layout, leaving out the running header and footer.
-func pageLines(t *testing.T, b []byte, pp paper) [][][]bboxWord {
-	out, err := checktool.Run(t, checktool.PDFToText, "-bbox-layout", "-enc", "UTF-8", tempPDF(t, b), "-")
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	var pages [][][]bboxWord
-	for _, pm := range pageRe.FindAllStringSubmatch(out, -1) {
-		var lines [][]bboxWord
-		for _, lm := range lineRe.FindAllStringSubmatch(pm[1], -1) {
-			var ln []bboxWord
-			for _, wm := range wordRe.FindAllStringSubmatch(lm[1], -1) {
-				f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
-				ln = append(ln, bboxWord{f(wm[1]), f(wm[2]), f(wm[3]), f(wm[4]), html.UnescapeString(wm[5])})
-			}
-			if len(ln) > 0 && ln[0].y0 > 60 && ln[0].y1 < pp.h-50 {
-				lines = append(lines, ln)
-			}
-		}
-		slices.SortStableFunc(lines, func(a, b []bboxWord) int { return int(a[0].y0*10) - int(b[0].y0*10) })
-		pages = append(pages, lines)
-	}
-	return pages
+func pageLines(t *testing.T, b []byte, pp paper) [][]pdfcheck.Line {
+	return pdfcheck.Pages(t, tempPDF(t, b), 60, pp.h-50)
 }
 
 // groups splits a page's lines into paragraphs and headings by the space
 // between them (lines of one paragraph are bodyLead apart).
-func groups(lines [][]bboxWord) [][][]bboxWord {
-	var out [][][]bboxWord
+func groups(lines []pdfcheck.Line) [][]pdfcheck.Line {
+	var out [][]pdfcheck.Line
 	for i, ln := range lines {
-		if i == 0 || ln[0].y0-lines[i-1][0].y0 > bodyLead+2 {
+		if i == 0 || ln[0].Y0-lines[i-1][0].Y0 > bodyLead+2 {
 			out = append(out, nil)
 		}
 		out[len(out)-1] = append(out[len(out)-1], ln)
@@ -103,13 +69,7 @@ func groups(lines [][]bboxWord) [][][]bboxWord {
 	return out
 }
 
-func lineText(ln []bboxWord) string {
-	var ws []string
-	for _, w := range ln {
-		ws = append(ws, w.text)
-	}
-	return strings.Join(ws, " ")
-}
+func lineText(ln pdfcheck.Line) string { return ln.Text() }
 
 func TestBookTypesetting(t *testing.T) {
 	for _, tc := range []struct {
@@ -138,7 +98,7 @@ func TestBookTypesetting(t *testing.T) {
 
 // checkPages: no page ends with a heading, begins with the last line of
 // a paragraph alone (widow) or ends with its first line alone (orphan).
-func checkPages(t *testing.T, pages [][][]bboxWord) {
+func checkPages(t *testing.T, pages [][]pdfcheck.Line) {
 	t.Helper()
 	for pi, lines := range pages[1:] { // page 1 has the title block
 		gs := groups(lines)
@@ -161,7 +121,7 @@ func checkPages(t *testing.T, pages [][][]bboxWord) {
 // checkLines: the measure (median 60–75 characters), the widest word space
 // of a justified line (≤ 1.4× the serif's 0.25 em space), hyphens at line
 // ends present and never on two lines running.
-func checkLines(t *testing.T, pages [][][]bboxWord, vocab []string) {
+func checkLines(t *testing.T, pages [][]pdfcheck.Line, vocab []string) {
 	t.Helper()
 	var lens []int
 	widest, hyphens, runs := 0.0, 0, 0
@@ -190,7 +150,7 @@ func checkLines(t *testing.T, pages [][][]bboxWord, vocab []string) {
 					continue // a paragraph's last line is not stretched
 				}
 				for k := 1; k < len(ln); k++ {
-					if g := (ln[k].x0 - ln[k-1].x1) / (bodySize * 0.25); g > widest {
+					if g := (ln[k].X0 - ln[k-1].X1) / (bodySize * 0.25); g > widest {
 						widest, wideLine = g, txt
 					}
 				}
