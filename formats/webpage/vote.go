@@ -71,10 +71,27 @@ const (
 	voteShort = 20
 	// voteLabel is the longest block, in words, dropped at the edges.
 	voteLabel = 8
+	// voteMaxWords bounds the article the vote is asked about: a second
+	// reading of a page costs as much as the first, and a page whose
+	// article runs past this (2 MB of paragraphs, say) is not furniture's
+	// problem.
+	voteMaxWords = 30000
 	// votePresent is the share of a block's four-word runs that must be
 	// in Distiller's text for the block to count as kept by it.
 	votePresent = 0.5
 )
+
+// voteWanted reports whether the article is short enough to ask for a
+// second opinion.
+func voteWanted(d *doc.Document) bool {
+	var leaves []voteBlock
+	collectVoteLeaves(d.Blocks, &leaves)
+	n := 0
+	for _, l := range leaves {
+		n += l.words
+	}
+	return n <= voteMaxWords
+}
 
 // secondOpinion returns the words of the article DOM Distiller extracts
 // from the page, or nil when it fails or finds nothing. It never fetches

@@ -171,3 +171,11 @@ func TestVoteOnPages(t *testing.T) {
 		})
 	}
 }
+
+func TestVoteWantedBoundsTheArticle(t *testing.T) {
+	small := &doc.Document{Blocks: []doc.Block{para(prose("a", voteMaxWords))}}
+	big := &doc.Document{Blocks: []doc.Block{para(prose("a", voteMaxWords)), para("one more")}}
+	if !voteWanted(small) || voteWanted(big) {
+		t.Errorf("voteWanted: %d words %v, %d words %v", voteMaxWords, voteWanted(small), voteMaxWords+2, voteWanted(big))
+	}
+}

@@ -152,7 +152,7 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 		ws = append(ws, *w)
 	}
 	d := c.document(root, content, mode, pm)
-	if mode == modeArticle {
+	if mode == modeArticle && voteWanted(d) {
 		applyVote(d, secondOpinion(src))
 	}
 	if mode != modeKeep {
