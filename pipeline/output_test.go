@@ -124,3 +124,40 @@ func TestCleanStaleTemps(t *testing.T) {
 		t.Error("a live temporary file is not locked")
 	}
 }
+
+// TestPackCleansStaleTemps checks that --pack cleans its folder as the
+// per-document run does: temporary files a killed run left beside the
+// pack (its own names, another document's, a kept-aside old output) are
+// removed, while one a live writer holds, and files of other names, stay.
+func TestPackCleansStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.md")
+	writeFile(t, in, "# A\n\nText.\n")
+	out := filepath.Join(dir, "out")
+	stale := []string{".p.html.tmp-4242", ".p.pdf.tmp-old-7", ".other.epub.tmp-99"}
+	kept := []string{"notes.md", ".p.html.tmp-notes"}
+	for _, n := range append(append([]string{}, stale...), kept...) {
+		writeFile(t, filepath.Join(out, n), "x")
+	}
+	live, err := create(filepath.Join(out, "live.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.abort()
+
+	pr := ConvertPack(context.Background(), []Job{{Name: in}}, &Options{Formats: []string{"html"}},
+		PackOptions{OutBase: filepath.Join(out, "p")})
+	if pr.Pack.Err != nil {
+		t.Fatal(pr.Pack.Err)
+	}
+	for _, n := range stale {
+		if _, err := os.Lstat(filepath.Join(out, n)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("stale %s kept by --pack: %v", n, err)
+		}
+	}
+	for _, n := range append(kept, filepath.Base(live.f.Name()), "p.html") {
+		if _, err := os.Lstat(filepath.Join(out, n)); err != nil {
+			t.Errorf("%s missing after the pack: %v", n, err)
+		}
+	}
+}
