@@ -161,6 +161,7 @@ func goldens() []golden {
 		{"minimal.html", Options{}, func(*testing.T) *doc.Document { return minimal() }},
 		{"feature.frag.html", Options{Fragment: true}, feature},
 		{"repeated-image.html", Options{}, repeatedImage},
+		{"cover-in-body.html", Options{}, coverInBody},
 	}
 }
 
