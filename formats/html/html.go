@@ -46,6 +46,13 @@ type Writer struct{ opts Options }
 // New returns a writer.
 func New(opts Options) *Writer { return &Writer{opts: opts} }
 
+// FragmentMark starts every fragment (--fragment). A page says it was
+// made by Folio in its <head> (<meta name="generator">); a fragment has no
+// head, so it says so in a comment, which a later run's folder search
+// recognises so as not to take the fragment for an input. A comment shows
+// nothing wherever the fragment is put.
+const FragmentMark = "<!-- generator: Folio -->\n"
+
 // page is parsed once; html/template is safe for concurrent Execute.
 var page = htmltemplate.Must(htmltemplate.ParseFS(assets.FS(), "html/page.tmpl"))
 
@@ -55,8 +62,11 @@ func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) erro
 	var body, notes bytes.Buffer
 	cover := w.render(ctx, d, labels, 0, "", &body, &notes)
 	if w.opts.Fragment {
-		body.Write(notes.Bytes())
-		_, err := out.Write(body.Bytes())
+		var frag bytes.Buffer
+		frag.WriteString(FragmentMark)
+		frag.Write(body.Bytes())
+		frag.Write(notes.Bytes())
+		_, err := out.Write(frag.Bytes())
 		return err
 	}
 	var buf bytes.Buffer
