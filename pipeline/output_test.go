@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"folio/formats/html"
 	"folio/pipeline/doc"
 )
 
@@ -158,6 +159,30 @@ func TestPackCleansStaleTemps(t *testing.T) {
 	for _, n := range append(kept, filepath.Base(live.f.Name()), "p.html") {
 		if _, err := os.Lstat(filepath.Join(out, n)); err != nil {
 			t.Errorf("%s missing after the pack: %v", n, err)
+		}
+	}
+}
+
+// TestGeneratorMarkRecognised: the folder search knows Folio's pages by
+// the <meta name="generator"> in their head and its fragments by the
+// comment they start with, and takes neither for an input; a user's page
+// or fragment that merely mentions the mark in its body is an input.
+func TestGeneratorMarkRecognised(t *testing.T) {
+	dir := t.TempDir()
+	for name, tt := range map[string]struct {
+		text  string
+		folio bool
+	}{
+		"page.html":       {`<!DOCTYPE html><html><head><title>t</title><meta name="generator" content="Folio"></head><body><p>x</p></body></html>`, true},
+		"frag.html":       {html.FragmentMark + "<p>x</p>\n", true},
+		"user-page.html":  {`<html><head><title>t</title></head><body><p>&lt;meta name="generator" content="Folio"&gt;</p><!-- generator: Folio --></body></html>`, false},
+		"user-frag.html":  {"<p>About Folio</p>\n" + html.FragmentMark, false},
+		"other-frag.html": {"<!-- generator: Hugo -->\n<p>x</p>\n", false},
+	} {
+		p := filepath.Join(dir, name)
+		writeFile(t, p, tt.text)
+		if got := hasGeneratorMark(p); got != tt.folio {
+			t.Errorf("%s: recognised as Folio's = %v, want %v", name, got, tt.folio)
 		}
 	}
 }
