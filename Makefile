@@ -38,12 +38,26 @@ check:
 # Short fuzz runs of every target, one at a time on one worker (long runs by
 # hand: FUZZTIME=10m make fuzz). Minimisation is bounded: unbounded, it can
 # spend minutes shrinking one large input under coverage instrumentation.
+# Go 1.26's fuzzing coordinator can end a clean run with a bare "context
+# deadline exceeded" when -fuzztime expires while the worker is mid-input
+# (golang/go#75804, fixed in Go 1.27); such a run wrote no failing input to
+# testdata/fuzz and is reported, not failed. Any other failure fails.
 FUZZTIME ?= 20s
 fuzz:
-	@$(GO) list ./... | while read p; do \
+	@$(GO) list -f '{{.ImportPath}} {{.Dir}}' ./... | while read p dir; do \
 	  for f in $$($(GO) test -list '^Fuzz' $$p 2>/dev/null | grep '^Fuzz'); do \
 	    echo "== $$p $$f"; \
-	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s -parallel 1 $$p || exit 1; \
+	    before=$$(ls $$dir/testdata/fuzz/$$f 2>/dev/null | wc -l); \
+	    { $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s -parallel 1 $$p 2>&1; \
+	      echo $$? > /tmp/folio-fuzz.$$$$.rc; } | tee /tmp/folio-fuzz.$$$$; \
+	    rc=$$(cat /tmp/folio-fuzz.$$$$.rc); \
+	    after=$$(ls $$dir/testdata/fuzz/$$f 2>/dev/null | wc -l); \
+	    if [ $$rc -ne 0 ]; then \
+	      if [ $$after -eq $$before ] && grep -q '^    context deadline exceeded$$' /tmp/folio-fuzz.$$$$ && ! grep -q -e '^panic' -e 'Failing input written' /tmp/folio-fuzz.$$$$; then \
+	        echo "== $$p $$f: the fuzzing coordinator's deadline race (golang/go#75804), no failing input: not a finding"; \
+	      else rm -f /tmp/folio-fuzz.$$$$*; exit 1; fi; \
+	    fi; \
+	    rm -f /tmp/folio-fuzz.$$$$*; \
 	  done; done
 
 # The article readers scored on real pages (README, "Quality"): both readers

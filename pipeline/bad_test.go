@@ -45,6 +45,7 @@ type badCase struct {
 	unsafe  bool          // --unsafe-html: the HTML output keeps what it is given; the EPUB still never carries a script
 	within  time.Duration // a generous time bound for the whole conversion, 0 for the catalogue's deadline
 	json    bool          // read as a JSON tree (-f json)
+	blocked string        // blocked=FORMAT: that format's previous output is a folder, so its rename fails (r12)
 	line    int
 }
 
@@ -85,6 +86,10 @@ func readExpect(t *testing.T) []badCase {
 			case "json":
 				c.json = true
 			default:
+				if f, ok := strings.CutPrefix(opt, "blocked="); ok && outputs[f].ext != "" {
+					c.blocked = f
+					continue
+				}
 				if d, ok := strings.CutPrefix(opt, "within="); ok {
 					var err error
 					if c.within, err = time.ParseDuration(d); err == nil {
@@ -159,6 +164,14 @@ func genCases() map[string]func() string {
 		},
 		"r08-json-bomb":    func() string { return treeWithResource(pngWithHeader(100_000, 100_000, 0), true) },
 		"r08-json-garbage": func() string { return treeWithResource([]byte("<html><script>alert(1)</script></html>"), false) },
+		// r20: the version as a string, and a hand-written tree whose nodes
+		// carry no position (its warnings were put on "-:").
+		"r20-version-string": func() string { return `{"folio":"1","blocks":[]}` },
+		"r20-js-link": func() string {
+			return `{"folio": 1, "meta": {"title": "links"}, "blocks": [{"type": "Paragraph", "content": [` +
+				`{"type": "Link", "url": "javascript:alert(1)", "content": [{"type": "Text", "value": "x"}]}, ` +
+				`{"type": "Image", "src": "file:///etc/passwd", "alt": "p"}, {"type": "Image", "src": "../../etc/passwd", "alt": "q"}]}]}`
+		},
 	}
 }
 
@@ -286,6 +299,10 @@ func setupSpecial(t *testing.T, name, root, outside string) {
 		var b bytes.Buffer
 		must(png.Encode(&b, image.NewGray(image.Rect(0, 0, 6500, 6500))))
 		must(os.WriteFile(filepath.Join(root, "big-42mp.png"), b.Bytes(), 0o644))
+	case "r16-five-bad-images":
+		must(os.WriteFile(filepath.Join(root, "r16-page.png"), []byte("<html><body>a web page saved as .png</body></html>"), 0o644))
+		must(os.WriteFile(filepath.Join(root, "r16-text.png"), []byte("plain text, not an image either"), 0o644))
+		must(os.WriteFile(filepath.Join(root, "r16.webp"), []byte("RIFF\x24\x00\x00\x00WEBPVP8 \x18\x00\x00\x00"+strings.Repeat("\x00", 24)), 0o644))
 	case "b38-formats":
 		var b16 bytes.Buffer
 		img := image.NewGray16(image.Rect(0, 0, 8, 8))
@@ -303,7 +320,7 @@ func setupSpecial(t *testing.T, name, root, outside string) {
 // failsOnlyInSetup are the cases whose error comes from what setupSpecial
 // makes (a sidecar link or FIFO): read from testdata/bad alone they
 // succeed.
-var failsOnlyInSetup = map[string]bool{"r02-sidecar-link": true, "r03-sidecar-zero": true, "r04-sidecar-fifo": true, "r04-input-fifo": true}
+var failsOnlyInSetup = map[string]bool{"r02-sidecar-link": true, "r03-sidecar-zero": true, "r04-sidecar-fifo": true, "r04-input-fifo": true, "r12-partial-commit": true}
 
 func testPNG(t testing.TB, w, h int) []byte {
 	var b bytes.Buffer
@@ -319,7 +336,7 @@ func testPNG(t testing.TB, w, h int) []byte {
 
 // epubChecked are the cases whose EPUB also goes through EPUBCheck (a JVM
 // start each: a representative subset, not all).
-var epubChecked = map[string]bool{"b06-controls": true, "b25-title": true, "b42-ids": true, "r07-unsafe-html": true}
+var epubChecked = map[string]bool{"b06-controls": true, "b25-title": true, "b42-ids": true, "r07-unsafe-html": true, "r15-date-year-10000": true}
 
 var allFormats = []string{"json", "html", "pdf", "epub"}
 
@@ -398,7 +415,7 @@ func TestBadInputCatalogue(t *testing.T) {
 			tripName := "img-" + hex.EncodeToString(tripSum[:6])
 			writeBytes(t, filepath.Join(outside, "tripwire.png"), tripwire)
 			for _, e := range entries {
-				if !strings.HasSuffix(e.Name(), ".md") && e.Name() != "EXPECT" {
+				if !strings.HasSuffix(e.Name(), ".md") && e.Name() != "EXPECT" && e.Name() != "ELSEWHERE" {
 					b, _ := os.ReadFile(filepath.Join(badDir, e.Name()))
 					writeBytes(t, filepath.Join(root, e.Name()), b)
 				}
@@ -425,6 +442,12 @@ func TestBadInputCatalogue(t *testing.T) {
 			writeBytes(t, victim, []byte("victim"))
 			for _, f := range allFormats {
 				p := filepath.Join(out, stemName+outputs[f].ext)
+				if f == c.blocked {
+					if err := os.MkdirAll(filepath.Join(p, "sub"), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
 				if f == "html" {
 					if err := os.Symlink(victim, p); err != nil {
 						t.Fatal(err)
@@ -474,6 +497,9 @@ func TestBadInputCatalogue(t *testing.T) {
 			if c.outcome == "E" {
 				checkRefused(t, c, res, in, out, stemName)
 				assertNoTemps(t, out)
+				if check := caseChecks[c.name()]; check != nil {
+					check(t, res, elapsed)
+				}
 				return
 			}
 			if res.Err != nil {
@@ -481,11 +507,11 @@ func TestBadInputCatalogue(t *testing.T) {
 			}
 			if len(c.codes) > 0 {
 				w, ok := findWarning(res.Warnings, c.codes)
-				// (r20: positions inside a JSON tree name no file yet.)
-				named := w.Pos.File == in || c.json && w.Pos.File == ""
 				if !ok {
 					t.Errorf("warnings %v lack %v", codesOf(res.Warnings), c.codes)
-				} else if !named || w.Pos.Line == 0 {
+				} else if w.Pos.File != in || w.Pos.Line == 0 && !c.json {
+					// (A JSON tree's nodes need not carry a line, but
+					// their warnings name the tree's file: r20.)
 					t.Errorf("warning %v does not name %s:line", w, in)
 				}
 			}
@@ -598,6 +624,52 @@ var caseChecks = map[string]func(t *testing.T, res *Result, elapsed time.Duratio
 			t.Errorf("XObject keys %v, want one image listed once (warnings %v)", keys, codesOf(res.Warnings))
 		}
 	},
+	"r12-partial-commit": func(t *testing.T, res *Result, _ time.Duration) {
+		// The failure is the commit's, after three renames were done.
+		if res.Err == nil || !strings.Contains(res.Err.Error(), "r12-partial-commit.epub") {
+			t.Errorf("err = %v, want it to name the output that could not be replaced", res.Err)
+		}
+	},
+	"r15-date-year-10000": func(t *testing.T, res *Result, _ time.Duration) {
+		w, _ := findWarning(res.Warnings, []string{"date-invalid"})
+		if !strings.Contains(w.Message, "0001–9999") {
+			t.Errorf("warning %q does not say which years are possible", w.Message)
+		}
+		for _, f := range epubEntries(t, outputBytes(t, res, "epub")) {
+			if bytes.Contains(f.data, []byte("10000-")) {
+				t.Errorf("the EPUB's %s carries a year-10000 date", f.name)
+			}
+		}
+		if bytes.Contains(outputBytes(t, res, "pdf"), []byte("(D:10000")) {
+			t.Error("the PDF carries a year-10000 date")
+		}
+	},
+	"r16-five-bad-images": func(t *testing.T, res *Result, _ time.Duration) {
+		// One warning per file (they were deduplicated by line and code,
+		// so three of the five files were never named).
+		for _, name := range []string{"r16-page.png", "r16-text.png", "r16.webp", "r16-missing1.png", "r16-missing2.png"} {
+			n := 0
+			for _, w := range res.Warnings {
+				if w.Pos.Line == 3 && strings.Contains(w.Message, name) {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("%s named by %d warnings on line 3, want 1: %v", name, n, res.Warnings)
+			}
+		}
+	},
+	"r20-version-string": func(t *testing.T, res *Result, _ time.Duration) {
+		// Was "tree version 1; this Folio reads version 1".
+		if res.Err == nil || !strings.Contains(res.Err.Error(), `"folio" is the string "1" where a number is expected`) {
+			t.Errorf("err = %v, want it to name the string", res.Err)
+		}
+	},
+	"r20-js-link": func(t *testing.T, res *Result, _ time.Duration) {
+		if len(res.Warnings) < 3 {
+			t.Errorf("warnings %v, want the script link and both images", res.Warnings)
+		}
+	},
 	"r22-big-valid": func(t *testing.T, res *Result, _ time.Duration) {
 		if len(res.Warnings) != 0 {
 			t.Errorf("a valid 42 MP image: warnings %v, want none", codesOf(res.Warnings))
@@ -693,7 +765,8 @@ func checkRefused(t *testing.T, c badCase, res *Result, in, out, stemName string
 	if de.Pos.File != in && de.Pos.File != sidecarPath(in) {
 		t.Errorf("error names %q, want %q or its sidecar", de.Pos.File, in)
 	}
-	wholeFile := de.Pos.File == in && (de.Code == "input-too-large" || de.Code == "not-regular-file")
+	// A failed commit (r12) concerns the outputs, not a place in the input.
+	wholeFile := de.Pos.File == in && (de.Code == "input-too-large" || de.Code == "not-regular-file" || de.Code == "write")
 	if !wholeFile && (de.Pos.Line == 0 || !posLine.MatchString(strings.TrimPrefix(de.Error(), filepath.Dir(in)))) {
 		t.Errorf("error %q has no line", de.Error())
 	}
@@ -701,10 +774,23 @@ func checkRefused(t *testing.T, c badCase, res *Result, in, out, stemName string
 		t.Errorf("outputs %v for a refused input", res.Outputs)
 	}
 	for _, f := range allFormats {
-		if f == "html" {
-			continue // the symlink, checked through its target
+		p := filepath.Join(out, stemName+outputs[f].ext)
+		if f == c.blocked {
+			if fi, err := os.Stat(filepath.Join(p, "sub")); err != nil || !fi.IsDir() {
+				t.Errorf("the folder in the way of the %s output changed: %v", f, err)
+			}
+			continue
 		}
-		b, err := os.ReadFile(filepath.Join(out, stemName+outputs[f].ext))
+		if f == "html" {
+			// The symlink, which a success replaces (its target is
+			// checked by the caller): after a failure, or a commit
+			// rolled back, it is still there.
+			if fi, err := os.Lstat(p); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+				t.Errorf("previous html output (a symlink) not kept: %v", err)
+			}
+			continue
+		}
+		b, err := os.ReadFile(p)
 		if string(b) != "previous "+f {
 			t.Errorf("previous %s output changed: %q %v", f, b, err)
 		}
@@ -882,5 +968,113 @@ func TestWriteFailureKeepsPreviousOutputs(t *testing.T) {
 	res := Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(dir, "out", "a")}, &Options{Formats: allFormats})
 	if res.Err == nil || !strings.HasPrefix(res.Err.Error(), in+":") {
 		t.Errorf("unwritable output folder: err = %v, want one naming %s", res.Err, in)
+	}
+}
+
+// elsewhereCase is one line of testdata/bad/ELSEWHERE: a red-team
+// reproduction covered by a named test instead of a catalogue case.
+type elsewhereCase struct {
+	name, pkg, test string
+}
+
+func readElsewhere(t *testing.T) []elsewhereCase {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(badDir, "ELSEWHERE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []elsewhereCase
+	for n, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		if len(f) < 4 {
+			t.Fatalf("ELSEWHERE:%d: want CASE PACKAGE TEST WHY: %q", n+1, line)
+		}
+		out = append(out, elsewhereCase{f[0], f[1], f[2]})
+	}
+	return out
+}
+
+// redTeamCase is the rNN of a reproduction's or a case's name.
+var redTeamCase = regexp.MustCompile(`^(r\d\d)(-|$)`)
+
+// TestCatalogueCoversTheRedTeam checks issue 17's "the catalogue test
+// covers each": every reproduction in the shared redteam/ folder is a case
+// in EXPECT or a line in ELSEWHERE, and every test ELSEWHERE names exists
+// in its package.
+func TestCatalogueCoversTheRedTeam(t *testing.T) {
+	covered := map[string]bool{}
+	for _, c := range readExpect(t) {
+		if m := redTeamCase.FindStringSubmatch(c.name()); m != nil {
+			covered[m[1]] = true
+		}
+	}
+	for _, e := range readElsewhere(t) {
+		m := redTeamCase.FindStringSubmatch(e.name)
+		if m == nil {
+			t.Errorf("ELSEWHERE: %q is not a red-team case (rNN or rNN-variant)", e.name)
+			continue
+		}
+		covered[m[1]] = true
+		files, _ := filepath.Glob(filepath.Join("..", e.pkg, "*_test.go"))
+		decl := regexp.MustCompile(`(?m)^func ` + regexp.QuoteMeta(e.test) + `\(t \*testing\.T\)`)
+		found := false
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found = found || decl.Match(b)
+		}
+		if !found {
+			t.Errorf("ELSEWHERE: %s names %s in %s, which has no such test", e.name, e.test, e.pkg)
+		}
+	}
+	dir := findRedTeam()
+	if dir == "" {
+		if checktool.InCI() {
+			t.Fatal("the red team's reproductions (shared/redteam) not found beside the repository")
+		}
+		t.Skip("shared/redteam not found beside the repository: the coverage of each reproduction is not checked")
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		m := redTeamCase.FindStringSubmatch(e.Name())
+		if !e.IsDir() || m == nil {
+			continue
+		}
+		n++
+		if !covered[m[1]] {
+			t.Errorf("red-team reproduction %s is neither a case in EXPECT nor a line in ELSEWHERE", e.Name())
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d reproductions in %s", n, dir)
+	}
+}
+
+// findRedTeam walks up from the package folder to shared/redteam beside
+// the repository, or "".
+func findRedTeam() string {
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, "shared", "redteam")
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
 	}
 }

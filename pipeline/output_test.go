@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"folio/formats/html"
 	"folio/pipeline/doc"
 )
 
@@ -122,5 +123,66 @@ func TestCleanStaleTemps(t *testing.T) {
 	defer f.Close()
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err == nil {
 		t.Error("a live temporary file is not locked")
+	}
+}
+
+// TestPackCleansStaleTemps checks that --pack cleans its folder as the
+// per-document run does: temporary files a killed run left beside the
+// pack (its own names, another document's, a kept-aside old output) are
+// removed, while one a live writer holds, and files of other names, stay.
+func TestPackCleansStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.md")
+	writeFile(t, in, "# A\n\nText.\n")
+	out := filepath.Join(dir, "out")
+	stale := []string{".p.html.tmp-4242", ".p.pdf.tmp-old-7", ".other.epub.tmp-99"}
+	kept := []string{"notes.md", ".p.html.tmp-notes"}
+	for _, n := range append(append([]string{}, stale...), kept...) {
+		writeFile(t, filepath.Join(out, n), "x")
+	}
+	live, err := create(filepath.Join(out, "live.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.abort()
+
+	pr := ConvertPack(context.Background(), []Job{{Name: in}}, &Options{Formats: []string{"html"}},
+		PackOptions{OutBase: filepath.Join(out, "p")})
+	if pr.Pack.Err != nil {
+		t.Fatal(pr.Pack.Err)
+	}
+	for _, n := range stale {
+		if _, err := os.Lstat(filepath.Join(out, n)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("stale %s kept by --pack: %v", n, err)
+		}
+	}
+	for _, n := range append(kept, filepath.Base(live.f.Name()), "p.html") {
+		if _, err := os.Lstat(filepath.Join(out, n)); err != nil {
+			t.Errorf("%s missing after the pack: %v", n, err)
+		}
+	}
+}
+
+// TestGeneratorMarkRecognised: the folder search knows Folio's pages by
+// the <meta name="generator"> in their head and its fragments by the
+// comment they start with, and takes neither for an input; a user's page
+// or fragment that merely mentions the mark in its body is an input.
+func TestGeneratorMarkRecognised(t *testing.T) {
+	dir := t.TempDir()
+	for name, tt := range map[string]struct {
+		text  string
+		folio bool
+	}{
+		"page.html":       {`<!DOCTYPE html><html><head><title>t</title><meta name="generator" content="Folio"></head><body><p>x</p></body></html>`, true},
+		"frag.html":       {html.FragmentMark + "<p>x</p>\n", true},
+		"user-page.html":  {`<html><head><title>t</title></head><body><p>&lt;meta name="generator" content="Folio"&gt;</p><!-- generator: Folio --></body></html>`, false},
+		"user-frag.html":  {"<p>About Folio</p>\n" + html.FragmentMark, false},
+		"other-frag.html": {"<!-- generator: Hugo -->\n<p>x</p>\n", false},
+	} {
+		p := filepath.Join(dir, name)
+		writeFile(t, p, tt.text)
+		if got := hasGeneratorMark(p); got != tt.folio {
+			t.Errorf("%s: recognised as Folio's = %v, want %v", name, got, tt.folio)
+		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"folio/formats/html"
 )
 
 // outputFilter keeps a folder search from reading Folio's outputs back in
@@ -66,6 +68,7 @@ var generatorMark = []byte(`<meta name="generator" content="Folio`)
 
 // hasGeneratorMark reads the head of an HTML file for Folio's mark. The
 // mark comes after the title, description and author, so 64 KiB is ample.
+// A fragment (--fragment) has no head: it starts with html.FragmentMark.
 func hasGeneratorMark(p string) bool {
 	f, err := os.Open(p)
 	if err != nil {
@@ -73,6 +76,9 @@ func hasGeneratorMark(p string) bool {
 	}
 	defer f.Close()
 	head, _ := io.ReadAll(io.LimitReader(f, 64<<10))
+	if bytes.HasPrefix(head, []byte(html.FragmentMark)) {
+		return true
+	}
 	end := bytes.Index(head, []byte("</head>"))
 	if end < 0 {
 		end = len(head)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -75,6 +76,10 @@ func ConvertPack(ctx context.Context, jobs []Job, o *Options, po PackOptions) *P
 			return pr
 		}
 	}
+	// As Run does for single documents: temporary files that an earlier
+	// run killed mid-write left in the pack's folder are removed (never
+	// one a live run holds).
+	CleanStaleTemps(filepath.Dir(po.OutBase))
 	if o.Timeout > 0 {
 		// --timeout bounds the whole pack: it is one document.
 		var cancel context.CancelFunc

@@ -73,6 +73,10 @@ func TestOutputsAreNeverInputs(t *testing.T) {
 		{"export --pack morning -o out .", []string{"--pack", "morning", "-o", "out", "."}, true},
 		{"export --pack morning . (the pack beside the inputs)", []string{"--pack", "morning", "."}, true},
 		{"export --incremental -o out .", []string{"--incremental", "-o", "out", "."}, true},
+		// An HTML fragment has no <head> for the generator mark: it starts
+		// with the mark as a comment instead.
+		{"export --fragment . (HTML fragments beside the inputs)", []string{"--fragment", "."}, false},
+		{"export --fragment -o out .", []string{"--fragment", "-o", "out", "."}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,6 +46,13 @@ type Writer struct{ opts Options }
 // New returns a writer.
 func New(opts Options) *Writer { return &Writer{opts: opts} }
 
+// FragmentMark starts every fragment (--fragment). A page says it was
+// made by Folio in its <head> (<meta name="generator">); a fragment has no
+// head, so it says so in a comment, which a later run's folder search
+// recognises so as not to take the fragment for an input. A comment shows
+// nothing wherever the fragment is put.
+const FragmentMark = "<!-- generator: Folio -->\n"
+
 // page is parsed once; html/template is safe for concurrent Execute.
 var page = htmltemplate.Must(htmltemplate.ParseFS(assets.FS(), "html/page.tmpl"))
 
@@ -53,14 +60,17 @@ var page = htmltemplate.Must(htmltemplate.ParseFS(assets.FS(), "html/page.tmpl")
 func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) error {
 	labels := doc.LabelsFor(d.Meta.Lang)
 	var body, notes bytes.Buffer
-	w.render(ctx, d, labels, 0, "", &body, &notes)
+	cover := w.render(ctx, d, labels, 0, "", &body, &notes)
 	if w.opts.Fragment {
-		body.Write(notes.Bytes())
-		_, err := out.Write(body.Bytes())
+		var frag bytes.Buffer
+		frag.WriteString(FragmentMark)
+		frag.Write(body.Bytes())
+		frag.Write(notes.Bytes())
+		_, err := out.Write(frag.Bytes())
 		return err
 	}
 	var buf bytes.Buffer
-	if err := page.ExecuteTemplate(&buf, "page.tmpl", pageData(d, labels, &body, &notes)); err != nil {
+	if err := page.ExecuteTemplate(&buf, "page.tmpl", pageData(d, labels, cover, &body, &notes)); err != nil {
 		return err
 	}
 	_, err := out.Write(buf.Bytes())
@@ -70,10 +80,15 @@ func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) erro
 // render writes d's body and notes; shift moves every heading that many
 // levels down (an article in a pack sits one level below the pack), and
 // idPrefix keeps the ids of its shared images apart from another
-// article's.
-func (w *Writer) render(ctx context.Context, d *doc.Document, labels doc.Labels, shift int, idPrefix string, body, notes *bytes.Buffer) {
+// article's. When the cover image is also in the body, the page header
+// holds its one copy: render returns the cover drawn first (an SVG
+// <image>), which the body's uses then draw again with <use>; otherwise
+// it returns "" and the header shows the cover as an <img>.
+func (w *Writer) render(ctx context.Context, d *doc.Document, labels doc.Labels, shift int, idPrefix string, body, notes *bytes.Buffer) htmltemplate.HTML {
+	withCover := !w.opts.Fragment && coverURL(d) != ""
+	shared := sharedImages(d, idPrefix, withCover)
 	r := markup.New(markup.Options{
-		SharedImages:       sharedImages(d, idPrefix),
+		SharedImages:       shared,
 		UnsafeHTML:         w.opts.UnsafeHTML,
 		NoteStyle:          markup.NotesHTML,
 		Notes:              d.Notes,
@@ -91,14 +106,32 @@ func (w *Writer) render(ctx context.Context, d *doc.Document, labels doc.Labels,
 		KeepUnresolvedSrc: w.opts.Fragment,
 		HeadingShift:      shift,
 	}, func(wr doc.Warning) { doc.Warn(ctx, wr) })
+	var cover bytes.Buffer
+	if _, ok := shared[d.Meta.CoverRef]; ok && withCover {
+		r.Inlines(&cover, []doc.Inline{&doc.Image{Ref: d.Meta.CoverRef}})
+	}
 	r.Blocks(body, d.Blocks)
 	r.Notes(notes, d.Notes, 2+shift)
+	return htmltemplate.HTML(cover.String())
+}
+
+// coverURL is the data: URL of d's cover image, or "" when it has none
+// the page can show.
+func coverURL(d *doc.Document) string {
+	if res := d.Resource(d.Meta.CoverRef); res != nil {
+		return dataURL(res)
+	}
+	return ""
 }
 
 // sharedImages names the images d uses more than once, with the id of
-// the one copy the page embeds (see markup.Options.SharedImages).
-func sharedImages(d *doc.Document, idPrefix string) map[string]string {
+// the one copy the page embeds (see markup.Options.SharedImages). The
+// cover counts as a use when the page shows it.
+func sharedImages(d *doc.Document, idPrefix string, withCover bool) map[string]string {
 	uses := map[string]int{}
+	if withCover {
+		uses[d.Meta.CoverRef]++
+	}
 	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
 		if !entering {
 			return doc.WalkContinue
@@ -146,10 +179,13 @@ type data struct {
 	Date, Updated                                                                 *stamp
 	Source                                                                        *source
 	Cover                                                                         htmltemplate.URL
-	TOC                                                                           []*doc.TOCEntry
-	Labels                                                                        doc.Labels
-	CSS                                                                           htmltemplate.CSS
-	Body, Notes                                                                   htmltemplate.HTML
+	// SharedCover is the cover drawn as the one copy of an image the body
+	// uses too (see render); Cover is then unused.
+	SharedCover htmltemplate.HTML
+	TOC         []*doc.TOCEntry
+	Labels      doc.Labels
+	CSS         htmltemplate.CSS
+	Body, Notes htmltemplate.HTML
 	// InPack sets an article inside a pack: its title is an h2 under the
 	// pack's h1.
 	InPack bool
@@ -173,7 +209,7 @@ func pageLang(tag string) string {
 	return lang
 }
 
-func pageData(d *doc.Document, labels doc.Labels, body, notes *bytes.Buffer) *data {
+func pageData(d *doc.Document, labels doc.Labels, cover htmltemplate.HTML, body, notes *bytes.Buffer) *data {
 	m := &d.Meta
 	c := markup.Clean
 	p := &data{
@@ -210,8 +246,10 @@ func pageData(d *doc.Document, labels doc.Labels, body, notes *bytes.Buffer) *da
 	if countTOC(d.TOC) >= 3 {
 		p.TOC = cleanTOC(d.TOC)
 	}
-	if res := d.Resource(m.CoverRef); res != nil {
-		p.Cover = htmltemplate.URL(dataURL(res))
+	if cover != "" {
+		p.SharedCover = cover
+	} else {
+		p.Cover = htmltemplate.URL(coverURL(d))
 	}
 	return p
 }

@@ -161,6 +161,7 @@ func goldens() []golden {
 		{"minimal.html", Options{}, func(*testing.T) *doc.Document { return minimal() }},
 		{"feature.frag.html", Options{Fragment: true}, feature},
 		{"repeated-image.html", Options{}, repeatedImage},
+		{"cover-in-body.html", Options{}, coverInBody},
 	}
 }
 
@@ -297,7 +298,8 @@ func TestFragmentIsBodyOnly(t *testing.T) {
 	if strings.Contains(got, "<html") || strings.Contains(got, "<style") || strings.Contains(got, "<h1") {
 		t.Error("fragment contains page template parts")
 	}
-	if !strings.HasPrefix(got, "<p>Loaded") || !strings.Contains(got, `<section class="footnotes" role="doc-endnotes">`) {
+	// The generator mark (a comment: a fragment has no head), then the body.
+	if !strings.HasPrefix(got, FragmentMark+"<p>Loaded") || !strings.Contains(got, `<section class="footnotes" role="doc-endnotes">`) {
 		t.Errorf("fragment lacks the body or the notes:\n%.200s", got)
 	}
 }

@@ -42,8 +42,8 @@ func (w *Writer) WritePack(ctx context.Context, p *doc.Pack, out io.Writer) erro
 	for i, d := range p.Articles {
 		al := doc.LabelsFor(d.Meta.Lang)
 		var body, notes bytes.Buffer
-		w.render(ctx, d, al, 1, articleID(i)+"-", &body, &notes)
-		a := pageData(d, al, &body, &notes)
+		cover := w.render(ctx, d, al, 1, articleID(i)+"-", &body, &notes)
+		a := pageData(d, al, cover, &body, &notes)
 		a.InPack = true
 		a.ID = articleID(i)
 		a.Line = c(joinNonEmpty(" · ", d.Meta.SourceName(), doc.ShowDate(d.Meta.Date, m.Lang)))

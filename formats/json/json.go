@@ -9,6 +9,7 @@
 package json
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	stdjson "encoding/json"
@@ -40,13 +41,13 @@ func New(opts Options) *Writer { return &Writer{opts: opts} }
 func (w *Writer) Write(ctx context.Context, d *doc.Document, out io.Writer) error {
 	body := obj{{"folio", Version}}
 	body = append(body, structFields(reflect.ValueOf(d).Elem())...)
-	e := encoder{indent: !w.opts.Compact}
+	bw := bufio.NewWriterSize(out, 64<<10)
+	e := encoder{buf: bw, indent: !w.opts.Compact}
 	if err := e.value(body, 0); err != nil {
 		return err
 	}
-	e.buf.WriteByte('\n')
-	_, err := out.Write(e.buf.Bytes())
-	return err
+	bw.WriteByte('\n')
+	return bw.Flush() // (bufio keeps the first write error)
 }
 
 // obj is a JSON object that keeps its keys in order.
@@ -60,10 +61,28 @@ type kv struct {
 // encoder writes the tree in one pass, formatted exactly as json.Indent
 // would format json.Marshal's output. (Nesting objects through
 // MarshalJSON made encoding/json re-validate every subtree once per level
-// above it: quadratic in depth, and an error past 10,000 levels.)
+// above it: quadratic in depth, and an error past 10,000 levels.) It
+// streams to the output: the tree of a dense 1 MB input is 40 MB of
+// JSON, which a buffer grew to by doubling (and clearing) its memory.
 type encoder struct {
-	buf    bytes.Buffer
-	indent bool
+	buf     *bufio.Writer
+	indent  bool
+	scratch bytes.Buffer      // for json.Indent, which writes to a bytes.Buffer
+	keys    map[string][]byte // object keys, encoded once
+}
+
+// key is k encoded as a JSON string (the keys are the tree's few field
+// names).
+func (e *encoder) key(k string) []byte {
+	if b, ok := e.keys[k]; ok {
+		return b
+	}
+	b, _ := stdjson.Marshal(k)
+	if e.keys == nil {
+		e.keys = map[string][]byte{}
+	}
+	e.keys[k] = b
+	return b
 }
 
 func (e *encoder) newline(depth int) {
@@ -89,8 +108,7 @@ func (e *encoder) value(v any, depth int) error {
 				e.buf.WriteByte(',')
 			}
 			e.newline(depth + 1)
-			k, _ := stdjson.Marshal(f.k)
-			e.buf.Write(k)
+			e.buf.Write(e.key(f.k))
 			e.buf.WriteByte(':')
 			if e.indent {
 				e.buf.WriteByte(' ')
@@ -127,7 +145,11 @@ func (e *encoder) value(v any, depth int) error {
 			e.buf.Write(b)
 			return nil
 		}
-		return stdjson.Indent(&e.buf, b, strings.Repeat("  ", depth), "  ")
+		e.scratch.Reset()
+		if err := stdjson.Indent(&e.scratch, b, strings.Repeat("  ", depth), "  "); err != nil {
+			return err
+		}
+		e.buf.Write(e.scratch.Bytes())
 	}
 	return nil
 }

@@ -85,7 +85,33 @@ func (s *htmlState) own(n *html.Node) ([]doc.Block, []doc.Inline, bool) {
 }
 
 func (s *htmlState) placeholder(b *strings.Builder, kind string, i int) {
-	fmt.Fprintf(b, `<%s k="%s" i="%d"></%s>`, s.tag, kind, i, s.tag)
+	b.WriteByte('<')
+	b.WriteString(s.tag)
+	b.WriteString(` k="`)
+	b.WriteString(kind)
+	b.WriteString(`" i="`)
+	b.WriteString(strconv.Itoa(i))
+	b.WriteString(`"></`)
+	b.WriteString(s.tag)
+	b.WriteByte('>')
+}
+
+// fragmentSize is about the length of the fragment a run of siblings
+// makes (each Markdown node a placeholder), so it is built without
+// regrowing: a paragraph of 300,000 inlines makes 20 MB.
+func (s *htmlState) fragmentSize(kids []any) int {
+	n := 0
+	for _, k := range kids {
+		switch k := k.(type) {
+		case htmlInline:
+			n += len(k.text)
+		case htmlBlock:
+			n += len(k.text) + 1
+		default:
+			n += 2*len(s.tag) + 24
+		}
+	}
+	return n
 }
 
 // bodyContext is where fragments are parsed: as the content of a <body>.
@@ -140,6 +166,7 @@ func (c *converter) htmlBlocks(group []any) []doc.Block {
 	first := group[0].(htmlBlock).pos
 	s.blocks = s.blocks[:0]
 	var b strings.Builder
+	b.Grow(s.fragmentSize(group))
 	var open []string
 	line := first.Line
 	for _, k := range group {
@@ -177,6 +204,7 @@ func (c *converter) inlinesOf(kids []any) []doc.Inline {
 	s := c.html
 	s.inlines = s.inlines[:0]
 	var b strings.Builder
+	b.Grow(s.fragmentSize(kids))
 	var open []string
 	for _, k := range kids {
 		switch k := k.(type) {

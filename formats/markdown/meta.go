@@ -201,6 +201,10 @@ func setDate(field func(*doc.Meta) *string) func(*doc.Meta, string, value, *warn
 			w.add(v.line, 0, "date-invalid", "%s: %q is not a date (write 2024-03-05 or 2024-03-05T14:30:00Z); ignored", key, v.text)
 			return
 		}
+		if _, ok := doc.ParseDate(s); !ok {
+			w.add(v.line, 0, "date-invalid", "%s: %s is outside the years 0001–9999 (in UTC), which no output can carry; ignored", key, s)
+			return
+		}
 		*field(m) = s
 	}
 }

@@ -585,6 +585,9 @@ func isoDate(s string) string {
 	s = strings.TrimSpace(s)
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l.layout, s); err == nil {
+			if !doc.DateInRange(t) {
+				return ""
+			}
 			return t.Format(l.out)
 		}
 	}

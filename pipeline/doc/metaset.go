@@ -198,14 +198,26 @@ func formatDate(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-// ParseDate reads an ISO 8601 date or RFC 3339 time.
+// ParseDate reads an ISO 8601 date or RFC 3339 time. A date that is not
+// in the years 0001–9999 once taken to UTC is not one (see DateInRange).
 func ParseDate(s string) (time.Time, bool) {
 	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01", "2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
+			return t, DateInRange(t)
 		}
 	}
 	return time.Time{}, false
+}
+
+// DateInRange reports whether t, in UTC, falls in the years 0001–9999:
+// what every output can carry. EPUB's dcterms:modified must be
+// CCYY-MM-DDThh:mm:ssZ, four digits, in UTC, so 9999-12-31T23:00:00-12:00
+// (which is 10000-01-01T11:00:00Z) made an invalid book (EPUBCheck
+// RSC-005, the red team's r15 through a document's own date); year 0000
+// is no year in dc:date's W3CDTF (OPF-053), nor in a PDF date.
+func DateInRange(t time.Time) bool {
+	y := t.UTC().Year()
+	return y >= 1 && y <= 9999
 }
 
 // Time returns the document's date as a time, if it has a valid one.

@@ -42,3 +42,23 @@ func TestMetaSet(t *testing.T) {
 		})
 	}
 }
+
+// TestParseDateYearRange checks that a date outside the years 0001–9999
+// in UTC is not a date: no output can carry it (r15 through a document's
+// own date made an EPUB whose dcterms:modified was 10000-01-01T11:00:00Z).
+func TestParseDateYearRange(t *testing.T) {
+	for s, want := range map[string]bool{
+		"9999-12-31":                true,
+		"9999-12-31T23:00:00Z":      true,
+		"9999-12-31T23:00:00+05:00": true,
+		"9999-12-31T23:00:00-12:00": false, // 10000-01-01T11:00Z
+		"0001-01-01":                true,
+		"0001-01-01T00:30:00+01:00": false, // year 0 in UTC
+		"0000-01-01":                false,
+		"0000":                      false,
+	} {
+		if _, ok := ParseDate(s); ok != want {
+			t.Errorf("ParseDate(%q) ok = %v, want %v", s, ok, want)
+		}
+	}
+}

@@ -16,4 +16,12 @@ import "time"
 // date that is plausibly "when this file was made" and is documented
 // here and in the README. Set SOURCE_DATE_EPOCH (or give the document a
 // date) to choose it.
+//
+// Rejected: the newest dated input's date in the batch. A document's bytes
+// would depend on which other files were exported with it (export a.md
+// and export . would differ, and so would --shard runs unless each read
+// every input), and --incremental would have to rebuild every undated
+// document when a newer one appears. File modification times are not
+// reproducible (git does not keep them). A pack, one publication made of
+// its articles, does take its newest article's date (pipeline.packMeta).
 func UndatedStamp() time.Time { return time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC) }

@@ -22,10 +22,19 @@ func (c *Converter) text(n *html.Node) doc.Inline {
 
 // inlines converts the children of n in inline context.
 func (c *Converter) inlines(n *html.Node, depth int) []doc.Inline {
+	return c.appendInlines(nil, n, depth)
+}
+
+// appendInlines appends the children of n, converted in inline context, to
+// out. Elements that leave no node of their own (unknown ones, a link
+// without a usable href) append their children to the same slice, so a
+// run of nested wrappers costs nothing per level: returning each level's
+// slice for its parent to copy made the 64 nested <e> of the goldmark#555
+// mix copy every inline of the paragraph 64 times.
+func (c *Converter) appendInlines(out []doc.Inline, n *html.Node, depth int) []doc.Inline {
 	if depth > maxWalk {
-		return []doc.Inline{&doc.Text{Value: Collapse(TextContent(n)), Pos: c.At(c.Line)}}
+		return append(out, &doc.Text{Value: Collapse(TextContent(n)), Pos: c.At(c.Line)})
 	}
-	var out []doc.Inline
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		switch ch.Type {
 		case html.TextNode:
@@ -33,7 +42,7 @@ func (c *Converter) inlines(n *html.Node, depth int) []doc.Inline {
 		case html.CommentNode:
 			c.Line += Newlines(ch.Data)
 		case html.ElementNode:
-			out = append(out, c.inline(ch, depth+1)...)
+			out = c.appendInline(out, ch, depth+1)
 		}
 	}
 	return out
@@ -41,79 +50,83 @@ func (c *Converter) inlines(n *html.Node, depth int) []doc.Inline {
 
 // inline converts one element in inline context.
 func (c *Converter) inline(n *html.Node, depth int) []doc.Inline {
+	return c.appendInline(nil, n, depth)
+}
+
+// appendInline appends one element, converted in inline context, to out.
+func (c *Converter) appendInline(out []doc.Inline, n *html.Node, depth int) []doc.Inline {
 	if bs, is, ok := c.own(n); ok {
 		if bs != nil {
-			return blockText(bs)
+			return append(out, blockText(bs)...)
 		}
-		return is
+		return append(out, is...)
 	}
 	if c.Dropped(n) {
-		return nil
+		return out
 	}
 	pos := c.Pos(n)
 	c.enter(n)
 	switch n.Data {
 	case "em", "i", "cite", "dfn", "var":
-		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Emph{Content: is, Pos: pos} })
+		return append(out, wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Emph{Content: is, Pos: pos} })...)
 	case "strong", "b":
-		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Strong{Content: is, Pos: pos} })
+		return append(out, wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Strong{Content: is, Pos: pos} })...)
 	case "s", "strike", "del":
-		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Strike{Content: is, Pos: pos} })
+		return append(out, wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Strike{Content: is, Pos: pos} })...)
 	case "sub":
-		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Sub{Content: is, Pos: pos} })
+		return append(out, wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Sub{Content: is, Pos: pos} })...)
 	case "sup":
-		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Sup{Content: is, Pos: pos} })
+		return append(out, wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Sup{Content: is, Pos: pos} })...)
 	case "u", "ins":
-		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Span{Style: doc.SpanUnderline, Content: is, Pos: pos} })
+		return append(out, wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Span{Style: doc.SpanUnderline, Content: is, Pos: pos} })...)
 	case "mark":
-		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Span{Style: doc.SpanMark, Content: is, Pos: pos} })
+		return append(out, wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Span{Style: doc.SpanMark, Content: is, Pos: pos} })...)
 	case "kbd":
-		return wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Span{Style: doc.SpanKbd, Content: is, Pos: pos} })
+		return append(out, wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Span{Style: doc.SpanKbd, Content: is, Pos: pos} })...)
 	case "code", "samp", "tt":
 		text := TextContent(n)
 		c.Line += Newlines(text)
 		if v := strings.TrimSpace(Collapse(text)); v != "" {
-			return []doc.Inline{&doc.Code{Value: v, Pos: pos}}
+			return append(out, &doc.Code{Value: v, Pos: pos})
 		}
-		return nil
+		return out
 	case "br":
-		return []doc.Inline{&doc.LineBreak{Pos: pos}}
+		return append(out, &doc.LineBreak{Pos: pos})
 	case "wbr":
-		return nil
+		return out
 	case "img":
 		if img := c.image(n, pos); img != nil {
-			return []doc.Inline{img}
+			return append(out, img)
 		}
-		return nil
+		return out
 	case "a":
-		content := c.inlines(n, depth)
 		href := strings.TrimSpace(Attr(n, "href"))
-		if href == "" {
-			return content
+		if href == "" || scriptURL(href) {
+			out = c.appendInlines(out, n, depth)
+			if href != "" {
+				c.warnOnce("url:"+href, doc.Warning{Pos: pos, Code: "html-link-dropped",
+					Message: "link to " + quote(href) + " left out (a script URL); its text is kept"})
+			}
+			return out
 		}
-		if scriptURL(href) {
-			c.warnOnce("url:"+href, doc.Warning{Pos: pos, Code: "html-link-dropped",
-				Message: "link to " + quote(href) + " left out (a script URL); its text is kept"})
-			return content
-		}
-		return wrap(content, func(is []doc.Inline) doc.Inline {
+		return append(out, wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline {
 			return &doc.Link{URL: c.resolve(href), Title: clean(Attr(n, "title")), Content: is, Pos: pos}
-		})
+		})...)
 	case "q":
 		open, close := quotes(c.Lang)
-		content := c.inlines(n, depth)
-		out := append([]doc.Inline{&doc.Text{Value: open, Pos: pos}}, content...)
+		out = append(out, &doc.Text{Value: open, Pos: pos})
+		out = c.appendInlines(out, n, depth)
 		return append(out, &doc.Text{Value: close, Pos: pos})
 	}
 	c.unknown(n, pos)
-	content := c.inlines(n, depth)
-	if BlockElements[n.Data] {
-		// A block inside a line (a paragraph in a table cell or heading):
-		// keep its words apart from its neighbours'.
-		content = append([]doc.Inline{&doc.Text{Value: " ", Pos: pos}}, content...)
-		content = append(content, &doc.Text{Value: " ", Pos: pos})
+	if !BlockElements[n.Data] {
+		return c.appendInlines(out, n, depth)
 	}
-	return content
+	// A block inside a line (a paragraph in a table cell or heading):
+	// keep its words apart from its neighbours'.
+	out = append(out, &doc.Text{Value: " ", Pos: pos})
+	out = c.appendInlines(out, n, depth)
+	return append(out, &doc.Text{Value: " ", Pos: pos})
 }
 
 // wrap puts content into a formatting node, or drops the node when it has
