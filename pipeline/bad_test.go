@@ -768,7 +768,7 @@ func checkOutput(t *testing.T, format, path string, b []byte, qpdf []string) {
 func checkMarkupText(t *testing.T, name string, b []byte) {
 	t.Helper()
 	for i, r := range string(b) {
-		if normalize.XMLIllegal(r) {
+		if !doc.TextChar(r) {
 			t.Errorf("%s: XML-illegal character %U at byte %d", name, r, i)
 			break
 		}

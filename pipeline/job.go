@@ -336,17 +336,24 @@ func applySidecar(name string, b []byte, m *doc.Meta) error {
 	if root.Kind != yaml.MappingNode {
 		return doc.Errorf(doc.Pos{File: name, Line: root.Line}, "meta", "want key: value pairs")
 	}
+	var entries []doc.MetaEntry
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		var val any
 		if err := v.Decode(&val); err != nil {
 			return &doc.Error{Pos: doc.Pos{File: name, Line: v.Line}, Code: "meta", Err: err}
 		}
-		if err := m.Set(k.Value, val); err != nil {
-			return &doc.Error{Pos: doc.Pos{File: name, Line: v.Line}, Code: "meta", Err: err}
-		}
+		entries = append(entries, doc.MetaEntry{Key: k.Value, Value: val, Line: v.Line})
 	}
-	return nil
+	// The front matter's setter; here a value that does not fit fails
+	// the document, at its line.
+	var first error
+	m.SetMapping(entries, func(line int, err *doc.MetaError) {
+		if first == nil {
+			first = &doc.Error{Pos: doc.Pos{File: name, Line: line}, Code: "meta", Err: err}
+		}
+	})
+	return first
 }
 
 // yamlLine digs the line number out of a yaml.v3 error message.

@@ -80,7 +80,7 @@ func richDoc(t testing.TB) *doc.Document {
 	d := &doc.Document{
 		Meta: doc.Meta{Title: "Field Notes from the Delta", Authors: []string{"Mira Osei"}, Date: "2023-11-02T08:30:00Z", Lang: "en-GB", Summary: "A season of measurements on a shrinking delta."},
 		Blocks: []doc.Block{
-			para(txt("An introduction with a note"), &doc.NoteRef{Label: "a", Number: 1}, txt(".")),
+			para(txt("An introduction with a note"), &doc.NoteRef{Label: "a", Number: 1, ID: "fnref-1"}, txt(".")),
 			h(2, "method", "Method"),
 			para(txt(long)),
 			&doc.Figure{Ref: photo.Name, Src: "photo.png", Alt: "Survey boat at dawn", Caption: []doc.Inline{txt("The survey boat.")}, Credit: "M. Osei"},
@@ -90,8 +90,8 @@ func richDoc(t testing.TB) *doc.Document {
 			&doc.CodeBlock{Language: "python", Text: "depth = sonar.read()\nprint(depth < 3 and \"shallow\")\n"},
 			&doc.List{Tight: true, Items: []*doc.ListItem{{Blocks: []doc.Block{para(txt("sonar"), &doc.Image{Ref: icon.Name, Src: "i.png", Alt: "icon"})}}, {Blocks: []doc.Block{para(txt("rope"))}}}},
 			h(2, "results", "Results"),
-			para(txt(long), &doc.NoteRef{Label: "b", Number: 2}),
-			&doc.BlockQuote{Blocks: []doc.Block{para(txt("The river keeps its own counsel."), &doc.NoteRef{Label: "a", Number: 1})}},
+			para(txt(long), &doc.NoteRef{Label: "b", Number: 2, ID: "fnref-2"}),
+			&doc.BlockQuote{Blocks: []doc.Block{para(txt("The river keeps its own counsel."), &doc.NoteRef{Label: "a", Number: 1, ID: "fnref-1-2"})}},
 			para(&doc.Link{URL: "#method", Content: []doc.Inline{txt("Back to the method")}}, txt(" or "), &doc.Link{URL: "https://example.org/delta", Content: []doc.Inline{txt("the data")}}),
 		},
 		Notes: []*doc.Note{

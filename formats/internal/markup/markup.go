@@ -132,7 +132,7 @@ func New(opts Options, warn func(doc.Warning)) *Renderer {
 		noteIDs: map[int]string{}, refs: map[int][]string{}, drawn: map[string][2]int{}}
 	for _, n := range opts.Notes {
 		if n != nil && n.Number > 0 {
-			r.noteIDs[n.Number] = noteID(n)
+			r.noteIDs[n.Number] = n.ID
 		}
 	}
 	return r

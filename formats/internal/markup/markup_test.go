@@ -403,8 +403,8 @@ func TestNotes(t *testing.T) {
 	for _, style := range []NoteStyle{NotesHTML, NotesEPUB} {
 		r := New(Options{Notes: notes, NoteStyle: style, NoDirAuto: true, Labels: doc.LabelsFor("de")}, nil)
 		var b bytes.Buffer
-		r.Blocks(&b, []doc.Block{para(txt("x"), &doc.NoteRef{Label: "a", Number: 1}, txt("y"),
-			&doc.NoteRef{Label: "b", Number: 2}, &doc.NoteRef{Label: "a", Number: 1}, &doc.NoteRef{Label: "zz", Number: 9})})
+		r.Blocks(&b, []doc.Block{para(txt("x"), &doc.NoteRef{Label: "a", Number: 1, ID: "fnref-1"}, txt("y"),
+			&doc.NoteRef{Label: "b", Number: 2, ID: "fnref-2"}, &doc.NoteRef{Label: "a", Number: 1, ID: "fnref-1-2"}, &doc.NoteRef{Label: "zz", Number: 9})})
 		r.Notes(&b, notes, 2)
 		got := b.String()
 		mustBeXML(t, got)
@@ -446,8 +446,8 @@ func TestNotesAsEPUBAsides(t *testing.T) {
 	}
 	r := New(Options{Notes: notes, NoteStyle: NotesEPUBAside, NoDirAuto: true, Href: href, Labels: doc.LabelsFor("de")}, nil)
 	var body, page bytes.Buffer
-	r.Blocks(&body, []doc.Block{para(txt("x"), &doc.NoteRef{Label: "a", Number: 1}, txt("y"),
-		&doc.NoteRef{Label: "b", Number: 2}, &doc.NoteRef{Label: "a", Number: 1}, &doc.NoteRef{Label: "c", Number: 3})})
+	r.Blocks(&body, []doc.Block{para(txt("x"), &doc.NoteRef{Label: "a", Number: 1, ID: "fnref-1"}, txt("y"),
+		&doc.NoteRef{Label: "b", Number: 2, ID: "fnref-2"}, &doc.NoteRef{Label: "a", Number: 1, ID: "fnref-1-2"}, &doc.NoteRef{Label: "c", Number: 3, ID: "fnref-3"})})
 	r.Notes(&page, notes, 2)
 	mustBeXML(t, body.String())
 	mustBeXML(t, page.String())
