@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"folio/internal/epubzip"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -618,9 +619,9 @@ func noResources(refused []byte) func(*testing.T, *Result, time.Duration) {
 		if n := len(treeResources(t, res)); n != 0 {
 			t.Errorf("%d resources kept, want 0", n)
 		}
-		for _, f := range epubEntries(t, outputBytes(t, res, "epub")) {
-			if bytes.Contains(f.data, refused) {
-				t.Errorf("the EPUB carries the refused image as %s", f.name)
+		for _, f := range epubzip.Read(t, outputBytes(t, res, "epub")) {
+			if bytes.Contains(f.Data, refused) {
+				t.Errorf("the EPUB carries the refused image as %s", f.Name)
 			}
 		}
 		if bytes.Contains(outputBytes(t, res, "html"), []byte("data:image")) {
@@ -746,17 +747,17 @@ func checkOutput(t *testing.T, format, path string, b []byte, qpdf []string) {
 			}
 		}
 	case "epub":
-		for _, f := range epubEntries(t, b) {
-			if strings.Contains(f.name, "..") || strings.HasPrefix(f.name, "/") {
-				t.Errorf("%s: entry name %q leaves the container", path, f.name)
+		for _, f := range epubzip.Read(t, b) {
+			if strings.Contains(f.Name, "..") || strings.HasPrefix(f.Name, "/") {
+				t.Errorf("%s: entry name %q leaves the container", path, f.Name)
 			}
-			ext := filepath.Ext(f.name)
+			ext := filepath.Ext(f.Name)
 			if ext != ".xhtml" && ext != ".opf" && ext != ".ncx" && ext != ".xml" {
 				continue
 			}
-			checkMarkupText(t, path+"!"+f.name, f.data)
-			if err := wellFormedXML(f.data); err != nil {
-				t.Errorf("%s!%s is not well-formed XML: %v", path, f.name, err)
+			checkMarkupText(t, path+"!"+f.Name, f.Data)
+			if err := wellFormedXML(f.Data); err != nil {
+				t.Errorf("%s!%s is not well-formed XML: %v", path, f.Name, err)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"folio/internal/epubzip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,12 +132,12 @@ func FuzzPipeline(f *testing.F) {
 }
 
 func checkEPUBXML(t *testing.T, b []byte) {
-	for _, f := range epubEntries(t, b) {
-		if !strings.HasSuffix(f.name, ".xhtml") && !strings.HasSuffix(f.name, ".opf") && !strings.HasSuffix(f.name, ".ncx") {
+	for _, f := range epubzip.Read(t, b) {
+		if !strings.HasSuffix(f.Name, ".xhtml") && !strings.HasSuffix(f.Name, ".opf") && !strings.HasSuffix(f.Name, ".ncx") {
 			continue
 		}
-		if err := wellFormedXML(f.data); err != nil {
-			t.Fatalf("%s is not well-formed: %v\n%s", f.name, err, f.data)
+		if err := wellFormedXML(f.Data); err != nil {
+			t.Fatalf("%s is not well-formed: %v\n%s", f.Name, err, f.Data)
 		}
 	}
 }

@@ -1,11 +1,11 @@
 package epub
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/xml"
 	"fmt"
+	"folio/internal/epubzip"
 	"image"
 	"image/color"
 	"image/png"
@@ -183,10 +183,10 @@ func build(t testing.TB, d *doc.Document) ([]byte, []doc.Warning) {
 
 // opened is a built book read back.
 type opened struct {
-	zip   *zip.Reader
-	files map[string][]byte
-	order []string
-	opf   testOPF
+	entries []epubzip.Entry
+	files   map[string][]byte
+	order   []string
+	opf     testOPF
 }
 
 type testOPF struct {
@@ -228,23 +228,10 @@ func (o testOPF) meta(property string) []string {
 
 func open(t testing.TB, data []byte) *opened {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("not a zip: %v", err)
-	}
-	o := &opened{zip: zr, files: map[string][]byte{}}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		o.files[f.Name] = b
-		o.order = append(o.order, f.Name)
+	o := &opened{entries: epubzip.Read(t, data)}
+	o.files = epubzip.Files(o.entries)
+	for _, e := range o.entries {
+		o.order = append(o.order, e.Name)
 	}
 	if err := xml.Unmarshal(o.files[opfName], &o.opf); err != nil {
 		t.Fatalf("package.opf: %v", err)

@@ -370,12 +370,13 @@ func (l *layout) shapeArabic(face *fonts.Face, text []rune) (string, bool) {
 			b = append(b, r)
 			continue
 		}
-		if done[g.ClusterIndex] {
+		start := g.TextIndex()
+		if done[start] {
 			continue
 		}
-		done[g.ClusterIndex] = true
-		end := min(g.ClusterIndex+max(g.RuneCount, 1), len(text))
-		for i := end - 1; i >= g.ClusterIndex; i-- {
+		done[start] = true
+		end := min(start+max(g.RunesCount(), 1), len(text))
+		for i := end - 1; i >= start; i-- {
 			b = append(b, text[i])
 		}
 	}

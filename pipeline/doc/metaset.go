@@ -44,17 +44,6 @@ var metaKeys = func() map[string]string {
 	return m
 }()
 
-// MetaKeys returns the keys that set a field ("subtitle" → subtitle,
-// standfirst, dek), canonical first.
-func MetaKeys(field string) []string {
-	for _, f := range metaFieldKeys {
-		if f.field == field {
-			return f.keys
-		}
-	}
-	return nil
-}
-
 // MetaError says what was wrong with one metadata value. Code is the
 // warning code a reader reports it under (meta-type, date-invalid,
 // lang-invalid, meta-duplicate); the caller adds the position and decides

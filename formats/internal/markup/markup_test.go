@@ -23,7 +23,7 @@ func render(t *testing.T, opts Options, bs ...doc.Block) (string, []doc.Warning)
 	t.Helper()
 	var ws []doc.Warning
 	var b bytes.Buffer
-	RenderBlocks(&b, bs, opts, func(w doc.Warning) { ws = append(ws, w) })
+	New(opts, func(w doc.Warning) { ws = append(ws, w) }).Blocks(&b, bs)
 	return b.String(), ws
 }
 
@@ -400,7 +400,7 @@ func TestNotes(t *testing.T) {
 		{Label: "a", Number: 1, ID: "fn-1", Blocks: []doc.Block{para(txt("First."))}},
 		{Label: "b", Number: 2, ID: "fn-2", Blocks: []doc.Block{&doc.CodeBlock{Text: "x\n"}}},
 	}
-	for _, style := range []NoteStyle{NotesHTML, NotesEPUB} {
+	for _, style := range []NoteStyle{NotesHTML} {
 		r := New(Options{Notes: notes, NoteStyle: style, NoDirAuto: true, Labels: doc.LabelsFor("de")}, nil)
 		var b bytes.Buffer
 		r.Blocks(&b, []doc.Block{para(txt("x"), &doc.NoteRef{Label: "a", Number: 1, ID: "fnref-1"}, txt("y"),
@@ -417,9 +417,7 @@ func TestNotes(t *testing.T) {
 			`<p>First. <a class="footnote-back" href="#fnref-1" aria-label="Zurück zum Text (1)" role="doc-backlink">↩︎</a> <a class="footnote-back" href="#fnref-1-2"`,
 			"<pre><code>x\n</code></pre>\n<p> <a class=\"footnote-back\" href=\"#fnref-2\"",
 		}
-		if style == NotesEPUB {
-			wants = append(wants, `epub:type="noteref"`, `epub:type="endnotes"`, `epub:type="endnote"`)
-		} else if strings.Contains(got, "epub:") {
+		if strings.Contains(got, "epub:") {
 			t.Errorf("HTML notes carry epub:type:\n%s", got)
 		}
 		for _, want := range wants {

@@ -121,9 +121,6 @@ func (r *Renderer) note(w *bytes.Buffer, n *doc.Note) {
 	if n.Number > 0 {
 		writeAttr(w, "value", strconv.Itoa(n.Number))
 	}
-	if r.opts.NoteStyle.epub() {
-		w.WriteString(` epub:type="endnote"`)
-	}
 	if !r.opts.NoDirAuto {
 		w.WriteString(` dir="auto"`)
 	}
