@@ -40,7 +40,7 @@ import (
 // The guard itself runs in time linear in the input plus its budgets.
 //
 // Measured (go test ./pipeline -run TestGuardBoundsEveryQuadraticMix -v,
-// CPU time, 2026-12-04) on BAD-INPUTS B13–B17, the red team's r10 shapes
+// CPU time, 2026-12-04) on the catalogue's b13–b17 and r10 shapes (testdata/bad/EXPECT)
 // and other mixes, at 100 KB and 1 MB: every shape at 1 MB is refused in
 // at most 0.17 s, or accepted where goldmark stays fast (nested emphasis
 // 0.5 s, the goldmark#555 mix 0.25 s, unclosed code spans 0.06 s). At

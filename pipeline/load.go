@@ -103,7 +103,7 @@ func checkText(name string, src []byte, lossy bool) ([]byte, []doc.Warning, erro
 	}
 	if isBinary(src) {
 		return nil, nil, doc.Errorf(at(1, 1), "binary-input",
-			"this is %s, not text; Folio reads Markdown, plain-text articles and JSON trees", http.DetectContentType(src))
+			"this is %s, not text; Folio reads Markdown, plain-text articles, saved HTML pages and JSON trees", http.DetectContentType(src))
 	}
 	var warns []doc.Warning
 	if !utf8.Valid(src) {
@@ -163,8 +163,8 @@ func lineCol(src []byte, off int) (int, int) {
 }
 
 // Detect decides the format of an input: by extension first, then by
-// content (front matter or Markdown syntax → markdown; a JSON tree → json;
-// otherwise a scraped web article).
+// content (a JSON tree → json; front matter → markdown; an HTML page →
+// html; Markdown syntax → markdown; otherwise a scraped web article).
 func Detect(name string, src []byte) string {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown", ".mdown", ".mkd":

@@ -207,8 +207,8 @@ func BenchmarkLinear(b *testing.B) {
 }
 
 // quadraticShapes are the inline shapes that make goldmark's delimiter,
-// link-destination or code-span scanning quadratic (BAD-INPUTS B13–B17
-// and the red team's r10), and mixes of the same mechanisms.
+// link-destination or code-span scanning quadratic (the catalogue's
+// b13–b17 and r10, testdata/bad/EXPECT), and mixes of the same mechanisms.
 var quadraticShapes = []struct{ name, unit string }{
 	{"b13 nested brackets", ""}, // built by shapeText
 	{"b14 nested emphasis", ""},
