@@ -141,11 +141,6 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 		return nil, &doc.Error{Pos: doc.Pos{File: job.Name}, Code: "format", Err: err}
 	}
 	start = time.Now()
-	if in.Format == "markdown" || in.Format == "commonmark" {
-		if err := guardMarkdown(in.Src, in.Name); err != nil {
-			return nil, err
-		}
-	}
 	d, warns, err := safeRead(readFn, in, o.Debug)
 	if in.Converted {
 		// The page still declares the charset it was converted from: that
