@@ -13,6 +13,7 @@ import (
 	fjson "folio/formats/json"
 	"folio/formats/markdown"
 	"folio/pipeline/doc"
+	"folio/pipeline/normalize"
 )
 
 // Fuzz targets. Run one at a time (the machine is shared), e.g.
@@ -76,7 +77,7 @@ func FuzzJSONRead(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if _, err := capDepth(d, "f.json"); err != nil {
+		if err := normalize.CapDepth(context.Background(), d); err != nil {
 			return
 		}
 		var buf bytes.Buffer
@@ -89,8 +90,8 @@ func FuzzJSONRead(f *testing.F) {
 	})
 }
 
-// FuzzPipeline runs bytes through the whole pipeline (load, guard, read,
-// depth cap, normalize) and every writer in memory: no panic anywhere,
+// FuzzPipeline runs bytes through the whole pipeline (load, read with the
+// Markdown guard, normalize with its depth cap first) and every writer in memory: no panic anywhere,
 // and every XHTML, OPF and NCX file of the EPUB is well-formed XML without
 // XML-illegal characters. The first byte picks the input format.
 func FuzzPipeline(f *testing.F) {

@@ -128,6 +128,10 @@ func stage(res *Result, name string, start time.Time) {
 	res.Timings[name] += float64(time.Since(start).Microseconds()) / 1000
 }
 
+// read turns a job into a normalized tree in three stages: load (the
+// bytes, checked and decoded to UTF-8, and their format), read (the
+// format's reader) and normalize (sidecar and --meta metadata, then the
+// normalize passes).
 func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document, error) {
 	start := time.Now()
 	in, err := loadJob(job, o, res)
@@ -136,11 +140,24 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 		return nil, err
 	}
 	res.Format = in.Format
-	readFn, err := readerFor(in.Format, o)
+	start = time.Now()
+	d, err := readDoc(in, o, res)
+	stage(res, "read", start)
 	if err != nil {
-		return nil, &doc.Error{Pos: doc.Pos{File: job.Name}, Code: "format", Err: err}
+		return nil, err
 	}
 	start = time.Now()
+	err = normalizeDoc(ctx, d, job, o, res)
+	stage(res, "normalize", start)
+	return d, err
+}
+
+// readDoc runs the input's reader.
+func readDoc(in *Input, o *Options, res *Result) (*doc.Document, error) {
+	readFn, err := readerFor(in.Format, o)
+	if err != nil {
+		return nil, &doc.Error{Pos: doc.Pos{File: in.Name}, Code: "format", Err: err}
+	}
 	d, warns, err := safeRead(readFn, in, o.Debug)
 	if in.Converted {
 		// The page still declares the charset it was converted from: that
@@ -148,7 +165,6 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 		warns = slices.DeleteFunc(warns, func(w doc.Warning) bool { return w.Code == "charset-ignored" })
 	}
 	res.Warnings = append(res.Warnings, warns...)
-	stage(res, "read", start)
 	if err != nil {
 		return nil, err
 	}
@@ -157,14 +173,15 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 		// name the file even when it has no front matter.
 		d.Meta.Pos = doc.Pos{File: in.Name, Line: 1}
 	}
-	warns, err = capDepth(d, in.Name)
-	res.Warnings = append(res.Warnings, warns...)
-	if err != nil {
-		return nil, err
-	}
-	start = time.Now()
+	return d, nil
+}
+
+// normalizeDoc merges the sidecar and --meta over the document's own
+// metadata, then runs the normalize passes (the nesting cap first), with
+// images resolved beside the input.
+func normalizeDoc(ctx context.Context, d *doc.Document, job Job, o *Options, res *Result) error {
 	if err := applyMeta(job, d, o); err != nil {
-		return nil, err
+		return err
 	}
 	resolver := resolverFor(job, o)
 	norm := &normalize.Options{
@@ -173,10 +190,9 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 		Stem:       stem(job.Name),
 		Resolve:    resolver.Resolve,
 	}
-	err = normalize.Run(ctx, d, norm)
+	err := normalize.Run(ctx, d, norm)
 	res.Deps = resolver.Reads()
-	stage(res, "normalize", start)
-	return d, err
+	return err
 }
 
 func loadJob(job Job, o *Options, res *Result) (*Input, error) {

@@ -51,6 +51,7 @@ type Options struct {
 // Passes returns the passes for the options, in order.
 func Passes(o *Options) []Pass {
 	ps := []Pass{
+		{"depth", capDepth},
 		{"xml-chars", xmlChars},
 		{"raw-html", rawHTML},
 	}
