@@ -16,13 +16,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// folderExts are the extensions a folder is searched for, in the order
-// --help lists them.
-var folderExts = []string{".md", ".markdown", ".txt", ".html", ".htm"}
-
-// FolderExtensions lists the extensions a folder is searched for.
-func FolderExtensions() []string { return slices.Clone(folderExts) }
-
 // Plan turns the command line's inputs (files, folders, "-") into jobs
 // with their output paths, sorted by input path. A folder is searched
 // recursively for Markdown, text and saved HTML files, skipping hidden
