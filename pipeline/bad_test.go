@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"folio/internal/epubzip"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -635,9 +636,9 @@ var caseChecks = map[string]func(t *testing.T, res *Result, elapsed time.Duratio
 		if !strings.Contains(w.Message, "0001–9999") {
 			t.Errorf("warning %q does not say which years are possible", w.Message)
 		}
-		for _, f := range epubEntries(t, outputBytes(t, res, "epub")) {
-			if bytes.Contains(f.data, []byte("10000-")) {
-				t.Errorf("the EPUB's %s carries a year-10000 date", f.name)
+		for _, f := range epubzip.Read(t, outputBytes(t, res, "epub")) {
+			if bytes.Contains(f.Data, []byte("10000-")) {
+				t.Errorf("the EPUB's %s carries a year-10000 date", f.Name)
 			}
 		}
 		if bytes.Contains(outputBytes(t, res, "pdf"), []byte("(D:10000")) {
@@ -690,9 +691,9 @@ func noResources(refused []byte) func(*testing.T, *Result, time.Duration) {
 		if n := len(treeResources(t, res)); n != 0 {
 			t.Errorf("%d resources kept, want 0", n)
 		}
-		for _, f := range epubEntries(t, outputBytes(t, res, "epub")) {
-			if bytes.Contains(f.data, refused) {
-				t.Errorf("the EPUB carries the refused image as %s", f.name)
+		for _, f := range epubzip.Read(t, outputBytes(t, res, "epub")) {
+			if bytes.Contains(f.Data, refused) {
+				t.Errorf("the EPUB carries the refused image as %s", f.Name)
 			}
 		}
 		if bytes.Contains(outputBytes(t, res, "html"), []byte("data:image")) {
@@ -832,17 +833,17 @@ func checkOutput(t *testing.T, format, path string, b []byte, qpdf []string) {
 			}
 		}
 	case "epub":
-		for _, f := range epubEntries(t, b) {
-			if strings.Contains(f.name, "..") || strings.HasPrefix(f.name, "/") {
-				t.Errorf("%s: entry name %q leaves the container", path, f.name)
+		for _, f := range epubzip.Read(t, b) {
+			if strings.Contains(f.Name, "..") || strings.HasPrefix(f.Name, "/") {
+				t.Errorf("%s: entry name %q leaves the container", path, f.Name)
 			}
-			ext := filepath.Ext(f.name)
+			ext := filepath.Ext(f.Name)
 			if ext != ".xhtml" && ext != ".opf" && ext != ".ncx" && ext != ".xml" {
 				continue
 			}
-			checkMarkupText(t, path+"!"+f.name, f.data)
-			if err := wellFormedXML(f.data); err != nil {
-				t.Errorf("%s!%s is not well-formed XML: %v", path, f.name, err)
+			checkMarkupText(t, path+"!"+f.Name, f.Data)
+			if err := wellFormedXML(f.Data); err != nil {
+				t.Errorf("%s!%s is not well-formed XML: %v", path, f.Name, err)
 			}
 		}
 	}
@@ -854,7 +855,7 @@ func checkOutput(t *testing.T, format, path string, b []byte, qpdf []string) {
 func checkMarkupText(t *testing.T, name string, b []byte) {
 	t.Helper()
 	for i, r := range string(b) {
-		if normalize.XMLIllegal(r) {
+		if !doc.TextChar(r) {
 			t.Errorf("%s: XML-illegal character %U at byte %d", name, r, i)
 			break
 		}

@@ -16,6 +16,11 @@ import (
 // none ("heading ids aside").
 var headingIDAttr = regexp.MustCompile(`(<h[1-6]) id="[^"]*"`)
 
+// commonMarkKnownFailures are the spec examples Folio's export is known
+// to get wrong (none today). The suite runs once, here, through the whole
+// pipeline; a new failure or a fixed one fails the test.
+var commonMarkKnownFailures = []int{}
+
 // TestExportCommonMarkFragment checks the promise the README makes: that
 // `export -f commonmark -t html --fragment --unsafe-html` writes the
 // spec's HTML for the spec's examples. Each example goes through the whole
@@ -24,7 +29,7 @@ func TestExportCommonMarkFragment(t *testing.T) {
 	examples := cmspec.Load(t)
 	dir := t.TempDir()
 	o := &Options{Formats: []string{"html"}, From: "commonmark", Fragment: true, UnsafeHTML: true}
-	pass := 0
+	var failed []int
 	for _, ex := range examples {
 		in := filepath.Join(dir, "ex.md")
 		if err := os.WriteFile(in, []byte(ex.Markdown), 0o644); err != nil {
@@ -33,6 +38,7 @@ func TestExportCommonMarkFragment(t *testing.T) {
 		res := Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(dir, "out", "ex")}, o)
 		if res.Err != nil {
 			t.Logf("example %d: %v", ex.Example, res.Err)
+			failed = append(failed, ex.Example)
 			continue
 		}
 		b, err := os.ReadFile(res.Outputs[0].Path)
@@ -48,9 +54,8 @@ func TestExportCommonMarkFragment(t *testing.T) {
 		got := cmspec.Normalize(headingIDAttr.ReplaceAllString(frag, "$1"))
 		if want := cmspec.Normalize(ex.HTML); got != want {
 			t.Logf("example %d (%s) differs\n    want: %q\n     got: %q", ex.Example, ex.Section, want, got)
-			continue
+			failed = append(failed, ex.Example)
 		}
-		pass++
 	}
-	cmspec.Report(t, pass, len(examples), 99)
+	cmspec.Check(t, failed, len(examples), commonMarkKnownFailures)
 }

@@ -128,6 +128,10 @@ func stage(res *Result, name string, start time.Time) {
 	res.Timings[name] += float64(time.Since(start).Microseconds()) / 1000
 }
 
+// read turns a job into a normalized tree in three stages: load (the
+// bytes, checked and decoded to UTF-8, and their format), read (the
+// format's reader) and normalize (sidecar and --meta metadata, then the
+// normalize passes).
 func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document, error) {
 	start := time.Now()
 	in, err := loadJob(job, o, res)
@@ -136,15 +140,23 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 		return nil, err
 	}
 	res.Format = in.Format
-	readFn, err := readerFor(in.Format, o)
+	start = time.Now()
+	d, err := readDoc(in, o, res)
+	stage(res, "read", start)
 	if err != nil {
-		return nil, &doc.Error{Pos: doc.Pos{File: job.Name}, Code: "format", Err: err}
+		return nil, err
 	}
 	start = time.Now()
-	if in.Format == "markdown" || in.Format == "commonmark" {
-		if err := guardMarkdown(in.Src, in.Name); err != nil {
-			return nil, err
-		}
+	err = normalizeDoc(ctx, d, job, o, res)
+	stage(res, "normalize", start)
+	return d, err
+}
+
+// readDoc runs the input's reader.
+func readDoc(in *Input, o *Options, res *Result) (*doc.Document, error) {
+	readFn, err := readerFor(in.Format, o)
+	if err != nil {
+		return nil, &doc.Error{Pos: doc.Pos{File: in.Name}, Code: "format", Err: err}
 	}
 	d, warns, err := safeRead(readFn, in, o.Debug)
 	if in.Converted {
@@ -153,7 +165,6 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 		warns = slices.DeleteFunc(warns, func(w doc.Warning) bool { return w.Code == "charset-ignored" })
 	}
 	res.Warnings = append(res.Warnings, warns...)
-	stage(res, "read", start)
 	if err != nil {
 		return nil, err
 	}
@@ -162,14 +173,15 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 		// name the file even when it has no front matter.
 		d.Meta.Pos = doc.Pos{File: in.Name, Line: 1}
 	}
-	warns, err = capDepth(d, in.Name)
-	res.Warnings = append(res.Warnings, warns...)
-	if err != nil {
-		return nil, err
-	}
-	start = time.Now()
+	return d, nil
+}
+
+// normalizeDoc merges the sidecar and --meta over the document's own
+// metadata, then runs the normalize passes (the nesting cap first), with
+// images resolved beside the input.
+func normalizeDoc(ctx context.Context, d *doc.Document, job Job, o *Options, res *Result) error {
 	if err := applyMeta(job, d, o); err != nil {
-		return nil, err
+		return err
 	}
 	resolver := resolverFor(job, o)
 	norm := &normalize.Options{
@@ -178,10 +190,9 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 		Stem:       stem(job.Name),
 		Resolve:    resolver.Resolve,
 	}
-	err = normalize.Run(ctx, d, norm)
+	err := normalize.Run(ctx, d, norm)
 	res.Deps = resolver.Reads()
-	stage(res, "normalize", start)
-	return d, err
+	return err
 }
 
 func loadJob(job Job, o *Options, res *Result) (*Input, error) {
@@ -336,17 +347,24 @@ func applySidecar(name string, b []byte, m *doc.Meta) error {
 	if root.Kind != yaml.MappingNode {
 		return doc.Errorf(doc.Pos{File: name, Line: root.Line}, "meta", "want key: value pairs")
 	}
+	var entries []doc.MetaEntry
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		var val any
 		if err := v.Decode(&val); err != nil {
 			return &doc.Error{Pos: doc.Pos{File: name, Line: v.Line}, Code: "meta", Err: err}
 		}
-		if err := m.Set(k.Value, val); err != nil {
-			return &doc.Error{Pos: doc.Pos{File: name, Line: v.Line}, Code: "meta", Err: err}
-		}
+		entries = append(entries, doc.MetaEntry{Key: k.Value, Value: val, Line: v.Line})
 	}
-	return nil
+	// The front matter's setter; here a value that does not fit fails
+	// the document, at its line.
+	var first error
+	m.SetMapping(entries, func(line int, err *doc.MetaError) {
+		if first == nil {
+			first = &doc.Error{Pos: doc.Pos{File: name, Line: line}, Code: "meta", Err: err}
+		}
+	})
+	return first
 }
 
 // yamlLine digs the line number out of a yaml.v3 error message.

@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -103,7 +104,7 @@ func checkText(name string, src []byte, lossy bool) ([]byte, []doc.Warning, erro
 	}
 	if isBinary(src) {
 		return nil, nil, doc.Errorf(at(1, 1), "binary-input",
-			"this is %s, not text; Folio reads Markdown, plain-text articles and JSON trees", http.DetectContentType(src))
+			"this is %s, not text; Folio reads Markdown, plain-text articles, saved HTML pages and JSON trees", http.DetectContentType(src))
 	}
 	var warns []doc.Warning
 	if !utf8.Valid(src) {
@@ -162,93 +163,23 @@ func lineCol(src []byte, off int) (int, int) {
 	return line, off - start + 1
 }
 
-// Detect decides the format of an input: by extension first, then by
-// content (front matter or Markdown syntax → markdown; a JSON tree → json;
-// otherwise a scraped web article).
+// Detect decides the format of an input from the format table
+// (formats.go): by extension first, then by content, each format's
+// sniffer in its rank (a JSON tree, an HTML page, front matter or
+// Markdown syntax), else the default (a scraped web article).
 func Detect(name string, src []byte) string {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".mdown", ".mkd":
-		return "markdown"
-	case ".txt", ".text":
-		return "article"
-	case ".json":
-		return "json"
-	case ".html", ".htm", ".xhtml":
-		return "html"
-	}
-	return sniff(src)
-}
-
-func sniff(src []byte) string {
-	trimmed := bytes.TrimSpace(src)
-	switch {
-	case bytes.HasPrefix(trimmed, []byte(`{"folio"`)) || bytes.HasPrefix(trimmed, []byte("{\n  \"folio\"")):
-		return "json"
-	case bytes.HasPrefix(src, []byte("---\n")) || bytes.HasPrefix(src, []byte("---\r\n")) || bytes.HasPrefix(src, []byte("+++\n")):
-		return "markdown"
-	}
-	if isHTMLPage(trimmed) {
-		return "html"
-	}
-	if markdownScore(src) >= 2 {
-		return "markdown"
-	}
-	return "article"
-}
-
-// isHTMLPage reports a document that starts as an HTML page does:
-// "<!DOCTYPE html" or "<html", after an XML declaration (XHTML) and
-// comments (browsers start a saved page with "<!-- saved from url=… -->").
-func isHTMLPage(src []byte) bool {
-	lower := bytes.ToLower(bytes.TrimPrefix(src[:min(len(src), 4096)], []byte("\xEF\xBB\xBF")))
-	if bytes.HasPrefix(lower, []byte("<!-- saved from url=")) {
-		return true
-	}
-	for range 8 {
-		lower = bytes.TrimLeft(lower, " \t\r\n\f")
-		var end []byte
-		switch {
-		case bytes.HasPrefix(lower, []byte("<?xml")):
-			end = []byte("?>")
-		case bytes.HasPrefix(lower, []byte("<!--")):
-			end = []byte("-->")
-		default:
-			return bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html"))
-		}
-		i := bytes.Index(lower, end)
-		if i < 0 {
-			return false
-		}
-		lower = lower[i+len(end):]
-	}
-	return false
-}
-
-// markdownScore counts lines that only Markdown would write: ATX headings,
-// fences, list markers, links, emphasis pairs, tables, quotes. Scraped
-// article text scores 0 or 1.
-func markdownScore(src []byte) int {
-	score := 0
-	for line := range bytes.Lines(src[:min(len(src), 64<<10)]) {
-		l := bytes.TrimSpace(line)
-		switch {
-		case bytes.HasPrefix(l, []byte("# ")), bytes.HasPrefix(l, []byte("## ")), bytes.HasPrefix(l, []byte("### ")):
-			score += 2
-		case bytes.HasPrefix(l, []byte("```")), bytes.HasPrefix(l, []byte("~~~")):
-			score += 2
-		case bytes.HasPrefix(l, []byte("- ")), bytes.HasPrefix(l, []byte("* ")), bytes.HasPrefix(l, []byte("> ")):
-			score++
-		case bytes.HasPrefix(l, []byte("|")) && bytes.Count(l, []byte("|")) >= 3:
-			score++
-		}
-		if bytes.Contains(l, []byte("](")) || bytes.Contains(l, []byte("**")) || bytes.Contains(l, []byte("[^")) {
-			score++
-		}
-		if score >= 4 {
-			break
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, f := range Formats {
+		if f.Read != nil && slices.Contains(f.Exts, ext) {
+			return f.Name
 		}
 	}
-	return score
+	for _, f := range sniffOrder {
+		if f.Sniff(src) {
+			return f.Name
+		}
+	}
+	return defaultFormat
 }
 
 // sizeMiB writes a size for a person: "5.2 MiB", "2 MiB", "512 KiB".

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"folio/internal/epubzip"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -114,9 +115,9 @@ func TestMarkdownHTMLTextIsKept(t *testing.T) {
 		h, _ := os.ReadFile(base + ".html")
 		got["html"] = strings.Join(visibleWords(t, h), " ")
 		var ep strings.Builder
-		for _, e := range epubFileEntries(t, base+".epub") {
-			if strings.HasSuffix(e.name, ".xhtml") {
-				ep.WriteString(strings.Join(visibleWords(t, e.data), " ") + " ")
+		for _, e := range epubzip.ReadFile(t, base+".epub") {
+			if strings.HasSuffix(e.Name, ".xhtml") {
+				ep.WriteString(strings.Join(visibleWords(t, e.Data), " ") + " ")
 			}
 		}
 		got["epub"] = ep.String()

@@ -44,17 +44,6 @@ var errPackTimeout = errors.New("pack timed out")
 // PackSorts are the values --sort takes.
 var PackSorts = []string{"date", "title", "source"}
 
-// PackFormats are the output formats a pack can be written in.
-func PackFormats() []string {
-	var out []string
-	for _, f := range OutputFormats() {
-		if _, ok := outputs[f].new(&Options{}).(PackWriter); ok {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // PackResult is what happened to a pack: one Result per input (its
 // warnings and errors, no outputs of its own), the pack's outputs, and
 // the inputs left out under SkipFailed.
@@ -71,7 +60,7 @@ type PackResult struct {
 func ConvertPack(ctx context.Context, jobs []Job, o *Options, po PackOptions) *PackResult {
 	pr := &PackResult{Pack: &Result{Input: po.OutBase, Format: "pack", Timings: map[string]float64{}}}
 	for _, f := range o.Formats {
-		if _, ok := outputs[f].new(o).(PackWriter); !ok {
+		if ff := formatNamed(f); ff == nil || !ff.Pack {
 			pr.Pack.Err = doc.Errorf(doc.Pos{File: po.OutBase}, "pack-format", "a pack cannot be written as %s (pack formats: %s)", f, strings.Join(PackFormats(), ", "))
 			return pr
 		}

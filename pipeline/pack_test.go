@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"folio/internal/epubzip"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -330,8 +331,8 @@ func checkPackEPUB(t *testing.T, path string, titles []string) {
 		t.Errorf("EPUBCheck: %v\n%s", err, out)
 	}
 	files := map[string][]byte{}
-	for _, f := range epubFileEntries(t, path) {
-		files[f.name] = f.data
+	for _, f := range epubzip.ReadFile(t, path) {
+		files[f.Name] = f.Data
 	}
 	// nav: one top-level entry per article, titled as the article.
 	var nav struct {

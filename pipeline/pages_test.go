@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"folio/internal/epubzip"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -135,11 +136,11 @@ func readPageExpect(t *testing.T, path string) (must, mustNot []string) {
 func epubText(t *testing.T, path string) string {
 	t.Helper()
 	var b strings.Builder
-	for _, f := range epubFileEntries(t, path) {
-		if !strings.HasSuffix(f.name, ".xhtml") {
+	for _, f := range epubzip.ReadFile(t, path) {
+		if !strings.HasSuffix(f.Name, ".xhtml") {
 			continue
 		}
-		b.WriteString(markupText(t, f.data))
+		b.WriteString(markupText(t, f.Data))
 		b.WriteByte('\n')
 	}
 	return b.String()

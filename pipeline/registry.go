@@ -7,13 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"folio/formats/article"
-	"folio/formats/epub"
-	"folio/formats/html"
-	fjson "folio/formats/json"
-	"folio/formats/markdown"
-	"folio/formats/pdf"
-	"folio/formats/webpage"
 	"folio/pipeline/doc"
 )
 
@@ -25,51 +18,12 @@ type Writer interface {
 	Write(ctx context.Context, d *doc.Document, w io.Writer) error
 }
 
-// readers are the input formats, by the name -f takes.
+// readerFor makes the reader of an input format.
 func readerFor(format string, o *Options) (ReadFunc, error) {
-	switch format {
-	case "markdown":
-		return markdown.New(markdown.Options{RawHTML: o.UnsafeHTML}).Read, nil
-	case "commonmark":
-		return markdown.New(markdown.Options{CommonMark: true, RawHTML: o.UnsafeHTML}).Read, nil
-	case "article":
-		return article.New(article.Options{KeepBoilerplate: o.KeepBoilerplate}).Read, nil
-	case "json":
-		return fjson.Read, nil
-	case "html":
-		return webpage.New(webpage.Options{KeepBoilerplate: o.KeepBoilerplate}).Read, nil
+	if f := formatNamed(format); f != nil && f.Read != nil {
+		return f.Read(o), nil
 	}
 	return nil, fmt.Errorf("unknown input format %q (want %s)", format, strings.Join(InputFormats, ", "))
-}
-
-// InputFormats are the names -f accepts.
-var InputFormats = []string{"markdown", "commonmark", "article", "html", "json"}
-
-// outputFormat is one writer and the extension of the files it writes.
-type outputFormat struct {
-	ext string
-	new func(o *Options) Writer
-}
-
-var outputs = map[string]outputFormat{
-	"html": {".html", func(o *Options) Writer {
-		return html.New(html.Options{Fragment: o.Fragment, UnsafeHTML: o.UnsafeHTML, SourceDate: o.SourceDate})
-	}},
-	"json": {".json", func(o *Options) Writer { return fjson.New(fjson.Options{}) }},
-	"pdf": {".pdf", func(o *Options) Writer {
-		return pdf.New(pdf.Options{Paper: o.Paper, Marking: o.Marking, Align: o.Align, SourceDate: o.SourceDate, Fonts: o.fontLibrary()})
-	}},
-	"epub": {".epub", func(o *Options) Writer { return epub.New(epub.Options{SourceDate: o.SourceDate}) }},
-}
-
-// OutputFormats lists the names -t accepts, sorted.
-func OutputFormats() []string {
-	var names []string
-	for n := range outputs {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
 }
 
 // Extension returns the file extension of an output format.

@@ -1,4 +1,5 @@
-// Package fonts registers the TrueType faces Folio's PDF writer sets text in:
+// Package fonts holds the TrueType faces Folio sets text in, for the PDF
+// writer and the EPUB's generated cover:
 // Liberation Serif (body), Liberation Sans (headings and furniture),
 // Liberation Mono (code) and DejaVu Sans as the fallback for scripts the
 // Liberation faces lack (Arabic, Hebrew, many symbols).

@@ -1,5 +1,5 @@
 // Command export turns articles (Markdown, plain text copied from a web
-// page, or a Folio JSON tree) into a briefing PDF, an EPUB and a standalone
+// page, a saved web page, or a Folio JSON tree) into a briefing PDF, an EPUB and a standalone
 // HTML page. Its flags follow Pandoc's conventions. This file is wiring
 // only: flags, the list of inputs, progress lines and exit codes; the work
 // is in package pipeline.

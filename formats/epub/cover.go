@@ -16,6 +16,7 @@ import (
 	"github.com/go-text/typesetting/language"
 
 	"folio/assets/fonts"
+	"folio/formats/internal/bidi"
 	"folio/pipeline/doc"
 )
 
@@ -267,7 +268,7 @@ func (c *canvas) line(ts *typesetter, l textLine, x, baseline int, ramp uint8, r
 // ellipsis after as many lines as fit.
 func fitTitle(ts *typesetter, title string, faces []*fonts.Face, width, height int) ([]textLine, int) {
 	lead := func(size int) int {
-		if hasArabic(title) {
+		if bidi.HasArabic(title) {
 			// Arabic letters reach further above and below the line.
 			return size * 135 / 100
 		}
@@ -285,15 +286,6 @@ func fitTitle(ts *typesetter, title string, faces []*fonts.Face, width, height i
 			return ts.wrap(p, width, max(1, height/lead(size))), lead(size)
 		}
 	}
-}
-
-func hasArabic(s string) bool {
-	for _, r := range s {
-		if r >= 0x0600 && r <= 0x08FF || r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF {
-			return true
-		}
-	}
-	return false
 }
 
 // drawCover draws a typographic cover: a strong colour band holding the
@@ -347,7 +339,7 @@ func drawCover(t coverText) ([]byte, error) {
 	sub := coverStyle{faces: subFaces, size: 44}
 	if t.subtitle != "" && settable(sub.faces, t.subtitle) {
 		lead := 58
-		if hasArabic(t.subtitle) {
+		if bidi.HasArabic(t.subtitle) {
 			lead = 66
 		}
 		y := coverBand + 180

@@ -14,9 +14,9 @@ import (
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
-	xbidi "golang.org/x/text/unicode/bidi"
 
 	"folio/assets/fonts"
+	"folio/formats/internal/bidi"
 )
 
 // Cover text is set the way a browser sets a line, not character by
@@ -130,14 +130,8 @@ func settable(faces []*fonts.Face, s string) bool {
 // character's (as dir="auto" decides), else the book's. It also returns
 // that character (0 when there is none).
 func (ts *typesetter) paragraphRTL(text []rune) (bool, rune) {
-	for _, r := range text {
-		p, _ := xbidi.LookupRune(r)
-		switch p.Class() {
-		case xbidi.L:
-			return false, r
-		case xbidi.R, xbidi.AL:
-			return true, r
-		}
+	if r, rtl, found := bidi.FirstStrong(text); found {
+		return rtl, r
 	}
 	return ts.rtl, 0
 }

@@ -33,7 +33,7 @@ func TestBookStructure(t *testing.T) {
 			data, _ := build(t, d)
 			o := open(t, data)
 
-			first := o.zip.File[0]
+			first := o.entries[0]
 			if first.Name != "mimetype" || first.Method != zip.Store || len(first.Extra) != 0 {
 				t.Errorf("first entry %q method %d extra %d; want mimetype, stored, no extra field", first.Name, first.Method, len(first.Extra))
 			}
@@ -43,7 +43,7 @@ func TestBookStructure(t *testing.T) {
 			if !bytes.Contains(o.files[containerName], []byte(`full-path="EPUB/package.opf"`)) {
 				t.Errorf("container.xml does not point at the package: %s", o.files[containerName])
 			}
-			for _, f := range o.zip.File {
+			for _, f := range o.entries {
 				if f.ModTime().Year() < 1980 || f.Modified.Year() != f.ModTime().Year() {
 					t.Errorf("%s: time %v", f.Name, f.ModTime())
 				}
@@ -191,7 +191,7 @@ func TestModifiedFallsBackToSourceDateThenUndatedStamp(t *testing.T) {
 	if got := o.opf.meta("dcterms:modified"); len(got) != 1 || got[0] != "2025-02-03T04:05:06Z" {
 		t.Errorf("dcterms:modified = %v", got)
 	}
-	if mt := o.zip.File[3].ModTime(); mt.Year() != 2025 || mt.Month() != 2 || mt.Day() != 3 {
+	if mt := o.entries[3].ModTime(); mt.Year() != 2025 || mt.Month() != 2 || mt.Day() != 3 {
 		t.Errorf("zip time %v, want the SourceDate", mt)
 	}
 }

@@ -1,11 +1,11 @@
 package epub
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/xml"
 	"fmt"
+	"folio/internal/epubzip"
 	"image"
 	"image/color"
 	"image/png"
@@ -80,7 +80,7 @@ func richDoc(t testing.TB) *doc.Document {
 	d := &doc.Document{
 		Meta: doc.Meta{Title: "Field Notes from the Delta", Authors: []string{"Mira Osei"}, Date: "2023-11-02T08:30:00Z", Lang: "en-GB", Summary: "A season of measurements on a shrinking delta."},
 		Blocks: []doc.Block{
-			para(txt("An introduction with a note"), &doc.NoteRef{Label: "a", Number: 1}, txt(".")),
+			para(txt("An introduction with a note"), &doc.NoteRef{Label: "a", Number: 1, ID: "fnref-1"}, txt(".")),
 			h(2, "method", "Method"),
 			para(txt(long)),
 			&doc.Figure{Ref: photo.Name, Src: "photo.png", Alt: "Survey boat at dawn", Caption: []doc.Inline{txt("The survey boat.")}, Credit: "M. Osei"},
@@ -90,8 +90,8 @@ func richDoc(t testing.TB) *doc.Document {
 			&doc.CodeBlock{Language: "python", Text: "depth = sonar.read()\nprint(depth < 3 and \"shallow\")\n"},
 			&doc.List{Tight: true, Items: []*doc.ListItem{{Blocks: []doc.Block{para(txt("sonar"), &doc.Image{Ref: icon.Name, Src: "i.png", Alt: "icon"})}}, {Blocks: []doc.Block{para(txt("rope"))}}}},
 			h(2, "results", "Results"),
-			para(txt(long), &doc.NoteRef{Label: "b", Number: 2}),
-			&doc.BlockQuote{Blocks: []doc.Block{para(txt("The river keeps its own counsel."), &doc.NoteRef{Label: "a", Number: 1})}},
+			para(txt(long), &doc.NoteRef{Label: "b", Number: 2, ID: "fnref-2"}),
+			&doc.BlockQuote{Blocks: []doc.Block{para(txt("The river keeps its own counsel."), &doc.NoteRef{Label: "a", Number: 1, ID: "fnref-1-2"})}},
 			para(&doc.Link{URL: "#method", Content: []doc.Inline{txt("Back to the method")}}, txt(" or "), &doc.Link{URL: "https://example.org/delta", Content: []doc.Inline{txt("the data")}}),
 		},
 		Notes: []*doc.Note{
@@ -183,10 +183,10 @@ func build(t testing.TB, d *doc.Document) ([]byte, []doc.Warning) {
 
 // opened is a built book read back.
 type opened struct {
-	zip   *zip.Reader
-	files map[string][]byte
-	order []string
-	opf   testOPF
+	entries []epubzip.Entry
+	files   map[string][]byte
+	order   []string
+	opf     testOPF
 }
 
 type testOPF struct {
@@ -228,23 +228,10 @@ func (o testOPF) meta(property string) []string {
 
 func open(t testing.TB, data []byte) *opened {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("not a zip: %v", err)
-	}
-	o := &opened{zip: zr, files: map[string][]byte{}}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		o.files[f.Name] = b
-		o.order = append(o.order, f.Name)
+	o := &opened{entries: epubzip.Read(t, data)}
+	o.files = epubzip.Files(o.entries)
+	for _, e := range o.entries {
+		o.order = append(o.order, e.Name)
 	}
 	if err := xml.Unmarshal(o.files[opfName], &o.opf); err != nil {
 		t.Fatalf("package.opf: %v", err)

@@ -4,9 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"folio/pipeline/doc"
@@ -15,7 +13,7 @@ import (
 // docTime returns the document's date as a time, and whether it had one
 // that parses. Dates are ISO 8601 as written: a day or a full RFC 3339 time.
 func docTime(date string) (time.Time, bool) {
-	t, ok := doc.ParseDate(strings.TrimSpace(date))
+	t, _, ok := doc.ParseDate(date)
 	return t.UTC(), ok
 }
 
@@ -43,16 +41,14 @@ func modifiedTime(m *doc.Meta, sourceDate time.Time) time.Time {
 
 // dcDate formats the document's date for dc:date (W3CDTF), or "".
 func dcDate(date string) string {
-	t, ok := docTime(date)
+	t, prec, ok := doc.ParseDate(date)
 	if !ok {
 		return ""
 	}
-	d := strings.TrimSpace(date)
-	switch len(d) {
-	case 4, 7, 10:
-		return d
+	if prec < doc.TimePrecision {
+		return doc.FormatDate(t, prec)
 	}
-	return t.Format("2006-01-02T15:04:05Z")
+	return t.UTC().Format("2006-01-02T15:04:05Z")
 }
 
 // identifier is the given identifier, or a urn:uuid derived from a hash of
@@ -86,15 +82,13 @@ func uuidURN(s []byte) string {
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", s[0:4], s[4:6], s[6:8], s[8:10], s[10:16])
 }
 
-var langTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`) })
-
 // bookLang is the document's language if it is a well-formed BCP 47 tag.
 func bookLang(lang string) (string, bool) {
 	lang = strings.TrimSpace(lang)
 	if lang == "" {
 		return "en", true
 	}
-	if !langTag().MatchString(lang) {
+	if _, ok := doc.LangTag(lang); !ok {
 		return "en", false
 	}
 	return lang, true

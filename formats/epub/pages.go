@@ -209,7 +209,7 @@ func (w *Writer) chapter(ctx context.Context, d *doc.Document, b *book, imgs *im
 	}
 	for _, n := range d.Notes {
 		if n != nil {
-			fileOf[noteAnchor(n)] = notesName
+			fileOf[n.ID] = notesName
 		}
 	}
 	current := ""
@@ -320,14 +320,6 @@ func notesPage(r *markup.Renderer, notes []*doc.Note) string {
 	var buf bytes.Buffer
 	r.Notes(&buf, notes, 2)
 	return buf.String()
-}
-
-// noteAnchor is the id markup gives a note's element.
-func noteAnchor(n *doc.Note) string {
-	if n.ID != "" {
-		return n.ID
-	}
-	return fmt.Sprintf("fn-%d", n.Number)
 }
 
 // navEntries turns the document's table of contents into nav entries that

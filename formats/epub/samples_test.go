@@ -8,10 +8,10 @@ package epub_test
 // writer itself does not.
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/xml"
+	"folio/internal/epubzip"
 	"io"
 	"os"
 	"path/filepath"
@@ -87,24 +87,7 @@ func exportEPUB(t *testing.T, s sampleInput) (*doc.Document, []byte) {
 
 func unzip(t *testing.T, data []byte) map[string][]byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[f.Name] = b
-	}
-	return files
+	return epubzip.Files(epubzip.Read(t, data))
 }
 
 // tocShape is the depth and size of a table of contents.

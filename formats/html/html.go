@@ -20,7 +20,6 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 
@@ -153,9 +152,6 @@ func sharedImages(d *doc.Document, idPrefix string, withCover bool) map[string]s
 	return shared
 }
 
-// langTag is the shape of a BCP 47 tag (not a registry check).
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
-
 // dataURL embeds an image's bytes. Only raster and SVG image types are
 // embedded; anything else shows the alt text.
 func dataURL(res *doc.Resource) string {
@@ -203,7 +199,7 @@ func pageLang(tag string) string {
 	lang := strings.TrimSpace(tag)
 	if lang == "" {
 		return "en"
-	} else if !langTag.MatchString(lang) {
+	} else if _, ok := doc.LangTag(lang); !ok {
 		return "und" // "undetermined" is valid where a malformed tag is not
 	}
 	return lang
@@ -282,13 +278,8 @@ func newStamp(s, lang string) *stamp {
 		return nil
 	}
 	st := &stamp{Text: doc.ShowDate(s, lang)}
-	if t, ok := doc.ParseDate(s); ok {
-		st.Machine = t.Format(time.DateOnly)
-		if len(s) > len(time.DateOnly) {
-			st.Machine = t.Format(time.RFC3339)
-		} else if len(s) < len(time.DateOnly) {
-			st.Machine = t.Format("2006-01")
-		}
+	if t, prec, ok := doc.ParseDate(s); ok {
+		st.Machine = doc.FormatDate(t, max(prec, doc.MonthPrecision))
 	}
 	return st
 }

@@ -68,7 +68,7 @@ func feature(t *testing.T) *doc.Document {
 		},
 		Blocks: []doc.Block{
 			para(txt("Loaded bulk carriers left "), em(txt("Chornomorsk")), txt(" on Monday, the port’s busiest day since January, officials said"),
-				&doc.NoteRef{Label: "ports", Number: 1}, txt(". “We are working at the edge of what insurance allows,” said Андрій Шевченко, a shipping agent.")),
+				&doc.NoteRef{Label: "ports", Number: 1, ID: "fnref-1"}, txt(". “We are working at the edge of what insurance allows,” said Андрій Шевченко, a shipping agent.")),
 			h(2, "what-moved", "What moved"),
 			para(txt("Exports by cargo, in thousands of tonnes:")),
 			&doc.Table{Align: []doc.Align{doc.AlignLeft, doc.AlignRight, doc.AlignRight},
@@ -83,7 +83,7 @@ func feature(t *testing.T) *doc.Document {
 				item(para(txt("mines drifting south of the corridor;"))),
 				item(para(txt("a fragile understanding with Ankara.")))}},
 			&doc.BlockQuote{Blocks: []doc.Block{para(txt("The corridor is a habit now, not a deal. Habits break quietly."))}},
-			para(txt("— a Lloyd’s underwriter, speaking to "), link("https://example.org/interview", txt("Example Wire")), &doc.NoteRef{Label: "quote", Number: 2}, txt(".")),
+			para(txt("— a Lloyd’s underwriter, speaking to "), link("https://example.org/interview", txt("Example Wire")), &doc.NoteRef{Label: "quote", Number: 2, ID: "fnref-2"}, txt(".")),
 			h(3, "checklist", "What to watch"),
 			&doc.List{Tight: true, Items: []*doc.ListItem{
 				{Task: true, Checked: true, Blocks: []doc.Block{para(txt("insurance rates published weekly"))}},

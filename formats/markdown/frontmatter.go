@@ -324,7 +324,7 @@ func tomlValue(x any, depth, line int) (value, error) {
 		return value{kind: scalarValue, text: strconv.FormatFloat(x, 'g', -1, 64), tag: "float", line: line}, nil
 	case time.Time:
 		t := x
-		return value{kind: scalarValue, text: formatTime(t), tag: "timestamp", time: &t, line: line}, nil
+		return value{kind: scalarValue, text: tomlTime(t), tag: "timestamp", time: &t, line: line}, nil
 	case []any:
 		v := value{kind: listValue, line: line}
 		for _, it := range x {
@@ -363,4 +363,21 @@ func tomlValue(x any, depth, line int) (value, error) {
 		return v, nil
 	}
 	return value{kind: scalarValue, text: fmt.Sprint(x), tag: "str", line: line}, nil
+}
+
+// tomlTime writes a decoded TOML date or time in the tree's form.
+// BurntSushi/toml gives local dates and times the machine's offset in a
+// zone named "date-local" or "datetime-local"; they are written without
+// depending on it. A time of day alone ("time-local") is no date and stays
+// as written, so a date key holding one is refused.
+func tomlTime(t time.Time) string {
+	switch t.Location().String() {
+	case "date-local":
+		return doc.FormatDate(t, doc.DayPrecision)
+	case "datetime-local":
+		return doc.FormatDate(time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC), doc.TimePrecision)
+	case "time-local":
+		return t.Format("15:04:05.999999999")
+	}
+	return doc.FormatDate(t, doc.TimePrecision)
 }

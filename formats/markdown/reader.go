@@ -95,7 +95,12 @@ func New(opts Options) *Reader {
 }
 
 // Read parses src, the contents of the file called name, into a document.
+// Input whose inline markup would make goldmark take minutes is refused
+// first, with pathological-input at the paragraph (see guard.go).
 func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, error) {
+	if err := guardMarkdown(src, name); err != nil {
+		return nil, nil, err
+	}
 	w := &warnings{name: name}
 	src, prepWarns := prepare(src, name)
 	w.list = append(w.list, prepWarns...)

@@ -27,10 +27,9 @@ const (
 // hard-broken words (space 0 between the pieces of one word), and their
 // natural width with single spaces.
 type line struct {
-	words   []word
-	width   float64
-	ragged  bool // not stretched: a paragraph's last line, or before a hard break
-	leading float64
+	words  []word
+	width  float64
+	ragged bool // not stretched: a paragraph's last line, or before a hard break
 }
 
 const eps = 0.01

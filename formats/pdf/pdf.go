@@ -401,7 +401,7 @@ func (l *layout) width() float64 { return l.right - l.left }
 
 // docDate is the document's date, or the fallback from the options.
 func (l *layout) docDate() time.Time {
-	if t, ok := doc.ParseDate(strings.TrimSpace(l.d.Meta.Date)); ok {
+	if t, _, ok := doc.ParseDate(l.d.Meta.Date); ok {
 		return t.UTC()
 	}
 	if !l.opts.SourceDate.IsZero() {
@@ -436,14 +436,15 @@ func (l *layout) metadata() {
 	p.SetDisplayMode("fullwidth", "continuous")
 }
 
-// clean makes a string safe for PDF text strings: no controls, nothing
-// above U+FFFF.
+// clean makes a string safe for PDF text strings: what doc.TextChar
+// refuses and line breaks become spaces, and anything above U+FFFF (which
+// fpdf cannot encode) U+FFFD.
 func clean(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r > 0xFFFF:
 			return '\uFFFD'
-		case r < 0x20 || (r >= 0x7F && r < 0xA0):
+		case r == '\t' || r == '\n' || r == '\r' || !doc.TextChar(r):
 			return ' '
 		}
 		return r

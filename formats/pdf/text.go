@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"folio/assets/fonts"
+	"folio/formats/internal/bidi"
 	"folio/pipeline/doc"
 
 	tsbidi "github.com/go-text/typesetting/bidi"
@@ -15,7 +16,6 @@ import (
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
-	xbidi "golang.org/x/text/unicode/bidi"
 )
 
 // rgb is a text or fill colour.
@@ -194,10 +194,10 @@ func (b *wordBuilder) text(s string, st style, pos doc.Pos) {
 				continue
 			case r == '\u00A0' || r == '\u202F' || r == '\u2007':
 				r = ' ' // no-break spaces hold words together
-			case unicode.Is(unicode.Cf, r) || r == '\uFFFE' || r == '\uFFFF':
+			case unicode.Is(unicode.Cf, r):
 				continue // invisible format characters (soft hyphen, bidi marks, ZWJ)
-			case r < 0x20 || (r >= 0x7F && r < 0xA0):
-				continue // control characters draw nothing
+			case !doc.TextChar(r):
+				continue // controls and noncharacters draw nothing (normalize removed them already)
 			}
 		}
 		face, r := b.l.faceFor(st, r, pos)
@@ -289,20 +289,11 @@ func (l *layout) resolveBidi(words []word, forceRTL bool) bool {
 	return rtl
 }
 
-func isRTLClass(r rune) bool {
-	if r < 0x0590 {
-		return false
-	}
-	p, _ := xbidi.LookupRune(r)
-	c := p.Class()
-	return c == xbidi.R || c == xbidi.AL
-}
-
 func hasRTL(words []word) bool {
 	for _, w := range words {
 		for _, s := range w.spans {
 			for _, r := range s.text {
-				if isRTLClass(r) {
+				if bidi.RTL(r) {
 					return true
 				}
 			}
@@ -314,14 +305,8 @@ func hasRTL(words []word) bool {
 func firstStrongRTL(words []word) bool {
 	for _, w := range words {
 		for _, s := range w.spans {
-			for _, r := range s.text {
-				p, _ := xbidi.LookupRune(r)
-				switch p.Class() {
-				case xbidi.L:
-					return false
-				case xbidi.R, xbidi.AL:
-					return true
-				}
+			if _, rtl, found := bidi.FirstStrong(s.text); found {
+				return rtl
 			}
 		}
 	}
@@ -346,16 +331,12 @@ func (l *layout) finishSpan(s *span) {
 	s.width = float64(s.face.StringWidth(s.draw)) * s.st.size / 1000
 }
 
-func isArabic(r rune) bool {
-	return (r >= 0x0600 && r <= 0x06FF) || (r >= 0x0750 && r <= 0x077F) || (r >= 0x08A0 && r <= 0x08FF)
-}
-
 // visualRTL returns a right-to-left span in drawing order. Arabic is shaped
 // with HarfBuzz (go-text/typesetting) and each glyph mapped back to the
 // character the face draws it for (the Arabic Presentation Forms), because
 // fpdf places characters one by one and cannot join letters itself.
 func (l *layout) visualRTL(s *span) string {
-	if slices.ContainsFunc(s.text, isArabic) {
+	if slices.ContainsFunc(s.text, bidi.Arabic) {
 		if out, ok := l.shapeArabic(s.face, s.text); ok {
 			return out
 		}
@@ -389,12 +370,13 @@ func (l *layout) shapeArabic(face *fonts.Face, text []rune) (string, bool) {
 			b = append(b, r)
 			continue
 		}
-		if done[g.ClusterIndex] {
+		start := g.TextIndex()
+		if done[start] {
 			continue
 		}
-		done[g.ClusterIndex] = true
-		end := min(g.ClusterIndex+max(g.RuneCount, 1), len(text))
-		for i := end - 1; i >= g.ClusterIndex; i-- {
+		done[start] = true
+		end := min(start+max(g.RunesCount(), 1), len(text))
+		for i := end - 1; i >= start; i-- {
 			b = append(b, text[i])
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -560,38 +559,15 @@ func loose(s string) string {
 	return strings.TrimPrefix(s, "the ")
 }
 
-// dateLayouts are the forms pages write machine dates in.
-var dateLayouts = []struct {
-	layout string
-	out    string
-}{
-	{time.RFC3339, time.RFC3339},
-	{"2006-01-02T15:04:05Z0700", time.RFC3339},
-	{"2006-01-02T15:04Z07:00", time.RFC3339},
-	{"2006-01-02T15:04Z0700", time.RFC3339},
-	{"2006-01-02 15:04:05Z07:00", time.RFC3339},
-	{"2006-01-02 15:04:05 -0700", time.RFC3339},
-	{"2006-01-02T15:04:05", "2006-01-02T15:04:05"},
-	{"2006-01-02 15:04:05", "2006-01-02T15:04:05"},
-	{"2006-01-02T15:04", "2006-01-02T15:04:05"},
-	{"2006-01-02", "2006-01-02"},
-	{"2006/01/02", "2006-01-02"},
-	{"20060102", "2006-01-02"},
-}
-
-// isoDate rewrites a machine-readable date as ISO 8601 (a date, or an RFC
-// 3339 time); "" when it is not one.
+// isoDate rewrites a machine-readable date as the tree carries it (a
+// day, or an RFC 3339 time); "" when it is not one, or names only a month
+// or a year (a later candidate may name the day).
 func isoDate(s string) string {
-	s = strings.TrimSpace(s)
-	for _, l := range dateLayouts {
-		if t, err := time.Parse(l.layout, s); err == nil {
-			if !doc.DateInRange(t) {
-				return ""
-			}
-			return t.Format(l.out)
-		}
+	d, prec, ok := doc.NormalizeDate(s)
+	if !ok || prec < doc.DayPrecision {
+		return ""
 	}
-	return ""
+	return d
 }
 
 func firstDate(candidates ...string) string {
@@ -603,19 +579,15 @@ func firstDate(candidates ...string) string {
 	return ""
 }
 
-var langShape = lazyre.New(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$`)
-
 // langTag turns "ru", "en-GB", "ru_RU" (og:locale) into a BCP 47 tag; ""
 // when the value is not shaped like one.
 func langTag(s string) string {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexByte(s, ','); i >= 0 {
-		s = strings.TrimSpace(s[:i])
+		s = s[:i]
 	}
-	if !langShape.MatchString(s) {
-		return ""
-	}
-	return strings.ReplaceAll(s, "_", "-")
+	tag, _ := doc.LangTag(s)
+	return tag
 }
 
 func absoluteURL(s string) string {

@@ -1,7 +1,6 @@
 // Package quality scores article extraction against expected results, the
 // way the article-extraction benchmarks do, so that Folio's readers are
-// measured rather than argued about (DESIGN: "Article readers are measured,
-// not argued").
+// measured rather than argued about.
 //
 // Body text is compared as multisets of word 4-shingles. A token is a run of
 // Unicode letters, marks, digits and underscores (the Unicode `\w+` of the

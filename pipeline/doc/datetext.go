@@ -38,7 +38,7 @@ var standaloneMonths = map[string][12]string{
 // date into words, so the PDF, EPUB and HTML say the same thing.
 func ShowDate(s, lang string) string {
 	s = strings.TrimSpace(s)
-	t, ok := ParseDate(s)
+	t, prec, ok := ParseDate(s)
 	if !ok {
 		return s
 	}
@@ -48,10 +48,10 @@ func ShowDate(s, lang string) string {
 		pl, names = "en", monthNames["en"]
 	}
 	year := strconv.Itoa(t.Year())
-	switch len(s) {
-	case len("2006"):
+	switch prec {
+	case YearPrecision:
 		return year
-	case len("2006-01"):
+	case MonthPrecision:
 		month := names[t.Month()-1]
 		if st, ok := standaloneMonths[pl]; ok {
 			month = st[t.Month()-1]

@@ -98,10 +98,14 @@ type SoftBreak struct {
 }
 
 // NoteRef is a reference to a footnote. Label is the author's label; Number
-// is filled by normalize and matches Note.Number.
+// is filled by normalize and matches Note.Number. ID is the reference's
+// own anchor, the target of the note's back-link, also set by normalize
+// (unique in the document: a note's second reference has its own); writers
+// use it as it is.
 type NoteRef struct {
 	Label  string `json:"label"`
 	Number int    `json:"number,omitempty"`
+	ID     string `json:"id,omitempty"`
 	Pos    Pos    `json:"pos,omitzero"`
 }
 

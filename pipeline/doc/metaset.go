@@ -1,9 +1,9 @@
 package doc
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 )
@@ -44,21 +44,34 @@ var metaKeys = func() map[string]string {
 	return m
 }()
 
-// MetaKeys returns the keys that set a field ("subtitle" → subtitle,
-// standfirst, dek), canonical first.
-func MetaKeys(field string) []string {
-	for _, f := range metaFieldKeys {
-		if f.field == field {
-			return f.keys
-		}
-	}
-	return nil
+// MetaError says what was wrong with one metadata value. Code is the
+// warning code a reader reports it under (meta-type, date-invalid,
+// lang-invalid, meta-duplicate); the caller adds the position and decides
+// whether it is a warning (front matter) or an error (sidecar, --meta).
+type MetaError struct {
+	Key  string
+	Code string
+	Msg  string
 }
 
-// SetMeta sets one metadata key from a value decoded from YAML or given on
-// the command line. Strings, numbers, booleans, times and lists are
-// accepted where they make sense; unknown keys go to Extra. The error says
-// what was wrong with the value (the caller adds the position).
+func (e *MetaError) Error() string {
+	if e.Key == "" {
+		return e.Msg
+	}
+	return e.Key + ": " + e.Msg
+}
+
+func metaErr(key, code, format string, args ...any) *MetaError {
+	return &MetaError{Key: key, Code: code, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Set sets one metadata key from a value decoded from YAML or TOML, or
+// given on the command line: text, numbers, booleans, times, lists and
+// mappings, as the decoders give them. It is the one setter: front
+// matter, sidecars and --meta all come here, so a key means the same
+// wherever it is written. Unknown keys go to Extra. A value that does not
+// fit its field leaves the field alone and gives a *MetaError; in a list,
+// the items that fit are kept and the first bad one is reported.
 func (m *Meta) Set(key string, value any) error {
 	field, known := metaKeys[strings.ToLower(strings.TrimSpace(key))]
 	if !known {
@@ -69,21 +82,16 @@ func (m *Meta) Set(key string, value any) error {
 		return nil
 	}
 	switch field {
-	case "authors", "tags":
-		list, err := stringList(value)
-		if err != nil {
-			return fmt.Errorf("%s: %w", key, err)
-		}
-		if field == "authors" {
-			m.Authors = list
-		} else {
-			m.Tags = list
-		}
-		return nil
+	case "authors":
+		m.Authors = nil
+		return m.addAuthors(key, value)
+	case "tags":
+		m.Tags = nil
+		return m.addTags(key, value)
 	case "date", "updated":
-		s, err := dateText(value)
+		s, err := dateValue(key, value)
 		if err != nil {
-			return fmt.Errorf("%s: %w", key, err)
+			return err
 		}
 		if field == "date" {
 			m.Date = s
@@ -91,13 +99,150 @@ func (m *Meta) Set(key string, value any) error {
 			m.Updated = s
 		}
 		return nil
+	case "lang":
+		if value == nil {
+			m.Lang = ""
+			return nil
+		}
+		s, ok := value.(string)
+		if !ok {
+			return metaErr(key, "lang-invalid", "expected a language tag such as en or pt-BR, got %s", describe(value))
+		}
+		tag, ok := LangTag(s)
+		if !ok {
+			return metaErr(key, "lang-invalid", "%q is not a language tag such as en or pt-BR", s)
+		}
+		m.Lang = tag
+		return nil
 	}
-	s, err := scalarText(value)
-	if err != nil {
-		return fmt.Errorf("%s: %w", key, err)
+	s, ok := scalarText(value)
+	if !ok {
+		return metaErr(key, "meta-type", "expected text, got %s", describe(value))
 	}
 	*m.stringField(field) = s
 	return nil
+}
+
+// MetaEntry is one key: value pair of a metadata mapping, with the line
+// its value is on.
+type MetaEntry struct {
+	Key   string
+	Value any
+	Line  int
+}
+
+// SetMapping sets a whole mapping (front matter, a sidecar) in order, with
+// one rule for aliases: a key given twice is a meta-duplicate and the
+// first is used; of several keys naming one field the first wins and the
+// others are kept in Extra, except tags, which take every alias. report
+// gets each problem with its line; it is not called for a nil error.
+func (m *Meta) SetMapping(entries []MetaEntry, report func(line int, err *MetaError)) {
+	seen := map[string]bool{}
+	fieldSet := map[string]bool{}
+	for _, e := range entries {
+		lk := strings.ToLower(strings.TrimSpace(e.Key))
+		if seen[lk] {
+			report(e.Line, metaErr("", "meta-duplicate", "%q given twice; the first one is used", e.Key))
+			continue
+		}
+		seen[lk] = true
+		field, known := metaKeys[lk]
+		if known && fieldSet[field] && field != "tags" {
+			if m.Extra == nil {
+				m.Extra = map[string]string{}
+			}
+			m.Extra[e.Key] = extraText(e.Value)
+			continue
+		}
+		var err error
+		if field == "tags" && fieldSet[field] {
+			err = m.addTags(e.Key, e.Value)
+		} else {
+			err = m.Set(e.Key, e.Value)
+		}
+		if known {
+			fieldSet[field] = true
+		}
+		var me *MetaError
+		if err != nil && errorsAs(err, &me) {
+			report(e.Line, me)
+		}
+	}
+}
+
+func errorsAs(err error, me **MetaError) bool {
+	e, ok := err.(*MetaError)
+	if ok {
+		*me = e
+	}
+	return ok
+}
+
+func (m *Meta) addAuthors(key string, v any) error {
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			m.Authors = append(m.Authors, s)
+		}
+	}
+	if s, ok := scalarText(v); ok {
+		add(s)
+		return nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return metaErr(key, "meta-type", "expected a name or a list of names, got %s", describe(v))
+	}
+	var first error
+	for _, it := range list {
+		if s, ok := scalarText(it); ok {
+			add(s)
+			continue
+		}
+		if mp, ok := it.(map[string]any); ok {
+			if s, ok := scalarText(mp["name"]); ok && mp["name"] != nil {
+				add(s)
+				continue
+			}
+		}
+		if first == nil {
+			first = metaErr(key, "meta-type", "expected a name, got %s", describe(it))
+		}
+	}
+	return first
+}
+
+func (m *Meta) addTags(key string, v any) error {
+	add := func(s string) {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return
+		}
+		for _, t := range m.Tags {
+			if t == s {
+				return
+			}
+		}
+		m.Tags = append(m.Tags, s)
+	}
+	if s, ok := scalarText(v); ok {
+		for _, t := range strings.Split(s, ",") {
+			add(t)
+		}
+		return nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return metaErr(key, "meta-type", "expected a list or a comma-separated string, got %s", describe(v))
+	}
+	var first error
+	for _, it := range list {
+		if s, ok := scalarText(it); ok {
+			add(s)
+		} else if first == nil {
+			first = metaErr(key, "meta-type", "expected a word, got %s", describe(it))
+		}
+	}
+	return first
 }
 
 func (m *Meta) stringField(field string) *string {
@@ -126,102 +271,40 @@ func (m *Meta) stringField(field string) *string {
 	return &m.Identifier
 }
 
-func scalarText(v any) (string, error) {
+// scalarText is a scalar's text; ok is false for a list or a mapping.
+func scalarText(v any) (string, bool) {
 	switch v := v.(type) {
 	case string:
-		return strings.TrimSpace(v), nil
+		return strings.TrimSpace(v), true
 	case int, int64, uint64, float64, bool:
-		return fmt.Sprint(v), nil
+		return fmt.Sprint(v), true
 	case time.Time:
-		return formatDate(v), nil
+		return timeDate(v), true
 	case nil:
+		return "", true
+	}
+	return "", false
+}
+
+// dateValue accepts a decoded time, or text in any form ParseDate reads,
+// and returns the tree's form.
+func dateValue(key string, v any) (string, error) {
+	if t, ok := v.(time.Time); ok {
+		return timeDate(t), nil
+	}
+	s, ok := scalarText(v)
+	if !ok {
+		return "", metaErr(key, "date-invalid", "expected a date, got %s", describe(v))
+	}
+	if s == "" {
 		return "", nil
 	}
-	return "", fmt.Errorf("want text, got %s", describe(v))
-}
-
-func stringList(v any) ([]string, error) {
-	switch v := v.(type) {
-	case string:
-		var out []string
-		for _, s := range strings.Split(v, ",") {
-			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
-			}
-		}
-		return out, nil
-	case []any:
-		var out []string
-		for _, item := range v {
-			s, err := scalarText(item)
-			if err != nil {
-				return nil, err
-			}
-			if s != "" {
-				out = append(out, s)
-			}
-		}
-		return out, nil
-	case []string:
-		return v, nil
+	d, _, ok := NormalizeDate(s)
+	if !ok {
+		return "", metaErr(key, "date-invalid", "%q is not a date in the years 0001–9999 (write 2024-03-05 or 2024-03-05T14:30:00Z)", s)
 	}
-	s, err := scalarText(v)
-	if err != nil {
-		return nil, fmt.Errorf("want a list or text, got %s", describe(v))
-	}
-	return []string{s}, nil
+	return d, nil
 }
-
-// dateText accepts a YAML time, or text in ISO 8601 (date, or date and
-// time), and returns it as ISO 8601.
-func dateText(v any) (string, error) {
-	switch v := v.(type) {
-	case time.Time:
-		return formatDate(v), nil
-	case string:
-		s := strings.TrimSpace(v)
-		if s == "" {
-			return "", nil
-		}
-		if _, ok := ParseDate(s); ok {
-			return s, nil
-		}
-		return "", fmt.Errorf("%q is not a date; write it as YYYY-MM-DD", s)
-	}
-	return "", fmt.Errorf("want a date, got %s", describe(v))
-}
-
-func formatDate(t time.Time) string {
-	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
-		return t.Format("2006-01-02")
-	}
-	return t.Format(time.RFC3339)
-}
-
-// ParseDate reads an ISO 8601 date or RFC 3339 time. A date that is not
-// in the years 0001–9999 once taken to UTC is not one (see DateInRange).
-func ParseDate(s string) (time.Time, bool) {
-	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01", "2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, DateInRange(t)
-		}
-	}
-	return time.Time{}, false
-}
-
-// DateInRange reports whether t, in UTC, falls in the years 0001–9999:
-// what every output can carry. EPUB's dcterms:modified must be
-// CCYY-MM-DDThh:mm:ssZ, four digits, in UTC, so 9999-12-31T23:00:00-12:00
-// (which is 10000-01-01T11:00:00Z) made an invalid book (EPUBCheck
-// RSC-005, the red team's r15 through a document's own date); year 0000
-// is no year in dc:date's W3CDTF (OPF-053), nor in a PDF date.
-func DateInRange(t time.Time) bool {
-	y := t.UTC().Year()
-	return y >= 1 && y <= 9999
-}
-
-// Time returns the document's date as a time, if it has a valid one.
-func (m *Meta) Time() (time.Time, bool) { return ParseDate(m.Date) }
 
 func describe(v any) string {
 	switch v.(type) {
@@ -229,40 +312,24 @@ func describe(v any) string {
 		return "a list"
 	case map[string]any:
 		return "a mapping"
+	case nil:
+		return "nothing"
 	}
-	return fmt.Sprintf("%T", v)
+	return "text"
 }
 
 // extraText keeps an unknown key's value as text: scalars as written,
-// structures as JSON with sorted keys.
+// structures as JSON (encoding/json sorts a mapping's keys), with <, >
+// and & as written.
 func extraText(v any) string {
-	if s, err := scalarText(v); err == nil {
+	if s, ok := scalarText(v); ok {
 		return s
 	}
-	b, err := json.Marshal(sortKeys(v))
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		return fmt.Sprint(v)
 	}
-	return string(b)
-}
-
-func sortKeys(v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		out := make(map[string]any, len(v))
-		for _, k := range keys {
-			out[k] = sortKeys(v[k])
-		}
-		return out
-	case []any:
-		for i := range v {
-			v[i] = sortKeys(v[i])
-		}
-	}
-	return v
+	return strings.TrimSuffix(b.String(), "\n")
 }

@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -21,7 +22,7 @@ func TestMetaSet(t *testing.T) {
 		{"yaml date", "date", time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC), func(m *Meta) bool { return m.Date == "2024-03-05" }, ""},
 		{"text date", "date", "2024-03-05T10:00:00Z", func(m *Meta) bool { return m.Date == "2024-03-05T10:00:00Z" }, ""},
 		{"bad date", "date", "yesterday", nil, `"yesterday" is not a date`},
-		{"title as a list is refused", "title", []any{"a", "b"}, nil, "title: want text, got a list"},
+		{"title as a list is refused", "title", []any{"a", "b"}, nil, "title: expected text, got a list"},
 		{"url alias sets source", "url", "https://x.org", func(m *Meta) bool { return m.Source == "https://x.org" }, ""},
 		{"unknown scalar kept", "mood", 7, func(m *Meta) bool { return m.Extra["mood"] == "7" }, ""},
 		{"unknown mapping kept as sorted JSON", "seo", map[string]any{"z": 1, "a": []any{"x"}}, func(m *Meta) bool { return m.Extra["seo"] == `{"a":["x"],"z":1}` }, ""},
@@ -57,8 +58,42 @@ func TestParseDateYearRange(t *testing.T) {
 		"0000-01-01":                false,
 		"0000":                      false,
 	} {
-		if _, ok := ParseDate(s); ok != want {
+		if _, _, ok := ParseDate(s); ok != want {
 			t.Errorf("ParseDate(%q) ok = %v, want %v", s, ok, want)
 		}
+	}
+}
+
+// One setter: the forms front matter accepts are accepted from a sidecar
+// or --meta too, in the same tree form.
+func TestMetaSetSharedForms(t *testing.T) {
+	var m Meta
+	for k, v := range map[string]any{"date": "March 5, 2024", "updated": "2024-03-06 10:00", "lang": "PT_br", "author": "Smith, J."} {
+		if err := m.Set(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if m.Date != "2024-03-05" || m.Updated != "2024-03-06T10:00:00Z" || m.Lang != "pt-BR" || !reflect.DeepEqual(m.Authors, []string{"Smith, J."}) {
+		t.Errorf("meta %+v", m)
+	}
+	err := m.Set("lang", "english")
+	if me, ok := err.(*MetaError); !ok || me.Code != "lang-invalid" || m.Lang != "pt-BR" {
+		t.Errorf("bad lang: err %v, lang %q", err, m.Lang)
+	}
+}
+
+func TestMetaSetMapping(t *testing.T) {
+	var m Meta
+	var got []string
+	m.SetMapping([]MetaEntry{
+		{"author", "A", 1}, {"byline", "B", 2}, {"tags", "x, y", 3}, {"keywords", []any{"y", "z"}, 4},
+		{"Title", "T", 5}, {"title", "U", 6}, {"date", []any{"2024"}, 7},
+	}, func(line int, err *MetaError) { got = append(got, fmt.Sprint(line, " ", err.Code)) })
+	if !reflect.DeepEqual(m.Authors, []string{"A"}) || m.Extra["byline"] != "B" || m.Title != "T" ||
+		!reflect.DeepEqual(m.Tags, []string{"x", "y", "z"}) || m.Date != "" {
+		t.Errorf("meta %+v", m)
+	}
+	if want := []string{"6 meta-duplicate", "7 date-invalid"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("reported %v, want %v", got, want)
 	}
 }

@@ -33,7 +33,7 @@ func (m *PackMeta) Dir() string {
 }
 
 // PrefixIDs makes every anchor of d start with prefix: heading ids, note
-// ids, the table of contents and the internal links ("#id") that point at
+// and note reference ids, the table of contents and the internal links ("#id") that point at
 // them. Links to ids the document does not have are left as they are.
 func PrefixIDs(d *Document, prefix string) {
 	ids := map[string]bool{}
@@ -41,6 +41,10 @@ func PrefixIDs(d *Document, prefix string) {
 		if h, ok := n.(*Heading); ok && entering && h.ID != "" {
 			ids[h.ID] = true
 			h.ID = prefix + h.ID
+		}
+		if r, ok := n.(*NoteRef); ok && entering && r.ID != "" {
+			ids[r.ID] = true
+			r.ID = prefix + r.ID
 		}
 		return WalkContinue
 	})

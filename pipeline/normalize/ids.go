@@ -17,7 +17,7 @@ func headingIDs(ctx context.Context, d *doc.Document, o *Options) error {
 	// Note anchors are reserved so a heading called "fn 1" cannot collide.
 	for i := range d.Notes {
 		ids.used[noteID(i+1)] = true
-		ids.used[noteRefID(i+1)] = true
+		ids.used[refID(i+1, 0)] = true
 	}
 	walkHeadings(d, func(h *doc.Heading) {
 		base := h.ID

@@ -2,24 +2,31 @@ package normalize
 
 import (
 	"context"
-	"regexp"
 	"strings"
 
 	"folio/pipeline/doc"
 )
 
-// langTag accepts the shape of a BCP 47 tag (language, optional script,
-// region and variants); it is not a registry check.
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
-
 // metaDefaults fills what every writer needs: a language and a title.
 func metaDefaults(ctx context.Context, d *doc.Document, o *Options) error {
 	m := &d.Meta
-	m.Lang = strings.ReplaceAll(strings.TrimSpace(m.Lang), "_", "-")
-	if m.Lang != "" && !langTag.MatchString(m.Lang) {
+	if tag, ok := doc.LangTag(m.Lang); ok {
+		m.Lang = tag
+	} else if m.Lang = strings.ReplaceAll(strings.TrimSpace(m.Lang), "_", "-"); m.Lang != "" {
 		doc.Warn(ctx, doc.Warning{Pos: m.Pos, Code: "lang-invalid",
 			Message: "language " + quote(m.Lang) + " is not a language tag; using en"})
 		m.Lang = ""
+	}
+	for _, date := range []*string{&m.Date, &m.Updated} {
+		if *date = strings.TrimSpace(*date); *date == "" {
+			continue
+		}
+		if d, _, ok := doc.NormalizeDate(*date); ok {
+			*date = d
+		} else {
+			doc.Warn(ctx, doc.Warning{Pos: m.Pos, Code: "date-invalid",
+				Message: "date " + quote(*date) + " is not a date in the years 0001–9999 (write 2024-03-05 or 2024-03-05T14:30:00Z); shown as written"})
+		}
 	}
 	if m.Lang == "" {
 		m.Lang = "en"

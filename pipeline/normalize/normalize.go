@@ -6,7 +6,7 @@
 // reference, the table of contents exists, the language is set, raw HTML is
 // gone unless the user trusts it, and no character illegal in XML remains.
 //
-// Decisions where DESIGN.md is silent:
+// Decisions this package makes:
 //   - A footnote defined but never referenced is dropped with a warning
 //     (Pandoc does the same); a reference to a missing note stays visible as
 //     its literal "[^label]" text with a warning.
@@ -51,6 +51,7 @@ type Options struct {
 // Passes returns the passes for the options, in order.
 func Passes(o *Options) []Pass {
 	ps := []Pass{
+		{"depth", capDepth},
 		{"xml-chars", xmlChars},
 		{"raw-html", rawHTML},
 	}

@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"image/png"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -209,7 +210,7 @@ func TestNotesNumberedByFirstReference(t *testing.T) {
 	var labels []string
 	for i, n := range d.Notes {
 		labels = append(labels, n.Label)
-		if n.Number != i+1 || n.ID != NoteID(i+1) {
+		if n.Number != i+1 || n.ID != "fn-"+strconv.Itoa(i+1) {
 			t.Errorf("note %s: number %d id %q", n.Label, n.Number, n.ID)
 		}
 	}
@@ -217,8 +218,14 @@ func TestNotesNumberedByFirstReference(t *testing.T) {
 		t.Errorf("note order = %s", got)
 	}
 	p := d.Blocks[1].(*doc.Paragraph)
-	if p.Content[0].(*doc.NoteRef).Number != 1 {
-		t.Errorf("second reference to a note keeps its number")
+	if r := p.Content[0].(*doc.NoteRef); r.Number != 1 || r.ID != "fnref-1-2" {
+		t.Errorf("second reference to a note: number %d id %q, want 1 fnref-1-2", r.Number, r.ID)
+	}
+	if r := d.Blocks[0].(*doc.Paragraph).Content[2].(*doc.NoteRef); r.ID != "fnref-2" {
+		t.Errorf("first reference to note 2: id %q", r.ID)
+	}
+	if r := d.Notes[1].Blocks[0].(*doc.Paragraph).Content[0].(*doc.NoteRef); r.ID != "fnref-3" {
+		t.Errorf("reference inside a note: id %q", r.ID)
 	}
 	if tx, ok := p.Content[1].(*doc.Text); !ok || tx.Value != "[^ghost]" {
 		t.Errorf("missing note reference = %#v, want literal text", p.Content[1])

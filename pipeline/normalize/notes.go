@@ -7,14 +7,18 @@ import (
 	"folio/pipeline/doc"
 )
 
-func noteID(n int) string    { return "fn-" + strconv.Itoa(n) }
-func noteRefID(n int) string { return "fnref-" + strconv.Itoa(n) }
+// noteID is the anchor of note n; refID the anchor of its k-th reference
+// (0-based), the target of the note's k-th back-link. They are the one
+// place these anchors are made: writers use Note.ID and NoteRef.ID.
+func noteID(n int) string { return "fn-" + strconv.Itoa(n) }
 
-// NoteID and NoteRefID are the anchors of note n and of its first reference.
-var (
-	NoteID    = noteID
-	NoteRefID = noteRefID
-)
+func refID(n, k int) string {
+	id := "fnref-" + strconv.Itoa(n)
+	if k > 0 {
+		id += "-" + strconv.Itoa(k+1)
+	}
+	return id
+}
 
 // numberNotes numbers footnotes in order of first reference, orders
 // d.Notes the same way, drops notes nobody refers to, and turns references
@@ -69,7 +73,25 @@ func numberNotes(ctx context.Context, d *doc.Document, o *Options) error {
 	}
 	replaceMissingRefs(d)
 	d.Notes = ordered
+	refIDs(d)
 	return nil
+}
+
+// refIDs gives every reference its anchor, counting a note's references in
+// the order writers print them: the body, then the notes in order.
+func refIDs(d *doc.Document) {
+	seen := map[int]int{}
+	set := func(nd doc.Node, entering bool) doc.WalkStatus {
+		if ref, ok := nd.(*doc.NoteRef); ok && entering && ref.Number > 0 {
+			ref.ID = refID(ref.Number, seen[ref.Number])
+			seen[ref.Number]++
+		}
+		return doc.WalkContinue
+	}
+	doc.WalkBlocks(d.Blocks, set)
+	for _, n := range d.Notes {
+		doc.WalkBlocks(n.Blocks, set)
+	}
 }
 
 // replaceMissingRefs turns unnumbered references into literal text so no

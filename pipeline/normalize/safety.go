@@ -56,49 +56,12 @@ func rawHTML(ctx context.Context, d *doc.Document, o *Options) error {
 	return nil
 }
 
-// XMLIllegal reports whether r may not appear in an XML 1.0 document
-// (C0 controls other than tab, newline and return; surrogates; U+FFFE and
-// U+FFFF). html/template and html.EscapeString let these through, and one
-// of them makes an EPUB page not well-formed.
-func XMLIllegal(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return false
-	case r < 0x20:
-		return true
-	case r >= 0xD800 && r <= 0xDFFF:
-		return true
-	case r == 0xFFFE || r == 0xFFFF:
-		return true
-	}
-	return false
-}
-
-// StripXMLIllegal removes what XMLIllegal rejects and reports how many
-// characters went.
-func StripXMLIllegal(s string) (string, int) {
-	n := 0
-	for _, r := range s {
-		if XMLIllegal(r) {
-			n++
-		}
-	}
-	if n == 0 {
-		return s, 0
-	}
-	return strings.Map(func(r rune) rune {
-		if XMLIllegal(r) {
-			return -1
-		}
-		return r
-	}, s), n
-}
-
-// xmlChars removes characters illegal in XML from every text of the tree
+// xmlChars removes what doc.TextChar refuses (XML-illegal characters, C1
+// controls, noncharacters) from every text of the tree
 // and its metadata, one warning per node that had any.
 func xmlChars(ctx context.Context, d *doc.Document, o *Options) error {
 	clean := func(s *string, pos doc.Pos) {
-		out, n := StripXMLIllegal(*s)
+		out, n := doc.StripText(*s)
 		if n > 0 {
 			*s = out
 			doc.Warn(ctx, doc.Warning{Pos: pos, Code: "xml-illegal-char",

@@ -3,28 +3,12 @@ package markup
 import (
 	"bytes"
 	"unicode/utf8"
+
+	"folio/pipeline/doc"
 )
 
-// allowedRune reports whether r may appear in polyglot output: allowed by
-// XML 1.0 (Char production) and not a control or noncharacter, which HTML
-// parsers report as errors. Tab, newline and carriage return stay.
-func allowedRune(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return true
-	case r < 0x20 || (r >= 0x7F && r <= 0x9F):
-		return false
-	case r >= 0xD800 && r <= 0xDFFF:
-		return false
-	case r >= 0xFDD0 && r <= 0xFDEF:
-		return false
-	case r&0xFFFE == 0xFFFE: // U+FFFE, U+FFFF and their copies in every plane
-		return false
-	case r > 0x10FFFF:
-		return false
-	}
-	return true
-}
+// allowedRune is doc.TextChar, the one rule for characters Folio writes.
+func allowedRune(r rune) bool { return doc.TextChar(r) }
 
 // Clean returns s without characters that are illegal in XML 1.0 or
 // forbidden in HTML text, and without invalid UTF-8. Writers use it for

@@ -3,7 +3,6 @@ package markup
 import (
 	"bytes"
 	"strconv"
-	"strings"
 
 	"folio/pipeline/doc"
 )
@@ -203,23 +202,6 @@ func (r *Renderer) imageSrc(n *doc.Image) (src string, width, height int) {
 	return "", 0, 0
 }
 
-func noteID(n *doc.Note) string {
-	if n.ID != "" {
-		return n.ID
-	}
-	return "fn-" + strconv.Itoa(n.Number)
-}
-
-// refID is the anchor of the k-th reference (0-based) to a note, the target
-// of the note's back-link.
-func refID(noteID string, k int) string {
-	base := "fnref-" + strings.TrimPrefix(noteID, "fn-")
-	if k == 0 {
-		return base
-	}
-	return base + "-" + strconv.Itoa(k+1)
-}
-
 func (r *Renderer) noteRef(w *bytes.Buffer, n *doc.NoteRef) {
 	id, ok := r.noteIDs[n.Number]
 	if !ok {
@@ -229,11 +211,12 @@ func (r *Renderer) noteRef(w *bytes.Buffer, n *doc.NoteRef) {
 		w.WriteString("</sup>")
 		return
 	}
-	ref := refID(id, len(r.refs[n.Number]))
-	r.refs[n.Number] = append(r.refs[n.Number], ref)
 	w.WriteString(`<sup class="footnote-ref"><a`)
 	writeAttr(w, "href", r.fragmentHref(id, n.Pos))
-	writeAttr(w, "id", ref)
+	if n.ID != "" {
+		r.refs[n.Number] = append(r.refs[n.Number], n.ID)
+		writeAttr(w, "id", n.ID)
+	}
 	if r.opts.NoteStyle.epub() {
 		w.WriteString(` epub:type="noteref"`)
 	}

@@ -17,8 +17,6 @@
 package markup
 
 import (
-	"bytes"
-
 	"folio/pipeline/doc"
 )
 
@@ -28,10 +26,6 @@ type NoteStyle int
 const (
 	// NotesHTML marks note references and notes with DPUB-ARIA roles.
 	NotesHTML NoteStyle = iota
-	// NotesEPUB adds epub:type="noteref"/"endnotes"/"endnote" so reading
-	// systems can show notes as pop-ups. The enclosing XHTML document must
-	// declare xmlns:epub="http://www.idpf.org/2007/ops".
-	NotesEPUB
 	// NotesEPUBAside marks note references as epub:type="noteref" and each
 	// note as an <aside epub:type="footnote" role="doc-footnote"> (not a
 	// list item), the markup EPUB 3 reading systems turn into pop-up notes.
@@ -42,7 +36,7 @@ const (
 )
 
 // epub reports whether the style carries EPUB 3 structural semantics.
-func (s NoteStyle) epub() bool { return s == NotesEPUB || s == NotesEPUBAside }
+func (s NoteStyle) epub() bool { return s == NotesEPUBAside }
 
 // Options configure one rendering. The zero value is the safe default:
 // no raw HTML, no relative links, images without a resolver shown as their
@@ -132,15 +126,10 @@ func New(opts Options, warn func(doc.Warning)) *Renderer {
 		noteIDs: map[int]string{}, refs: map[int][]string{}, drawn: map[string][2]int{}}
 	for _, n := range opts.Notes {
 		if n != nil && n.Number > 0 {
-			r.noteIDs[n.Number] = noteID(n)
+			r.noteIDs[n.Number] = n.ID
 		}
 	}
 	return r
-}
-
-// RenderBlocks renders blocks with a fresh renderer.
-func RenderBlocks(w *bytes.Buffer, bs []doc.Block, opts Options, warn func(doc.Warning)) {
-	New(opts, warn).Blocks(w, bs)
 }
 
 func (r *Renderer) warnf(pos doc.Pos, code, msg string) {

@@ -54,7 +54,7 @@ func (r *Renderer) Notes(w *bytes.Buffer, notes []*doc.Note, headingLevel int) {
 // back-links.
 func (r *Renderer) asideNote(w *bytes.Buffer, n *doc.Note) {
 	w.WriteString("<aside")
-	writeAttr(w, "id", noteID(n))
+	writeAttr(w, "id", n.ID)
 	w.WriteString(` class="footnote" epub:type="footnote" role="doc-footnote"`)
 	if !r.opts.NoDirAuto {
 		w.WriteString(` dir="auto"`)
@@ -115,14 +115,11 @@ func firstParagraph(bs []doc.Block) (*doc.Paragraph, bool) {
 // note renders one note. The back-links go at the end of its last
 // paragraph, or in a paragraph of their own when it does not end with one.
 func (r *Renderer) note(w *bytes.Buffer, n *doc.Note) {
-	id := noteID(n)
+	id := n.ID
 	w.WriteString("<li")
 	writeAttr(w, "id", id)
 	if n.Number > 0 {
 		writeAttr(w, "value", strconv.Itoa(n.Number))
-	}
-	if r.opts.NoteStyle.epub() {
-		w.WriteString(` epub:type="endnote"`)
 	}
 	if !r.opts.NoDirAuto {
 		w.WriteString(` dir="auto"`)

@@ -1,6 +1,7 @@
-package pipeline
+package normalize
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -8,7 +9,7 @@ import (
 )
 
 // Nesting limits applied to every tree a reader returns, whatever the input
-// format. Writers and passes walk the tree recursively; a Markdown line of
+// format, by the first pass, before any pass or writer recurses. Writers and passes walk the tree recursively; a Markdown line of
 // 65,000 nested emphasis markers is legal and goldmark builds it, so inline
 // containers deeper than maxInlineDepth are flattened (their text is kept,
 // the extra emphasis is not) with a warning. Blocks deeper than
@@ -19,23 +20,28 @@ const (
 	maxBlockDepth  = 64
 )
 
-// capDepth enforces the nesting limits on d.
-func capDepth(d *doc.Document, name string) ([]doc.Warning, error) {
-	c := depthCap{name: name}
+// CapDepth is the first pass alone, for a caller that walks a tree it has
+// not normalized (the JSON round trip of the fuzz tests).
+func CapDepth(ctx context.Context, d *doc.Document) error { return capDepth(ctx, d, nil) }
+
+// capDepth enforces the nesting limits on d. Positions without a file
+// name the document's (Meta.Pos).
+func capDepth(ctx context.Context, d *doc.Document, o *Options) error {
+	c := depthCap{ctx: ctx, name: d.Meta.Pos.File}
 	if err := c.blocks(d.Blocks, 1); err != nil {
-		return nil, err
+		return err
 	}
 	for _, n := range d.Notes {
 		if err := c.blocks(n.Blocks, 1); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return c.warns, nil
+	return nil
 }
 
 type depthCap struct {
-	name  string
-	warns []doc.Warning
+	ctx  context.Context
+	name string
 }
 
 func (c *depthCap) blocks(bs []doc.Block, depth int) error {
@@ -126,7 +132,7 @@ func (c *depthCap) inlines(is []doc.Inline, depth int) []doc.Inline {
 			if p.File == "" {
 				p.File = c.name
 			}
-			c.warns = append(c.warns, doc.Warning{Pos: p, Code: "nesting-flattened",
+			doc.Warn(c.ctx, doc.Warning{Pos: p, Code: "nesting-flattened",
 				Message: fmt.Sprintf("inline markup nested %d deep; levels past %d are shown as plain text", depth+1+deepest, maxInlineDepth)})
 		}
 		*kids = flat

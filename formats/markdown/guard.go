@@ -1,4 +1,4 @@
-package pipeline
+package markdown
 
 import (
 	"bytes"
@@ -39,8 +39,8 @@ import (
 // markers) and keep goldmark's worst case at a few tenths of a second.
 // The guard itself runs in time linear in the input plus its budgets.
 //
-// Measured (go test ./pipeline -run TestGuardBoundsEveryQuadraticMix -v,
-// CPU time, 2026-12-04) on BAD-INPUTS B13–B17, the red team's r10 shapes
+// Measured (go test ./formats/markdown -run TestGuardBoundsEveryQuadraticMix -v,
+// CPU time, 2026-12-04) on the catalogue's b13–b17 and r10 shapes (testdata/bad/EXPECT)
 // and other mixes, at 100 KB and 1 MB: every shape at 1 MB is refused in
 // at most 0.17 s, or accepted where goldmark stays fast (nested emphasis
 // 0.5 s, the goldmark#555 mix 0.25 s, unclosed code spans 0.06 s). At
@@ -85,10 +85,10 @@ func guardMarkdown(src []byte, name string) error {
 			end += start
 		}
 		l := src[start:end]
-		c, n := fenceMark(l)
+		c, n, rest := fenceOpen(l)
 		switch {
 		case fence != 0:
-			if c == fence && n >= fenceLen {
+			if c == fence && n >= fenceLen && isBlank(rest) {
 				fence = 0
 			}
 		case c != 0:
@@ -136,25 +136,6 @@ func startsBlock(l []byte) bool {
 	return len(l) >= 3 && l[0] == '1' && (l[1] == '.' || l[1] == ')') && (l[2] == ' ' || l[2] == '\t')
 }
 
-// fenceMark reports a code fence line: its character and length.
-func fenceMark(l []byte) (byte, int) {
-	i := 0
-	for i < len(l) && i < 4 && l[i] == ' ' {
-		i++
-	}
-	if i >= 4 || i >= len(l) || (l[i] != '`' && l[i] != '~') {
-		return 0, 0
-	}
-	n := 0
-	for i+n < len(l) && l[i+n] == l[i] {
-		n++
-	}
-	if n < 3 {
-		return 0, 0
-	}
-	return l[i], n
-}
-
 type guard struct {
 	src       []byte
 	name      string
@@ -165,7 +146,8 @@ type guard struct {
 }
 
 func (g *guard) refuse(at int, what string) error {
-	line, col := lineCol(g.src, at)
+	line := 1 + bytes.Count(g.src[:at], []byte("\n"))
+	col := at - (bytes.LastIndexByte(g.src[:at], '\n') + 1) + 1
 	return doc.Errorf(doc.Pos{File: g.name, Line: line, Col: col}, "pathological-input",
 		"%s; parsing this paragraph would take minutes. Split it, close the markup, or escape the markers with a backslash", what)
 }
