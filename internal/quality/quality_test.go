@@ -51,6 +51,9 @@ type got struct {
 	authors           []string
 	err               error
 	took              time.Duration
+	// titleLine reports, for a reader of copied text, that the expected
+	// title is a line of the text (quality.TitleIsLine).
+	titleLine bool
 }
 
 // reader reads one page of a set; ok is false when it has no input for
@@ -91,7 +94,8 @@ func readFolioText(p *quality.Page) (got, bool) {
 	if err != nil {
 		return got{err: err}, true
 	}
-	return got{body: quality.DocText(d), title: d.Meta.Title, date: d.Meta.Date, authors: d.Meta.Authors}, true
+	return got{body: quality.DocText(d), title: d.Meta.Title, date: d.Meta.Date, authors: d.Meta.Authors,
+		titleLine: quality.TitleIsLine(src, p.Title)}, true
 }
 
 // fakeHost is the page address Readability's own tests give.
@@ -147,9 +151,12 @@ type row struct {
 	snip                              quality.Snippets
 	titles, titled, authors, authored int
 	dates, dated                      int
-	took                              time.Duration
-	worst                             []pageScore
-	misses                            []string // wrong titles, authors and dates
+	// lineTitles of lined pages (the title is a line of the copied text)
+	// have the title right.
+	lineTitles, lined int
+	took              time.Duration
+	worst             []pageScore
+	misses            []string // wrong titles, authors and dates
 }
 
 type pageScore struct {
@@ -190,7 +197,14 @@ func score(set *quality.Set, r reader, gots []got, ran []bool) row {
 		}
 		if p.Title != "" {
 			rw.titled++
-			if quality.TitleMatch(p.Title, g.title) {
+			right := quality.TitleMatch(p.Title, g.title)
+			if g.titleLine {
+				rw.lined++
+				if right {
+					rw.lineTitles++
+				}
+			}
+			if right {
 				rw.titles++
 			} else {
 				rw.misses = append(rw.misses, fmt.Sprintf("%s: title %q, want %q", p.Name, g.title, p.Title))
@@ -276,7 +290,10 @@ func safeRead(r reader, p *quality.Page) (g got, ok bool) {
 // Readability's own output, so it must score (nearly) 1 there.
 type floor struct {
 	f1, snipP, snipR, titles float64
-	maxEmpty                 int
+	// lineTitles is the share of titles right where the title is a line
+	// of the copied text (readers of text only).
+	lineTitles float64
+	maxEmpty   int
 }
 
 var floors = map[string]floor{
@@ -348,6 +365,9 @@ func checkFloor(t *testing.T, rw row) {
 	if rw.titled > 0 && float64(rw.titles)/float64(rw.titled) < fl.titles {
 		t.Errorf("%s: titles right on %d/%d, below the floor %.3f", key, rw.titles, rw.titled, fl.titles)
 	}
+	if rw.lined > 0 && float64(rw.lineTitles)/float64(rw.lined) < fl.lineTitles {
+		t.Errorf("%s: headline right on %d/%d pages where it is a line, below the floor %.3f", key, rw.lineTitles, rw.lined, fl.lineTitles)
+	}
 	if rw.empty > fl.maxEmpty {
 		t.Errorf("%s: %d pages with an empty body, more than %d", key, rw.empty, fl.maxEmpty)
 	}
@@ -355,8 +375,8 @@ func checkFloor(t *testing.T, rw row) {
 
 func table(rows []row) string {
 	var b strings.Builder
-	b.WriteString("| set | reader | pages | body P | body R | body F1 | snippets P | snippets R | titles | authors | dates | empty | ms/page |\n")
-	b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	b.WriteString("| set | reader | pages | body P | body R | body F1 | snippets P | snippets R | titles | headline where a line | authors | dates | empty | ms/page |\n")
+	b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	dash := "—"
 	for _, rw := range rows {
 		bp, br, bf := dash, dash, dash
@@ -375,9 +395,9 @@ func table(rows []row) string {
 		if rw.errs > 0 {
 			empty += fmt.Sprintf(" (%d errors)", rw.errs)
 		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f |\n",
+		fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f |\n",
 			rw.set, rw.reader, rw.pages, bp, br, bf, sp, sr,
-			of(rw.titles, rw.titled), of(rw.authors, rw.authored), of(rw.dates, rw.dated), empty, ms)
+			of(rw.titles, rw.titled), of(rw.lineTitles, rw.lined), of(rw.authors, rw.authored), of(rw.dates, rw.dated), empty, ms)
 	}
 	return b.String()
 }
