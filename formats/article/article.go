@@ -42,6 +42,7 @@ import (
 
 	"folio/formats/internal/langid"
 	"folio/formats/internal/lazyre"
+	"folio/formats/internal/salvage"
 	"folio/pipeline/doc"
 )
 
@@ -67,11 +68,15 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 	if err != nil || r.opts.KeepBoilerplate {
 		return d, ws, err
 	}
-	if msg, ok := p.suspect(d); ok {
+	kept, prose := keptWords(d), p.proseWords()
+	if salvage.Suspect(kept, prose) {
 		// The filters left too little: read again keeping every line.
 		q := &parser{name: name, opts: Options{KeepBoilerplate: true}, unfiltered: true}
-		d, ws, err = q.run(string(src))
-		ws = append(ws, doc.Warning{Pos: doc.Pos{File: name, Line: 1}, Code: "content-suspect", Message: msg})
+		ud, uws, uerr := q.run(string(src))
+		if uerr == nil && salvage.Better(kept, keptWords(ud), prose) {
+			w := salvage.Warning(doc.Pos{File: name, Line: 1}, kept, prose, keptWhat(d), p.droppedWhat())
+			return ud, append(uws, w), nil
+		}
 	}
 	return d, ws, err
 }

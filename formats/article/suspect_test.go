@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"folio/formats/internal/salvage"
 	"folio/pipeline/doc"
 )
 
@@ -27,7 +28,8 @@ func TestSafetyNet(t *testing.T) {
 	if got == nil {
 		t.Fatalf("no content-suspect warning in %v", ws)
 	}
-	if !strings.Contains(got.Message, "kept 0 words") || !strings.Contains(got.Message, "every line is kept") {
+	if !strings.Contains(got.Message, "kept 0 of") || !strings.Contains(got.Message, "lines as page furniture") ||
+		!strings.Contains(got.Message, "read again without the filters") {
 		t.Errorf("message %q does not say what was kept and dropped", got.Message)
 	}
 }
@@ -56,7 +58,7 @@ func TestSuspectShare(t *testing.T) {
 				}
 				d.Blocks = append(d.Blocks, &doc.Paragraph{Content: []doc.Inline{&doc.Text{Value: u.text}}})
 			}
-			if _, got := p.suspect(d); got != tt.want {
+			if got := salvage.Suspect(keptWords(d), p.proseWords()); got != tt.want {
 				t.Errorf("suspect = %v, want %v", got, tt.want)
 			}
 		})
