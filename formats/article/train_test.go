@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -14,7 +13,6 @@ import (
 	"strings"
 	"testing"
 
-	"folio/formats/article/internal/eval"
 	"folio/internal/quality"
 )
 
@@ -107,7 +105,7 @@ type trainSet struct {
 func (s *trainSet) add(pg trainPage, label []int, weight float64) {
 	p := pg.p
 	pg.f1 = p.lineFeatures()
-	pg.half = nameHalf(pg.set + "/" + p.name)
+	pg.half = quality.Half(pg.set + "/" + p.name)
 	tot := 0.0
 	for i, l := range label {
 		if l >= 0 {
@@ -127,23 +125,33 @@ func (s *trainSet) add(pg trainPage, label []int, weight float64) {
 }
 
 func loadTraining(t *testing.T) *trainSet {
-	corpus := eval.Corpus()
-	tp, err := eval.ReadabilityPages()
-	if corpus == "" || err != nil {
-		t.Fatalf("training needs shared/corpus and the go-readability module (%v)", err)
+	corpus := quality.Corpus()
+	if corpus == "" {
+		t.Fatal("training needs shared/corpus beside the repository (or FOLIO_CORPUS)")
 	}
-	moz, err := eval.LoadMozilla(corpus, tp)
+	moz, err := quality.LoadMozilla(corpus)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("training needs the go-readability module's test pages: %v", err)
 	}
-	traf, err := eval.LoadTrafilatura(corpus)
+	traf, err := quality.LoadTrafilatura(corpus)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("training needs the go-trafilatura module's test files: %v", err)
+	}
+	text := func(pg *quality.Page) []byte {
+		b, err := os.ReadFile(pg.TextPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
 	}
 	set := &trainSet{}
-	for _, pg := range moz {
+	for _, pg := range moz.Pages {
+		if pg.TextPath == "" {
+			continue
+		}
+		src := text(&pg)
 		p := &parser{name: pg.Name}
-		p.prepare(string(pg.Text))
+		p.prepare(string(src))
 		want := quality.Shingles(pg.Body)
 		hay := " " + strings.Join(quality.Tokens(pg.Body), " ") + " "
 		label := make([]int, len(p.units))
@@ -169,20 +177,24 @@ func loadTraining(t *testing.T) *trainSet {
 				label[i] = 1
 			}
 		}
-		set.add(trainPage{p: p, set: "mozilla", text: pg.Text, title: pg.Title}, label, 1)
+		set.add(trainPage{p: p, set: "mozilla", text: src, title: pg.Title}, label, 1)
 	}
-	for _, pg := range traf {
+	for _, pg := range traf.Pages {
+		if pg.TextPath == "" {
+			continue
+		}
+		src := text(&pg)
 		p := &parser{name: pg.Name}
-		if pg.Half != "dev" {
-			p.prepare(string(pg.Text))
+		if quality.Half(pg.Name) != "dev" {
+			p.prepare(string(src))
 			label := make([]int, len(p.units))
 			for i := range label {
 				label[i] = -1
 			}
-			set.add(trainPage{p: p, set: "trafilatura", text: pg.Text, title: pg.Title, heldOut: true}, label, 0)
+			set.add(trainPage{p: p, set: "trafilatura", text: src, title: pg.Title, heldOut: true}, label, 0)
 			continue
 		}
-		p.prepare(string(pg.Text))
+		p.prepare(string(src))
 		label := make([]int, len(p.units))
 		for i, u := range p.units {
 			label[i] = -1
@@ -202,7 +214,7 @@ func loadTraining(t *testing.T) *trainSet {
 				label[i] = 0
 			}
 		}
-		set.add(trainPage{p: p, set: "trafilatura", text: pg.Text, title: pg.Title}, label, 1)
+		set.add(trainPage{p: p, set: "trafilatura", text: src, title: pg.Title}, label, 1)
 	}
 	samples, err := filepath.Glob(filepath.Join(articlesDir, "*.txt"))
 	if err != nil {
@@ -228,16 +240,6 @@ func loadTraining(t *testing.T) *trainSet {
 		set.add(trainPage{p: p, set: "samples", text: src, title: title}, label, 3)
 	}
 	return set
-}
-
-// nameHalf puts a page in the "dev" or "check" half by a hash of its name.
-func nameHalf(name string) string {
-	h := fnv.New32a()
-	h.Write([]byte(name))
-	if h.Sum32()%2 == 0 {
-		return "dev"
-	}
-	return "check"
 }
 
 // reportTitles logs how often the headline is right where it is a line of

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -36,6 +34,7 @@ var (
 	flagPage    = flag.String("page", os.Getenv("QUALITY_PAGE"), "score only pages whose name contains this")
 	flagWorst   = flag.Int("worst", 0, "list the N worst pages of each row (by body F1, else snippet score)")
 	flagMisses  = flag.Bool("misses", false, "list every wrong title, author and date")
+	flagHalves  = flag.Bool("halves", false, "score Trafilatura's set as its two halves (dev, which the copied-text models train on, and check)")
 )
 
 func envOr(key, def string) string {
@@ -411,29 +410,29 @@ func of(n, d int) string {
 
 // loadSets finds the development sets: the pages in the module cache
 // (go-readability's test-pages, go-trafilatura's test-files), the copied
-// text and annotations in shared/corpus beside the repository.
+// text and annotations in shared/corpus beside the repository (or
+// FOLIO_CORPUS). With -halves, Trafilatura's set is scored as its two
+// halves (quality.Half), the one the copied-text models train on and the
+// one they do not.
 func loadSets(t *testing.T) []*quality.Set {
-	corpus := findCorpus()
+	corpus := quality.Corpus()
 	var sets []*quality.Set
 	for _, name := range strings.Split(*flagSets, ",") {
 		var s *quality.Set
 		var err error
 		switch strings.TrimSpace(name) {
 		case "mozilla":
-			dir := moduleDir(t, "codeberg.org/readeck/go-readability/v2")
-			if dir == "" || corpus == "" {
-				missing(t, "Mozilla's test pages (go-readability's test-pages) or shared/corpus")
+			if corpus == "" {
+				missing(t, "shared/corpus")
 				continue
 			}
-			s, err = quality.Mozilla(filepath.Join(dir, "test-pages"), filepath.Join(corpus, "readability-text"))
+			s, err = quality.LoadMozilla(corpus)
 		case "trafilatura":
-			dir := moduleDir(t, "github.com/markusmobius/go-trafilatura")
-			if dir == "" || corpus == "" {
-				missing(t, "go-trafilatura's test-files or shared/corpus")
+			if corpus == "" {
+				missing(t, "shared/corpus")
 				continue
 			}
-			s, err = quality.Trafilatura(filepath.Join(corpus, "trafilatura-comparison.json"),
-				filepath.Join(dir, "test-files", "comparison"), filepath.Join(corpus, "trafilatura-text"))
+			s, err = quality.LoadTrafilatura(corpus)
 		default:
 			t.Fatalf("unknown set %q (want mozilla, trafilatura)", name)
 		}
@@ -443,6 +442,18 @@ func loadSets(t *testing.T) []*quality.Set {
 		}
 		if *flagPage != "" {
 			s.Pages = slices.DeleteFunc(s.Pages, func(p quality.Page) bool { return !strings.Contains(p.Name, *flagPage) })
+		}
+		if *flagHalves && s.Name == "trafilatura" {
+			for _, h := range []string{"dev", "check"} {
+				hs := &quality.Set{Name: s.Name + " " + h}
+				for _, p := range s.Pages {
+					if quality.Half(p.Name) == h {
+						hs.Pages = append(hs.Pages, p)
+					}
+				}
+				sets = append(sets, hs)
+			}
+			continue
 		}
 		sets = append(sets, s)
 	}
@@ -458,41 +469,4 @@ func missing(t *testing.T, what string) {
 		t.Fatalf("%s not found (CI=true)", what)
 	}
 	t.Logf("skipping a set: %s not found", what)
-}
-
-// moduleDir is where the module cache holds a module of the build list.
-func moduleDir(t *testing.T, path string) string {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", path).Output()
-	if err != nil {
-		t.Logf("go list -m %s: %v", path, err)
-		return ""
-	}
-	dir := strings.TrimSpace(string(out))
-	if _, err := os.Stat(dir); err != nil {
-		return ""
-	}
-	return dir
-}
-
-// findCorpus walks up from the package folder to shared/corpus beside the
-// repository; FOLIO_CORPUS names it elsewhere.
-func findCorpus() string {
-	if d := os.Getenv("FOLIO_CORPUS"); d != "" {
-		return d
-	}
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		return ""
-	}
-	for {
-		p := filepath.Join(dir, "shared", "corpus")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
 }
