@@ -148,7 +148,7 @@ func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
 		d.Meta.Lang = "en"
 		return d, p.warnings, nil
 	}
-	p.content = p.contentScores(stage1Weights[:], stage2Weights[:])
+	p.content = p.contentScores(stage1Weights[:], &stage2Model)
 	if p.unfiltered || len(p.units) < minModelUnits {
 		p.keep = make([]bool, len(p.units))
 		for i := range p.keep {
@@ -437,11 +437,11 @@ func (p *parser) readBody(start, last int) {
 			}
 			continue
 		}
-		if !p.article(i) {
+		prose := isProse(u.text)
+		if !p.article(i) && !p.headingBetween(i, prose, prevProse) {
 			p.boiler(i, "page furniture by the line model")
 			continue
 		}
-		prose := isProse(u.text)
 		if !prose && p.nextProse(i) >= 0 && headingScore(u, prevProse) >= headingThreshold {
 			p.roles[i] = roleHeading
 			prevProse = false
@@ -456,6 +456,25 @@ func (p *parser) readBody(start, last int) {
 		}
 		prevProse = prose
 	}
+}
+
+// headingBetween reports a short line the line model drops that reads as a
+// section heading of the article: heading-shaped, with article paragraphs
+// on both sides (the one before at most three lines up).
+func (p *parser) headingBetween(i int, prose, prevProse bool) bool {
+	if prose || headingScore(p.units[i], prevProse) < headingThreshold {
+		return false
+	}
+	j := p.nextProse(i)
+	if j < 0 || !p.article(j) {
+		return false
+	}
+	for k := i - 1; k >= max(0, i-3); k-- {
+		if isProse(p.units[k].text) {
+			return p.article(k)
+		}
+	}
+	return false
 }
 
 // relatedItem reports a line that can be the headline of another article

@@ -263,23 +263,25 @@ func (p *parser) titleFeatures(i int, c *titleContext) []float64 {
 	}
 }
 
-// titleNet scores a headline candidate's features: a linear part plus a
-// small layer of tanh units over the standardised features, so that a
-// signal can count differently with the line's shape (a line near the body
-// is the headline when it looks like one, a caption when it does not).
-type titleNet struct {
+// smallNet scores a feature vector: a linear part plus a small layer of
+// tanh units over the standardised features, so that a signal can count
+// differently with the line's shape (a line near the body is the headline
+// when it looks like one, a caption when it does not).
+type smallNet struct {
 	mean, sd []float64 // standardisation of the features
 	w1       []float64 // hidden × features, row by row
 	b1, w2   []float64 // hidden biases and output weights
 	v        []float64 // linear weights on the standardised features
+	bias     float64
 }
 
-// score is the net's output for the features f; the choice is the
-// candidate with the highest score.
-func (m *titleNet) score(f []float64) float64 {
+// score is the net's output for the features f: for the headline, the
+// choice is the candidate with the highest score; for the line model, it
+// is the log-odds of article text.
+func (m *smallNet) score(f []float64) float64 {
 	d := len(m.mean)
 	z := make([]float64, d)
-	out := 0.0
+	out := m.bias
 	for k := range z {
 		z[k] = (f[k] - m.mean[k]) / m.sd[k]
 		out += m.v[k] * z[k]
@@ -356,7 +358,7 @@ const (
 )
 
 // chooseTitle returns the unit scored most likely to be the headline, or -1.
-func (p *parser) chooseTitle(start int, m *titleNet) int {
+func (p *parser) chooseTitle(start int, m *smallNet) int {
 	cands, x := p.titleFeatureSet(start)
 	best, at := math.Inf(-1), -1
 	for k, i := range cands {
