@@ -10,7 +10,7 @@ import (
 )
 
 // The line model scores every unit as article text or page furniture. It
-// is a logistic regression in two stages, trained on real pages copied as
+// works in two stages (a logistic regression, then a small net), trained on real pages copied as
 // text (see train_test.go; the weights are in linemodel_weights.go):
 //
 //   - stage 1 looks at the unit itself (length, sentence ending, stop-word
