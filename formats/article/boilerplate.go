@@ -149,7 +149,7 @@ func boilerScore(s string) int {
 	case n > 0 && n <= 8 && allSocial(ws):
 		score += 4
 	}
-	if reCopyright.MatchString(s) && n <= 30 {
+	if n <= 30 && reCopyright.MatchString(s) {
 		score += 4
 	}
 	if rePromoPrefix.MatchString(k) {
@@ -161,7 +161,7 @@ func boilerScore(s string) int {
 	if n >= 2 && n <= 4 && navFirstWords[ws[0]] && !endsSentence(s) {
 		score += 3
 	}
-	if reNewsletter.MatchString(k) && n <= 25 {
+	if n <= 25 && reNewsletter.MatchString(k) {
 		score += 2
 	}
 	switch {
