@@ -172,6 +172,12 @@ func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
 			}
 		}
 		p.meta.Pos = p.pos(p.units[first].line)
+		if p.unfiltered && len(p.title.at) == len(p.units) {
+			// The safety net's reading of a text that is one line said
+			// once or more: it is the headline and the body too, never
+			// an empty article.
+			p.roles[first] = roleNone
+		}
 	}
 	p.findFigures()
 	start := p.readHead()

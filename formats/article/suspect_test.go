@@ -97,3 +97,25 @@ func TestLineModelDropsFurniture(t *testing.T) {
 		t.Errorf("%d article paragraphs kept, want 8", paras)
 	}
 }
+
+// TestOneLineIsNotAnEmptyArticle: a text of one line (said once or twice)
+// is its headline and, by the safety net, its body too.
+func TestOneLineIsNotAnEmptyArticle(t *testing.T) {
+	for _, src := range []string{
+		"AI hasn’t meaningfully changed anything in cybersecurity so far. Deep fake phishing is still rare, L\n",
+		"Harbour Dredging Plan Approved\n\nHarbour Dredging Plan Approved\n",
+	} {
+		d, ws := read(t, src, Options{})
+		if len(d.Blocks) == 0 {
+			t.Errorf("%q: empty article (title %q)", src, d.Meta.Title)
+			continue
+		}
+		suspect := false
+		for _, w := range ws {
+			suspect = suspect || w.Code == "content-suspect"
+		}
+		if !suspect {
+			t.Errorf("%q: no content-suspect warning in %v", src, ws)
+		}
+	}
+}

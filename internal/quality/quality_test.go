@@ -297,7 +297,7 @@ type floor struct {
 
 var floors = map[string]floor{
 	"mozilla/html":            {f1: 0.975, titles: 0.94, maxEmpty: 0},
-	"mozilla/article":         {f1: 0.89, titles: 0.38, lineTitles: 0.66, maxEmpty: 2},
+	"mozilla/article":         {f1: 0.90, titles: 0.38, lineTitles: 0.66, maxEmpty: 1},
 	"mozilla/readability":     {f1: 0.99, titles: 0.99},
 	"trafilatura/html":        {snipP: 0.85, snipR: 0.89, titles: 0.77, maxEmpty: 4},
 	"trafilatura/article":     {snipP: 0.85, snipR: 0.84, titles: 0.62, lineTitles: 0.65, maxEmpty: 10},
