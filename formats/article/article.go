@@ -42,6 +42,7 @@ import (
 
 	"folio/formats/internal/langid"
 	"folio/formats/internal/lazyre"
+	"folio/formats/internal/salvage"
 	"folio/pipeline/doc"
 )
 
@@ -67,11 +68,15 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 	if err != nil || r.opts.KeepBoilerplate {
 		return d, ws, err
 	}
-	if msg, ok := p.suspect(d); ok {
+	kept, prose := keptWords(d), p.proseWords()
+	if salvage.Suspect(kept, prose) {
 		// The filters left too little: read again keeping every line.
 		q := &parser{name: name, opts: Options{KeepBoilerplate: true}, unfiltered: true}
-		d, ws, err = q.run(string(src))
-		ws = append(ws, doc.Warning{Pos: doc.Pos{File: name, Line: 1}, Code: "content-suspect", Message: msg})
+		ud, uws, uerr := q.run(string(src))
+		if uerr == nil && salvage.Better(kept, keptWords(ud), prose) {
+			w := salvage.Warning(doc.Pos{File: name, Line: 1}, kept, prose, keptWhat(d), p.droppedWhat())
+			return ud, append(uws, w), nil
+		}
 	}
 	return d, ws, err
 }
@@ -143,7 +148,7 @@ func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
 		d.Meta.Lang = "en"
 		return d, p.warnings, nil
 	}
-	p.content = p.contentScores(stage1Weights[:], stage2Weights[:])
+	p.content = p.contentScores(stage1Weights[:], &stage2Model)
 	if p.unfiltered || len(p.units) < minModelUnits {
 		p.keep = make([]bool, len(p.units))
 		for i := range p.keep {
@@ -167,6 +172,12 @@ func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
 			}
 		}
 		p.meta.Pos = p.pos(p.units[first].line)
+		if p.unfiltered && len(p.title.at) == len(p.units) {
+			// The safety net's reading of a text that is one line said
+			// once or more: it is the headline and the body too, never
+			// an empty article.
+			p.roles[first] = roleNone
+		}
 	}
 	p.findFigures()
 	start := p.readHead()
@@ -432,11 +443,11 @@ func (p *parser) readBody(start, last int) {
 			}
 			continue
 		}
-		if !p.article(i) {
+		prose := isProse(u.text)
+		if !p.article(i) && !p.headingBetween(i, prose, prevProse) {
 			p.boiler(i, "page furniture by the line model")
 			continue
 		}
-		prose := isProse(u.text)
 		if !prose && p.nextProse(i) >= 0 && headingScore(u, prevProse) >= headingThreshold {
 			p.roles[i] = roleHeading
 			prevProse = false
@@ -451,6 +462,25 @@ func (p *parser) readBody(start, last int) {
 		}
 		prevProse = prose
 	}
+}
+
+// headingBetween reports a short line the line model drops that reads as a
+// section heading of the article: heading-shaped, with article paragraphs
+// on both sides (the one before at most three lines up).
+func (p *parser) headingBetween(i int, prose, prevProse bool) bool {
+	if prose || headingScore(p.units[i], prevProse) < headingThreshold {
+		return false
+	}
+	j := p.nextProse(i)
+	if j < 0 || !p.article(j) {
+		return false
+	}
+	for k := i - 1; k >= max(0, i-3); k-- {
+		if isProse(p.units[k].text) {
+			return p.article(k)
+		}
+	}
+	return false
 }
 
 // relatedItem reports a line that can be the headline of another article

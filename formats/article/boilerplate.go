@@ -41,6 +41,37 @@ var promoLines = map[string]bool{
 	"إعلان": true, "اقرأ أيضا": true, "اقرأ أيضاً": true, "إقرأ أيضا": true, "اقرأ المزيد": true,
 	"مواضيع ذات صلة": true, "ذات صلة": true, "شارك": true, "شارك المقال": true, "مشاركة": true,
 	"اشترك": true, "اشترك الآن": true, "الأكثر قراءة": true, "تابعونا": true, "التعليقات": true,
+	// German, French, Spanish, Portuguese, Italian, Dutch, Polish.
+	"anzeige": true, "werbung": true, "teilen": true, "artikel teilen": true, "drucken": true,
+	"kommentare": true, "kommentar schreiben": true, "kommentar verfassen": true, "antworten": true,
+	"verwandte artikel": true, "ähnliche artikel": true, "ähnliche beiträge": true,
+	"das könnte sie auch interessieren": true, "das könnte dich auch interessieren": true,
+	"auch interessant": true, "lesen sie auch": true, "mehr zum thema": true, "weitere artikel": true,
+	"weitere beiträge": true, "beliebte beiträge": true, "neueste beiträge": true, "neue beiträge": true,
+	"meistgelesen": true, "meistgelesene artikel": true, "abonnieren": true, "jetzt abonnieren": true,
+	"anmelden": true, "einloggen": true, "registrieren": true, "suche": true, "menü": true,
+	"startseite": true, "nach oben": true, "über den autor": true, "über die autorin": true,
+	"publicité": true, "partager": true, "imprimer": true, "commentaires": true,
+	"laisser un commentaire": true, "à lire aussi": true, "lire aussi": true, "lire la suite": true,
+	"articles similaires": true, "sur le même sujet": true, "les plus lus": true, "s'abonner": true,
+	"se connecter": true, "connexion": true, "rechercher": true, "accueil": true,
+	"vous aimerez aussi": true, "à propos de l'auteur": true,
+	"publicidad": true, "compartir": true, "imprimir": true, "comentarios": true, "lee también": true,
+	"lea también": true, "mirá también": true, "te puede interesar": true,
+	"también te puede interesar": true, "noticias relacionadas": true, "artículos relacionados": true,
+	"lo más leído": true, "más leídas": true, "suscríbete": true, "iniciar sesión": true,
+	"buscar": true, "inicio": true, "sobre el autor": true,
+	"publicidade": true, "compartilhar": true, "partilhar": true, "comentários": true,
+	"veja também": true, "leia também": true, "leia mais": true, "saiba mais": true,
+	"notícias relacionadas": true, "mais lidas": true, "assine": true, "sobre o autor": true,
+	"pubblicità": true, "condividi": true, "commenti": true, "leggi anche": true,
+	"potrebbe interessarti": true, "articoli correlati": true, "i più letti": true, "iscriviti": true,
+	"accedi": true, "cerca": true,
+	"advertentie": true, "delen": true, "reacties": true, "lees ook": true, "lees meer": true,
+	"gerelateerde artikelen": true, "meest gelezen": true, "inloggen": true, "zoeken": true,
+	"reklama": true, "udostępnij": true, "komentarze": true, "czytaj także": true, "czytaj też": true,
+	"zobacz także": true, "zobacz też": true, "najczęściej czytane": true, "zaloguj się": true,
+	"szukaj": true,
 }
 
 // relatedMarkers open a list of links to other articles.
@@ -57,6 +88,20 @@ var relatedMarkers = map[string]bool{
 	"самое читаемое": true, "популярное": true,
 	"اقرأ أيضا": true, "اقرأ أيضاً": true, "إقرأ أيضا": true, "اقرأ المزيد": true,
 	"مواضيع ذات صلة": true, "ذات صلة": true, "الأكثر قراءة": true,
+	"verwandte artikel": true, "ähnliche artikel": true, "ähnliche beiträge": true,
+	"das könnte sie auch interessieren": true, "das könnte dich auch interessieren": true,
+	"auch interessant": true, "lesen sie auch": true, "mehr zum thema": true, "weitere artikel": true,
+	"weitere beiträge": true, "beliebte beiträge": true, "neueste beiträge": true, "meistgelesen": true,
+	"à lire aussi": true, "lire aussi": true, "articles similaires": true, "sur le même sujet": true,
+	"les plus lus": true, "vous aimerez aussi": true,
+	"lee también": true, "lea también": true, "mirá también": true, "te puede interesar": true,
+	"también te puede interesar": true, "noticias relacionadas": true, "artículos relacionados": true,
+	"lo más leído": true, "más leídas": true,
+	"veja também": true, "leia também": true, "notícias relacionadas": true, "mais lidas": true,
+	"leggi anche": true, "potrebbe interessarti": true, "articoli correlati": true, "i più letti": true,
+	"lees ook": true, "gerelateerde artikelen": true, "meest gelezen": true,
+	"czytaj także": true, "czytaj też": true, "zobacz także": true, "zobacz też": true,
+	"najczęściej czytane": true,
 }
 
 // navFirstWords start the short headings of a site's link boxes: "Recent
@@ -75,13 +120,16 @@ var socialWords = map[string]bool{
 	"pinterest": true, "copy": true, "link": true, "share": true, "vk": true,
 	"вконтакте": true, "одноклассники": true, "телеграм": true, "mastodon": true,
 	"bluesky": true, "threads": true, "instagram": true, "youtube": true, "rss": true,
+	"teilen": true, "drucken": true, "partager": true, "imprimer": true, "compartir": true,
+	"compartilhar": true, "condividi": true, "delen": true, "xing": true, "flipboard": true,
+	"tumblr": true, "messenger": true, "mail": true,
 }
 
 var (
-	rePromoPrefix = lazyre.New(`(?i)^(?:(?:related|more|watch|listen|recommended|sponsored|advertisement|video|photos|gallery|читайте|смотрите|видео|по теме)\s*:|read more|also read|read also|see also|follow us|follow (?:\S+ )?on|find us on|subscribe to|subscribe for|sign up for|sign up to|get our|join our|download (?:the|our) app|click here|tap here|share this|share on|we use cookies|this (?:web)?site uses cookies|by continuing to|by using this site|support (?:our|independent) journalism|читайте также|смотрите также|подпишитесь|подписывайтесь|присоединяйтесь|мы используем cookie|اقرأ أيضا|اقرأ أيضاً|تابعونا|تابعوا|اشترك|اشتركوا|يستخدم هذا الموقع)(?:[^\p{L}]|$)`)
+	rePromoPrefix = lazyre.New(`(?i)^(?:(?:related|more|watch|listen|recommended|sponsored|advertisement|video|photos|gallery|читайте|смотрите|видео|по теме)\s*:|read more|also read|read also|see also|follow us|follow (?:\S+ )?on|find us on|subscribe to|subscribe for|sign up for|sign up to|get our|join our|download (?:the|our) app|click here|tap here|share this|share on|we use cookies|this (?:web)?site uses cookies|by continuing to|by using this site|support (?:our|independent) journalism|читайте также|смотрите также|подпишитесь|подписывайтесь|присоединяйтесь|мы используем cookie|اقرأ أيضا|اقرأ أيضاً|تابعونا|تابعوا|اشترك|اشتركوا|يستخدم هذا الموقع|lesen sie auch|auch interessant|mehr zum thema|teilen mit|jetzt teilen|diese (?:web)?seite verwendet|this site uses akismet|this entry was posted|lire aussi|à lire aussi|lee también|lea también|mirá también|veja também|leia também|leggi anche|lees ook|czytaj także|czytaj też)(?:[^\p{L}]|$)`)
 	reCopyright   = lazyre.New(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|все права защищены|جميع الحقوق محفوظة`)
 	reReadTime    = lazyre.New(`(?i)^(?:\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?\.?|دقائق|دقيقة)\s*(?:read|reading|чтения|قراءة)?|reading time:?.*|время чтения.*|\d+\s+comments?|\d+\s+комментари\S*)$`)
-	reNewsletter  = lazyre.New(`(?i)newsletter|inbox|subscri|cookie|рассылк|подпис|النشرة|اشترك`)
+	reNewsletter  = lazyre.New(`(?i)newsletter|inbox|subscri|cookie|abonn|inscri|iscriviti|рассылк|подпис|النشرة|اشترك`)
 )
 
 // boilerScore scores a line as site furniture. Positive signals: it is a
@@ -101,7 +149,7 @@ func boilerScore(s string) int {
 	case n > 0 && n <= 8 && allSocial(ws):
 		score += 4
 	}
-	if reCopyright.MatchString(s) && n <= 30 {
+	if n <= 30 && reCopyright.MatchString(s) {
 		score += 4
 	}
 	if rePromoPrefix.MatchString(k) {
@@ -113,7 +161,7 @@ func boilerScore(s string) int {
 	if n >= 2 && n <= 4 && navFirstWords[ws[0]] && !endsSentence(s) {
 		score += 3
 	}
-	if reNewsletter.MatchString(k) && n <= 25 {
+	if n <= 25 && reNewsletter.MatchString(k) {
 		score += 2
 	}
 	switch {

@@ -67,20 +67,16 @@ func (p *parser) findTitle() titleChoice {
 	for _, u := range p.units {
 		keys[key(u.text)]++
 	}
-	start := p.bodyStart(p.keep)
 	i := -1
 	if len(p.units) < minModelUnits {
-		i = p.ruleTitle(start, keys)
+		i = p.ruleTitle(p.bodyStart(p.keep), keys)
 	} else {
-		i = p.chooseTitle(start)
+		i = p.chooseTitle(p.mainStart(p.keep), &titleModel)
 	}
 	if i < 0 {
 		return c
 	}
-	c.title = p.units[i].text
-	if head, site, pipe, ok := splitSite(c.title); ok && (pipe || keys[key(head)] > 0) {
-		c.title, c.publisher = head, site
-	}
+	c.title, c.publisher = p.titleAt(i, keys)
 	c.at = map[int]bool{}
 	tk := key(c.title)
 	for i, u := range p.units {
@@ -94,6 +90,17 @@ func (p *parser) findTitle() titleChoice {
 		}
 	}
 	return c
+}
+
+// titleAt is the headline said by unit i, with a " | Site" suffix cut off
+// (and returned as the site) when the page also says the headline without
+// it or the separator is a pipe. keys counts the page's lines by key.
+func (p *parser) titleAt(i int, keys map[string]int) (title, site string) {
+	title = p.units[i].text
+	if head, s, pipe, ok := splitSite(title); ok && (pipe || keys[key(head)] > 0) {
+		return head, s
+	}
+	return title, ""
 }
 
 // ruleTitle is the headline of a short text: the first headline-shaped

@@ -10,7 +10,7 @@ import (
 )
 
 // The line model scores every unit as article text or page furniture. It
-// is a logistic regression in two stages, trained on real pages copied as
+// works in two stages (a logistic regression, then a small net), trained on real pages copied as
 // text (see train_test.go; the weights are in linemodel_weights.go):
 //
 //   - stage 1 looks at the unit itself (length, sentence ending, stop-word
@@ -20,7 +20,9 @@ import (
 //     whether it lies in the densest run of long lines);
 //   - stage 2 adds its neighbours' stage-1 scores and the run of units with
 //     the highest total stage-1 score, so that a short line inside the
-//     article is kept and a long comment after it is not.
+//     article is kept and a long comment after it is not; it is a small
+//     net (smallNet: linear plus a few tanh units), so that a signal can
+//     weigh differently with the line's shape.
 
 // stopWords are the commonest function words of the languages most pages
 // are written in (English, German, French, Spanish, Italian, Portuguese,
@@ -280,7 +282,7 @@ func logistic(wt, f []float64) float64 {
 
 // contentScores runs both stages and returns each unit's probability of
 // being article text.
-func (p *parser) contentScores(w1, w2 []float64) []float64 {
+func (p *parser) contentScores(w1 []float64, m2 *smallNet) []float64 {
 	f1 := p.lineFeatures()
 	p1 := make([]float64, len(f1))
 	for i, f := range f1 {
@@ -289,7 +291,7 @@ func (p *parser) contentScores(w1, w2 []float64) []float64 {
 	f2 := p.stage2Features(f1, p1)
 	p2 := make([]float64, len(f2))
 	for i, f := range f2 {
-		p2[i] = logistic(w2, f)
+		p2[i] = 1 / (1 + math.Exp(-m2.score(f)))
 	}
 	return p2
 }

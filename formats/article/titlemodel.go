@@ -3,17 +3,22 @@ package article
 import (
 	"math"
 	"strings"
+	"unicode"
 
+	"folio/formats/internal/lazyre"
 	"folio/internal/quality"
 )
 
 // The headline is chosen among the lines above the article body by a
-// logistic score trained on real pages (train_test.go, weights in
-// linemodel_weights.go): its shape (words, length, ending, capitals), how
-// often the page says it (page title, headline, photo alt text, "Headline |
-// Site"), how near it stands above the body, whether a byline, date or
-// breadcrumb stands next to it, how many of its words the body uses, and the
-// line model's view of it.
+// linear score trained on real pages (train_test.go, weights in
+// linemodel_weights.go) as a choice among a page's candidates (a softmax
+// over them): its shape (words, length, ending, capitals, byline and date
+// shapes, caption shapes), how often the page says it (page title,
+// headline, photo alt text, "Headline | Site"; exactly or most of its
+// words), how near it stands above the body and how many headline-shaped
+// lines lie between, whether a byline, date or breadcrumb stands next to it,
+// how many of its words the lead and the body use, and the line model's
+// view of it.
 
 // titleCandidates are the units that may be the headline: those before the
 // first unit of the body, at most maxTitleCandidates of them nearest to it,
@@ -45,21 +50,59 @@ func (p *parser) bodyStart(keep []bool) int {
 	return len(p.units)
 }
 
+// mainStart is the first unit of running text in the heaviest stretch the
+// line model keeps: a cookie notice or a teaser kept before the article
+// does not end the search for the headline.
+func (p *parser) mainStart(keep []bool) int {
+	best, bestAt := 0.0, -1
+	cur, curAt := 0.0, -1
+	for i, u := range p.units {
+		if !keep[i] {
+			cur, curAt = 0, -1
+			continue
+		}
+		if bodyText(u.text) && !p.isMetaLine(i) && !p.isBoiler(i) {
+			if curAt < 0 {
+				curAt = i
+			}
+			cur += lineWeight(u)
+			if cur > best {
+				best, bestAt = cur, curAt
+			}
+		}
+	}
+	if bestAt < 0 {
+		return p.bodyStart(keep)
+	}
+	return bestAt
+}
+
 // titleContext is what the title features need about the whole page.
 type titleContext struct {
 	start   int
 	repeats map[string]int
 	body    map[string]bool
+	lead    map[string]bool
 	// shaped[j] counts the headline-shaped lines of four words or more
 	// before unit j.
 	shaped []int
+	// others are the token sets of the page's headline-shaped lines, by
+	// unit, for near repeats.
+	others map[int]map[string]bool
 }
 
 func (p *parser) newTitleContext(start int, keep []bool) *titleContext {
 	c := &titleContext{start: start, repeats: map[string]int{}, body: map[string]bool{},
-		shaped: make([]int, start+1)}
-	for _, u := range p.units {
+		lead: map[string]bool{}, shaped: make([]int, start+1), others: map[int]map[string]bool{}}
+	for i, u := range p.units {
 		c.repeats[key(u.text)]++
+		if u.nwords >= 2 && u.nwords <= 30 && headlineShaped(u.text) {
+			set := map[string]bool{}
+			for _, t := range quality.Tokens(u.text) {
+				set[t] = true
+			}
+			c.others[i] = set
+		}
 	}
 	for j := 0; j < start; j++ {
 		c.shaped[j+1] = c.shaped[j]
@@ -72,11 +115,49 @@ func (p *parser) newTitleContext(start int, keep []bool) *titleContext {
 		if keep[i] {
 			for _, t := range quality.Tokens(p.units[i].text) {
 				c.body[t] = true
+				if n < leadTokens {
+					c.lead[t] = true
+				}
 				n++
 			}
 		}
 	}
 	return c
+}
+
+// leadTokens is how much of the body counts as its lead.
+const leadTokens = 150
+
+var (
+	reBylineStart = lazyre.New(`(?i)^(?:by|von|par|por|di|door|av|от|autor|author|posted|published|veröffentlicht|geschrieben|publié|publicado|pubblicato|written|ein artikel von|text:|texto:)\b`)
+	reYear        = lazyre.New(`\b(?:19|20)\d\d\b`)
+	reCaptionish  = lazyre.New(`(?i)\b(?:photo|foto|getty|images|reuters|afp|ap photo|credit|source|bild|caption|dpa|imago|shutterstock|istock)\b|\)$`)
+)
+
+// nearRepeat is the largest share of unit i's words that another
+// headline-shaped line of the page, not the same line, also says.
+func (c *titleContext) nearRepeat(i int, toks []string, k string, p *parser) float64 {
+	if len(toks) == 0 {
+		return 0
+	}
+	best := 0.0
+	for j, set := range c.others {
+		if j == i || key(p.units[j].text) == k {
+			continue
+		}
+		in := 0
+		for _, t := range toks {
+			if set[t] {
+				in++
+			}
+		}
+		// Dice over the two lines, so that a long line holding a short
+		// one's words does not count fully.
+		if d := 2 * float64(in) / float64(len(toks)+len(set)); d > best {
+			best = d
+		}
+	}
+	return best
 }
 
 // titleFeatures scores unit i as the headline.
@@ -89,26 +170,55 @@ func (p *parser) titleFeatures(i int, c *titleContext) []float64 {
 		}
 		return 0
 	}
-	rep := c.repeats[key(s)]
+	k := key(s)
+	rep := c.repeats[k]
 	head, _, pipe, split := splitSite(s)
 	if split && c.repeats[key(head)] > 0 {
 		rep += c.repeats[key(head)]
 	}
 	toks := quality.Tokens(s)
-	inBody := 0
+	inBody, inLead := 0, 0
 	for _, t := range toks {
 		if c.body[t] {
 			inBody++
 		}
-	}
-	metaNear := false
-	for j := max(0, i-2); j <= min(len(p.units)-1, i+3); j++ {
-		if j != i && p.isMetaLine(j) {
-			metaNear = true
+		if c.lead[t] {
+			inLead++
 		}
 	}
+	metaBefore, metaAfter := false, false
+	for j := max(0, i-2); j <= min(len(p.units)-1, i+3); j++ {
+		if j != i && p.isMetaLine(j) {
+			if j < i {
+				metaBefore = true
+			} else {
+				metaAfter = true
+			}
+		}
+	}
+	lower := 0
+	for _, w := range ws {
+		if r, _ := firstRune(w); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	first, _ := firstRune(s)
 	shapedBetween := c.shaped[c.start] - c.shaped[i+1]
+	content := 0
+	for _, t := range toks {
+		if len([]rune(t)) >= 4 && c.lead[t] {
+			content++
+		}
+	}
+	shapedAt := func(j int) bool {
+		return j >= 0 && j < len(p.units) && p.units[j].nwords >= 4 && headlineShaped(p.units[j].text) &&
+			!p.isMetaLine(j) && !p.isBoiler(j)
+	}
+	longer := func(j int) bool {
+		return j >= 0 && j < len(p.units) && p.units[j].nwords > len(ws)
+	}
 	d := c.start - i
+	nt := float64(max(1, len(toks)))
 	return []float64{
 		b(headlineShaped(s)),
 		math.Log1p(float64(len(ws))),
@@ -123,24 +233,136 @@ func (p *parser) titleFeatures(i int, c *titleContext) []float64 {
 		b(d <= 3),
 		math.Log1p(float64(shapedBetween)),
 		b(i == 0),
-		b(metaNear),
+		b(metaBefore),
+		b(metaAfter),
 		b(p.isMetaLine(i)),
 		math.Max(-2, math.Min(2, float64(p.scores[i])/4)),
-		float64(inBody) / float64(max(1, len(toks))),
+		float64(inBody) / nt,
+		float64(inLead) / nt,
 		b(titleCase(ws)),
 		b(allCaps(s)),
 		p.content[i],
 		b(strings.ContainsAny(s, "<>{}=")),
 		b(urlish(s)),
+		b(reBylineStart.MatchString(s)),
+		b(reYear.MatchString(s)),
+		b(unicode.IsLower(first)),
+		float64(lower) / float64(max(1, len(ws))),
+		c.nearRepeat(i, toks, k, p),
+		b(reCaptionish.MatchString(s)),
+		b(strings.ContainsAny(s, "»›>") || strings.Contains(s, " / ")),
+		b(len(ws) > 20),
+		float64(content) / nt,
+		b(shapedAt(i - 1)),
+		b(shapedAt(i + 1)),
+		b(longer(i - 1)),
+		b(longer(i + 1)),
+		b(d <= 3 && headlineShaped(s)),
+		b(endsSentence(s) && len(ws) > 12),
+		b(i+1 < len(p.units) && isProse(p.units[i+1].text)),
 	}
 }
 
-// chooseTitle returns the unit scored most likely to be the headline, or -1.
-func (p *parser) chooseTitle(start int) int {
+// smallNet scores a feature vector: a linear part plus a small layer of
+// tanh units over the standardised features, so that a signal can count
+// differently with the line's shape (a line near the body is the headline
+// when it looks like one, a caption when it does not).
+type smallNet struct {
+	mean, sd []float64 // standardisation of the features
+	w1       []float64 // hidden × features, row by row
+	b1, w2   []float64 // hidden biases and output weights
+	v        []float64 // linear weights on the standardised features
+	bias     float64
+}
+
+// score is the net's output for the features f: for the headline, the
+// choice is the candidate with the highest score; for the line model, it
+// is the log-odds of article text.
+func (m *smallNet) score(f []float64) float64 {
+	d := len(m.mean)
+	z := make([]float64, d)
+	out := m.bias
+	for k := range z {
+		z[k] = (f[k] - m.mean[k]) / m.sd[k]
+		out += m.v[k] * z[k]
+	}
+	for h := range m.b1 {
+		a := m.b1[h]
+		for k, x := range z {
+			a += m.w1[h*d+k] * x
+		}
+		out += m.w2[h] * math.Tanh(a)
+	}
+	return out
+}
+
+// titleFeatureSet returns the headline candidates above start with their
+// features: each one's own (titleFeatures) and how it ranks among the
+// others (the nearest repeated headline-shaped line to the body, the
+// nearest above the first byline or date, the one the page says again in
+// most words, the one whose words the lead uses most).
+func (p *parser) titleFeatureSet(start int) ([]int, [][]float64) {
 	c := p.newTitleContext(start, p.keep)
+	cands := p.titleCandidates(start)
+	x := make([][]float64, len(cands))
+	for k, i := range cands {
+		x[k] = p.titleFeatures(i, c)
+	}
+	firstMeta := -1
+	for k, i := range cands {
+		if p.isMetaLine(i) && start-i <= 15 {
+			firstMeta = k
+			break
+		}
+	}
+	nearRep, aboveMeta, maxNear, maxLead := -1, -1, -1, -1
+	for k, i := range cands {
+		f := x[k]
+		good := f[tfShaped] == 1 && f[tfEndsSentence] == 0 && p.units[i].nwords >= 3 && !p.isMetaLine(i) && !p.isBoiler(i)
+		if !good {
+			continue
+		}
+		if f[tfRepeat] == 1 {
+			nearRep = k
+		}
+		if firstMeta < 0 || k < firstMeta {
+			aboveMeta = k
+		}
+		if maxNear < 0 || f[tfNearRepeat] > x[maxNear][tfNearRepeat] {
+			maxNear = k
+		}
+		if maxLead < 0 || f[tfLead] > x[maxLead][tfLead] {
+			maxLead = k
+		}
+	}
+	for k := range x {
+		b := func(v bool) float64 {
+			if v {
+				return 1
+			}
+			return 0
+		}
+		x[k] = append(x[k], b(k == nearRep), b(k == aboveMeta && firstMeta >= 0), b(k == aboveMeta && firstMeta < 0),
+			b(k == maxNear && x[k][tfNearRepeat] > 0.5), b(k == maxLead))
+	}
+	return cands, x
+}
+
+// Indices of titleFeatures used by the ranks.
+const (
+	tfShaped       = 0
+	tfEndsSentence = 4
+	tfRepeat       = 6
+	tfLead         = 32
+	tfNearRepeat   = 28
+)
+
+// chooseTitle returns the unit scored most likely to be the headline, or -1.
+func (p *parser) chooseTitle(start int, m *smallNet) int {
+	cands, x := p.titleFeatureSet(start)
 	best, at := math.Inf(-1), -1
-	for _, i := range p.titleCandidates(start) {
-		if s := logistic(titleWeights[:], p.titleFeatures(i, c)); s > best {
+	for k, i := range cands {
+		if s := m.score(x[k]); s > best {
 			best, at = s, i
 		}
 	}
@@ -151,7 +373,7 @@ func (p *parser) chooseTitle(start int) int {
 }
 
 // titleMinScore is the score below which no line is taken as the headline.
-const titleMinScore = 0.05
+const titleMinScore = -1e9
 
 // captionOfCredit reports a line directly above a photo credit: a caption,
 // not the headline.

@@ -210,3 +210,18 @@ func TitleMatch(expected, got string) bool {
 	}
 	return float64(len([]rune(short))) >= 0.6*float64(len([]rune(long)))
 }
+
+// TitleIsLine reports whether the expected title is said by a line of a
+// page's copied text (TitleMatch against the line): the pages where a
+// copied-text reader can find the headline at all.
+func TitleIsLine(text []byte, title string) bool {
+	if strings.TrimSpace(title) == "" {
+		return false
+	}
+	for _, l := range strings.Split(string(text), "\n") {
+		if strings.TrimSpace(l) != "" && TitleMatch(title, l) {
+			return true
+		}
+	}
+	return false
+}
