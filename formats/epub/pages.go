@@ -226,6 +226,10 @@ func (w *Writer) chapter(ctx context.Context, d *doc.Document, b *book, imgs *im
 		labels = doc.LabelsFor(lang)
 	}
 	r := markup.New(markup.Options{
+		// No BatchExt: a link to another input's book (b.epub) is a
+		// relative link out of the container, which EPUBCheck refuses
+		// (RSC-007). Such a link stays text, or, with --base-url, goes
+		// to the absolute URL the pipeline gave it.
 		XHTML:      true,
 		UnsafeHTML: true,                  // RawBlock/RawInline survive only with --unsafe-html; markup keeps well-formed XHTML only
 		NoteStyle:  markup.NotesEPUBAside, // see notesPage

@@ -653,6 +653,14 @@ func (l *layout) noteLink(n int) int {
 // is shown as text only, and a scheme that is not allowed is warned about.
 func (l *layout) linkStyle(st style, n *doc.Link) style {
 	st.color = colLink
+	if n.Batch != nil {
+		// Another input of the run: its PDF, by a relative URI, which
+		// viewers resolve against this file. fpdf can write neither
+		// named destinations nor GoToR actions, so the link opens the
+		// document at its start, not at the heading n.Batch.ID.
+		st.link = n.Batch.Base + ".pdf"
+		return st
+	}
 	raw := strings.TrimSpace(n.URL)
 	if strings.HasPrefix(raw, "#") {
 		id := raw[1:]

@@ -71,6 +71,20 @@ type Link struct {
 	Title   string   `json:"title,omitempty"`
 	Content []Inline `json:"content"`
 	Pos     Pos      `json:"pos,omitzero"`
+	// Batch, when set, says URL names another input of the same run: each
+	// writer links to that input's output of its own format instead.
+	Batch *BatchTarget `json:"-"`
+}
+
+// BatchTarget is another input of the run a link points to.
+type BatchTarget struct {
+	// Base is the target's output path without extension, relative to
+	// the linking document's output folder, as an escaped URL path
+	// ("../x/b").
+	Base string
+	// ID is the target's heading id the link points to; empty for the
+	// document as a whole.
+	ID string
 }
 
 // Image is an inline image. Alt is plain text. Ref names the resolved image

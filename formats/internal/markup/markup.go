@@ -78,6 +78,12 @@ type Options struct {
 	// "../x") as links. The EPUB writer leaves it off: such targets do not
 	// exist inside the book.
 	AllowRelativeLinks bool
+	// BatchExt, when set, is the extension of the writer's output
+	// (".html"): a link to another input of the run (doc.Link.Batch)
+	// points to that input's output, and, with BatchFragment, to its
+	// heading. Unset, such a link is treated by its URL as written.
+	BatchExt      string
+	BatchFragment bool
 	// Labels are the words the renderer adds ("Credit", "Notes", "Back to
 	// text"); usually doc.LabelsFor(d.Meta.Lang). Empty fields fall back to
 	// English.
