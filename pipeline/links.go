@@ -144,7 +144,7 @@ func linkPass(ctx context.Context, d *doc.Document, job Job, o *Options) {
 		if u.Path != "" && !strings.HasPrefix(u.Path, "/") {
 			target := filepath.Join(filepath.Dir(job.Name), filepath.FromSlash(u.Path))
 			if t, ok := o.Links.find(target); ok && absKey(t.Name) != absKey(job.Name) {
-				l.Batch = &doc.BatchTarget{Base: relBase(job.OutBase, t.OutBase)}
+				l.Batch = &doc.BatchTarget{Base: relBase(job.OutBase, t.OutBase), Input: absKey(t.Name)}
 				if u.Fragment != "" {
 					l.Batch.ID = o.Links.headingID(ctx, t, u.Fragment, l.Pos, o)
 				}

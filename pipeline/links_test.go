@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"folio/internal/checktool"
 	"folio/internal/epubzip"
 	"folio/pipeline/doc"
 )
@@ -225,5 +227,68 @@ func TestLinksBetweenDocumentsEndToEnd(t *testing.T) {
 			t.Errorf("EPUB links %q, want the base URL's", eh)
 		}
 		os.RemoveAll("out")
+	}
+}
+
+// TestLinksInsidePack: in a pack, a link to another of its articles goes
+// to that article's chapter (HTML: its anchor on the page; EPUB: its
+// file; PDF: a link annotation to its page), with the heading id carrying
+// the pack's prefix.
+func TestLinksInsidePack(t *testing.T) {
+	dir := linkFiles(t)
+	t.Chdir(dir)
+	jobs := []Job{{Name: "a.md"}, {Name: "x/b.md"}}
+	o := &Options{Formats: []string{"html", "epub", "pdf"}, Links: NewLinks(jobs)}
+	pr := ConvertPack(context.Background(), jobs, o, PackOptions{OutBase: "out/p", Jobs: 2})
+	if pr.Pack.Err != nil {
+		t.Fatal(pr.Pack.Err)
+	}
+	html, err := os.ReadFile("out/p.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`href="#a2-proxy-settings"`, `href="#a2"`, `href="#a1-second"`, `href="#a1"`, `id="a2-proxy-settings"`, `id="a1"`} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("pack HTML has no %s", want)
+		}
+	}
+	if strings.Contains(string(html), `b.html`) || strings.Contains(string(html), `a.html`) {
+		t.Error("pack HTML links to single-document pages")
+	}
+	files := epubzip.Files(epubzip.ReadFile(t, "out/p.epub"))
+	a, b := string(files["EPUB/xhtml/a01-text.xhtml"]), string(files["EPUB/xhtml/a02-text.xhtml"])
+	for _, want := range []string{`href="a02-text.xhtml#a2-proxy-settings"`, `href="a02-text.xhtml"`} {
+		if !strings.Contains(a, want) {
+			t.Errorf("EPUB chapter 1 has no %s", want)
+		}
+	}
+	if !strings.Contains(b, `href="a01-text.xhtml#a1-second"`) || !strings.Contains(b, `href="a01-text.xhtml"`) {
+		t.Error("EPUB chapter 2 does not link to chapter 1 and its heading")
+	}
+	if out, err := checktool.Run(t, checktool.EPUBCheck, "out/p.epub"); err != nil || !strings.Contains(out, "No errors or warnings detected") {
+		t.Errorf("EPUBCheck: %v\n%s", err, out)
+	}
+	out, err := checktool.Run(t, checktool.QPDF, "--json=2", "--json-key=pages", "--json-key=qpdf", "out/p.pdf")
+	if err != nil {
+		t.Fatal(err, out)
+	}
+	var js struct {
+		Pages []struct {
+			Object string `json:"object"`
+		} `json:"pages"`
+		QPDF []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal([]byte(out), &js); err != nil {
+		t.Fatal(err)
+	}
+	// Cover, contents, then one page per article.
+	if len(js.Pages) != 4 {
+		t.Fatalf("%d pages, want 4", len(js.Pages))
+	}
+	if got := contentsLinks(t, js.QPDF, js.Pages, 3); !slices.Contains(got, 4) {
+		t.Errorf("article 1 (page 3) links to pages %v, want page 4 among them", got)
+	}
+	if got := contentsLinks(t, js.QPDF, js.Pages, 4); !slices.Contains(got, 3) {
+		t.Errorf("article 2 (page 4) links to pages %v, want page 3 among them", got)
 	}
 }

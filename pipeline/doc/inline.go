@@ -85,6 +85,13 @@ type BatchTarget struct {
 	// ID is the target's heading id the link points to; empty for the
 	// document as a whole.
 	ID string
+	// Input names the target input (the pipeline's key for it).
+	Input string
+	// Article, in a pack, is the target's place among the pack's articles
+	// (1 for the first; its ids carry the pack's prefix): the link goes
+	// to that chapter, or, with ID, to that heading of it. Zero outside
+	// a pack.
+	Article int
 }
 
 // Image is an inline image. Alt is plain text. Ref names the resolved image

@@ -2,7 +2,6 @@ package markup
 
 import (
 	"bytes"
-	"net/url"
 	"strconv"
 
 	"folio/pipeline/doc"
@@ -79,19 +78,12 @@ func (r *Renderer) href(url string, pos doc.Pos) (string, bool) {
 	return "", false
 }
 
-// batchHref is the link to another input's output of this format.
-func (r *Renderer) batchHref(b *doc.BatchTarget) string {
-	href := b.Base + r.opts.BatchExt
-	if r.opts.BatchFragment && b.ID != "" {
-		href += "#" + url.PathEscape(b.ID)
-	}
-	return href
-}
-
 func (r *Renderer) link(w *bytes.Buffer, n *doc.Link) {
 	href, ok := r.href(n.URL, n.Pos)
-	if n.Batch != nil && r.opts.BatchExt != "" {
-		href, ok = r.batchHref(n.Batch), true
+	if n.Batch != nil && r.opts.BatchHref != nil {
+		if h := r.opts.BatchHref(n.Batch); h != "" {
+			href, ok = escapeURL(h, false), true
+		}
 	}
 	if !ok {
 		code := "unsafe-url"
