@@ -132,6 +132,7 @@ func linkPass(ctx context.Context, d *doc.Document, job Job, o *Options) {
 			dir = filepath.ToSlash(filepath.Dir(rel))
 		}
 	}
+	var self map[string]string
 	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
 		l, ok := n.(*doc.Link)
 		if !ok || !entering {
@@ -143,7 +144,18 @@ func linkPass(ctx context.Context, d *doc.Document, job Job, o *Options) {
 		}
 		if u.Path != "" && !strings.HasPrefix(u.Path, "/") {
 			target := filepath.Join(filepath.Dir(job.Name), filepath.FromSlash(u.Path))
-			if t, ok := o.Links.find(target); ok && absKey(t.Name) != absKey(job.Name) {
+			if absKey(target) == absKey(job.Name) && u.Fragment != "" {
+				// A link into this document: an internal one, which
+				// every format can follow.
+				if self == nil {
+					self = HeadingFragments(d)
+				}
+				if id, ok := lookupFragment(self, u.Fragment); ok {
+					l.URL = "#" + id
+					return doc.WalkContinue
+				}
+			}
+			if t, ok := o.Links.find(target); ok {
 				l.Batch = &doc.BatchTarget{Base: relBase(job.OutBase, t.OutBase), Input: absKey(t.Name)}
 				if u.Fragment != "" {
 					l.Batch.ID = o.Links.headingID(ctx, t, u.Fragment, l.Pos, o)
@@ -186,10 +198,7 @@ func relBase(from, to string) string {
 // with a warning.
 func (l *Links) headingID(ctx context.Context, t Job, fragment string, pos doc.Pos, o *Options) string {
 	m := l.headings(t, o)
-	if id, ok := m.ids[fragment]; ok {
-		return id
-	}
-	if id, ok := m.ids[strings.ToLower(fragment)]; ok {
+	if id, ok := lookupFragment(m.ids, fragment); ok {
 		return id
 	}
 	msg := fmt.Sprintf("%s has no heading #%s; the link goes to the document", t.Name, fragment)
@@ -198,6 +207,15 @@ func (l *Links) headingID(ctx context.Context, t Job, fragment string, pos doc.P
 	}
 	doc.Warn(ctx, doc.Warning{Pos: pos, Code: "broken-link-fragment", Message: msg})
 	return ""
+}
+
+// lookupFragment finds a fragment as written, else in lower case.
+func lookupFragment(ids map[string]string, fragment string) (string, bool) {
+	if id, ok := ids[fragment]; ok {
+		return id, true
+	}
+	id, ok := ids[strings.ToLower(fragment)]
+	return id, ok
 }
 
 // headings reads the target once per run (per worker process with

@@ -91,7 +91,8 @@ func linkTargets(d *doc.Document) []string {
 
 // TestLinkPassRules is the rewriting table: links to inputs (by their
 // name or their output's) get a Batch target with the heading id
-// translated; the rest stay as written, or are made absolute under
+// translated; a link into the linking document itself becomes an
+// internal one; the rest stay as written, or are made absolute under
 // --base-url from the linking file's folder.
 func TestLinkPassRules(t *testing.T) {
 	dir := linkFiles(t)
@@ -107,12 +108,12 @@ func TestLinkPassRules(t *testing.T) {
 	}{
 		{"batch", 0, "", true, []string{
 			"x/b.md#proxy-settings → x/b#proxy-settings", "x/b.md → x/b#", "x/b.html#Proxy-Settings → x/b#proxy-settings",
-			"x/b.md#nope → x/b#", "c.txt", "a.md#second", "/abs.md", "?x=1", "https://e.org/b.md", "#second",
+			"x/b.md#nope → x/b#", "c.txt", "#second", "/abs.md", "?x=1", "https://e.org/b.md", "#second",
 		}, []string{"broken-link-fragment"}},
 		{"batch back", 1, "", true, []string{"../a.md#second → ../a#second", "../a.html → ../a#"}, nil},
 		{"base only", 0, "https://ex.org/r/", false, []string{
 			"https://ex.org/r/x/b.md#proxy-settings", "https://ex.org/r/x/b.md", "https://ex.org/r/x/b.html#Proxy-Settings",
-			"https://ex.org/r/x/b.md#nope", "https://ex.org/r/c.txt", "https://ex.org/r/a.md#second", "https://ex.org/abs.md",
+			"https://ex.org/r/x/b.md#nope", "https://ex.org/r/c.txt", "#second", "https://ex.org/abs.md",
 			"https://ex.org/r/?x=1", "https://e.org/b.md", "#second",
 		}, nil},
 		{"base and batch", 1, "https://ex.org/r/", true, []string{
@@ -173,7 +174,7 @@ func TestLinksBetweenDocumentsEndToEnd(t *testing.T) {
 				t.Fatalf("%s: %v", r.Input, r.Err)
 			}
 			for _, w := range r.Warnings {
-				warned = append(warned, r.Input+" "+w.Code)
+				warned = append(warned, r.Input+" "+w.Code+" "+w.Message)
 			}
 		})
 		hrefs := func(s string) []string {
@@ -220,9 +221,13 @@ func TestLinksBetweenDocumentsEndToEnd(t *testing.T) {
 			if slices.ContainsFunc(eh, func(h string) bool { return strings.Contains(h, "x/b") || strings.Contains(h, ".epub") }) {
 				t.Errorf("EPUB links out of the book: %q", eh)
 			}
-			if !slices.Contains(warned, "a.md relative-link-dropped") {
-				t.Errorf("no relative-link-dropped warning for the EPUB: %q", warned)
+			// A file that is not exported: text and the warning, as
+			// before.
+			if !slices.Contains(warned, `a.md relative-link-dropped link to "c.txt" rendered as text`) {
+				t.Errorf("no relative-link-dropped warning for c.txt in the EPUB: %q", warned)
 			}
+		} else if slices.ContainsFunc(warned, func(w string) bool { return strings.Contains(w, "relative-link-dropped") }) {
+			t.Errorf("with a base URL, links are still dropped: %q", warned)
 		} else if !slices.Contains(eh, base+"x/b.md#proxy-settings") {
 			t.Errorf("EPUB links %q, want the base URL's", eh)
 		}
