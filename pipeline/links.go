@@ -239,7 +239,15 @@ func (l *Links) headings(t Job, o *Options) *headingMap {
 	return m
 }
 
-func readHeadings(t Job, o *Options) (map[string]string, error) {
+// readHeadings reads t for its fragment map; a panic in its reader is
+// an error here (the target's own conversion reports it), not the linking
+// document's failure.
+func readHeadings(t Job, o *Options) (ids map[string]string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			ids, err = nil, fmt.Errorf("panic: %v", p)
+		}
+	}()
 	res := &Result{Timings: map[string]float64{}}
 	in, err := loadJob(t, o, res)
 	var d *doc.Document

@@ -297,3 +297,30 @@ func TestLinksInsidePack(t *testing.T) {
 		t.Errorf("article 2 (page 4) links to pages %v, want page 3 among them", got)
 	}
 }
+
+// TestLinkToUnreadableInput: a target that cannot be read (not UTF-8)
+// costs the linking document nothing but a warning; the link still goes
+// to the target's output, which the target's own run reports as failed.
+func TestLinkToUnreadableInput(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("a.md", []byte("# A\n\n[b](b.md#part)\n"), 0o644)
+	os.WriteFile("b.md", []byte("# B\n\n## Part\n\n\xff\xfe bad\n"), 0o644)
+	jobs := []Job{{Name: "a.md", OutBase: "out/a"}, {Name: "b.md", OutBase: "out/b"}}
+	o := &Options{Formats: []string{"html"}, Links: NewLinks(jobs)}
+	r := Convert(context.Background(), jobs[0], o)
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var msgs []string
+	for _, w := range r.Warnings {
+		msgs = append(msgs, w.Code+": "+w.Message)
+	}
+	if len(msgs) != 1 || !strings.Contains(msgs[0], "broken-link-fragment: b.md could not be read") {
+		t.Errorf("warnings %q, want one broken-link-fragment naming the unreadable b.md", msgs)
+	}
+	b, _ := os.ReadFile("out/a.html")
+	if !strings.Contains(string(b), `href="b.html"`) {
+		t.Error(`a.html has no href="b.html"`)
+	}
+}
