@@ -68,6 +68,13 @@ type Options struct {
 	Timeout time.Duration
 	// Debug adds stack traces to internal errors.
 	Debug bool `json:"-"`
+	// BaseURL, when set, turns relative links that name no input of the
+	// run into absolute URLs resolved against it (--base-url); it stands
+	// for the working directory.
+	BaseURL string `json:",omitempty"`
+	// Links, when set, are the run's inputs: a link to one of them points
+	// to its output (see links.go).
+	Links *Links `json:",omitempty"`
 }
 
 // Job is one input and where its outputs go.
@@ -148,6 +155,9 @@ func read(ctx context.Context, job Job, o *Options, res *Result) (*doc.Document,
 	}
 	start = time.Now()
 	err = normalizeDoc(ctx, d, job, o, res)
+	if err == nil {
+		linkPass(ctx, d, job, o)
+	}
 	stage(res, "normalize", start)
 	return d, err
 }

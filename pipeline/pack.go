@@ -78,6 +78,7 @@ func ConvertPack(ctx context.Context, jobs []Job, o *Options, po PackOptions) *P
 	docs := readAll(ctx, jobs, o, max(po.Jobs, 1), pr)
 	var failed []*Result
 	var articles []*doc.Document
+	inputOf := map[*doc.Document]string{}
 	for i, r := range pr.Inputs {
 		if r.Err != nil {
 			failed = append(failed, r)
@@ -85,6 +86,7 @@ func ConvertPack(ctx context.Context, jobs []Job, o *Options, po PackOptions) *P
 			continue
 		}
 		articles = append(articles, docs[i])
+		inputOf[docs[i]] = absKey(jobs[i].Name)
 	}
 	switch {
 	case context.Cause(ctx) == errPackTimeout:
@@ -111,6 +113,7 @@ func ConvertPack(ctx context.Context, jobs []Job, o *Options, po PackOptions) *P
 	for i, d := range articles {
 		doc.PrefixIDs(d, fmt.Sprintf("a%d-", i+1))
 	}
+	packLinks(articles, inputOf)
 	p := &doc.Pack{Meta: packMeta(po.Meta, o, articles), Articles: articles}
 
 	var warns doc.Collector
@@ -267,4 +270,32 @@ func showDay(s, lang string) string {
 		return t.Format("2 January 2006")
 	}
 	return t.Format(time.DateOnly)
+}
+
+// packLinks points each link to another input of the run (Link.Batch) at
+// that input's article in the pack, with the pack's prefix on its heading
+// id. A link to an input left out of the pack (it failed) is no longer
+// one to another output: it is treated by its URL as written.
+func packLinks(articles []*doc.Document, inputOf map[*doc.Document]string) {
+	article := map[string]int{}
+	for i, d := range articles {
+		article[inputOf[d]] = i + 1
+	}
+	for _, d := range articles {
+		doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+			l, ok := n.(*doc.Link)
+			if !ok || !entering || l.Batch == nil {
+				return doc.WalkContinue
+			}
+			if a := article[l.Batch.Input]; a > 0 {
+				l.Batch.Article = a
+				if l.Batch.ID != "" {
+					l.Batch.ID = fmt.Sprintf("a%d-%s", a, l.Batch.ID)
+				}
+			} else {
+				l.Batch = nil
+			}
+			return doc.WalkContinue
+		})
+	}
 }

@@ -49,6 +49,11 @@ func export(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	if len(jobs) > 1 {
+		// Every input of the run, before sharding: a link to one in
+		// another shard still goes to its output.
+		cfg.opts.Links = pipeline.NewLinks(jobs)
+	}
 	jobs = cfg.shard.Select(jobs)
 	if err := readStdin(jobs, stdin, cfg.opts.MaxInputSize); err != nil {
 		logf(stderr, "export: reading standard input: %v", err)

@@ -57,6 +57,7 @@ func defineFlags(fs *pflag.FlagSet, v *flagVars) {
 	fs.Var(&v.maxSize, "max-input-size", "largest input read: bytes, or with a unit, e.g. 5MB, 512KiB (`SIZE`)")
 	fs.StringArrayVar(&c.opts.ResourcePaths, "resource-path", nil, "another `DIR` images may be read from (repeatable)")
 	fs.StringArrayVar(&c.opts.Fonts, "font", nil, "PDF: a TrueType font `FILE` (.ttf, .otf with TrueType outlines, .ttc) for characters the bundled fonts lack, tried before the system's fonts (repeatable)")
+	fs.StringVar(&c.opts.BaseURL, "base-url", "", "turn relative links to files that are not inputs of the run into absolute links under `URL` (http or https), which stands for the working directory; without it they stay text in EPUB and PDF")
 	fs.BoolVar(&c.opts.AllowRemote, "allow-remote", false, "fetch http(s) images (public addresses only, 20 MiB, 10 s, no redirects to other schemes)")
 	fs.IntVarP(&c.jobs, "jobs", "j", runtime.NumCPU(), "documents converted in parallel (`N`)")
 	fs.SetAnnotation("jobs", annotationDefault, []string{"the number of CPUs"})

@@ -196,6 +196,9 @@ func settle(fs *pflag.FlagSet, v *flagVars, fromConfig []string) (*config, error
 	default:
 		return nil, fmt.Errorf("--paper %q: want a4 or letter", cfg.opts.Paper)
 	}
+	if err := pipeline.CheckBaseURL(cfg.opts.BaseURL); err != nil {
+		return nil, err
+	}
 	if err := checkFonts(&cfg.opts); err != nil {
 		return nil, err
 	}

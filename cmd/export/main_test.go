@@ -47,6 +47,8 @@ func TestUsageAndExitCodes(t *testing.T) {
 		{"SOURCE_DATE_EPOCH negative", []string{"a.md"}, "-1", 2, "SOURCE_DATE_EPOCH"},
 		{"SOURCE_DATE_EPOCH in the year 10000 (r15)", []string{"a.md"}, "253402300800", 2, "after the year 9999"},
 		{"SOURCE_DATE_EPOCH in milliseconds", []string{"a.md"}, "1700000000000", 2, "milliseconds"},
+		{"base-url not http", []string{"--base-url", "ftp://x.org/", "a.md"}, "", 2, "--base-url"},
+		{"base-url relative", []string{"--base-url", "docs/", "a.md"}, "", 2, "want an absolute http or https URL"},
 		{"bad shard", []string{"--shard", "3/2", "a.md"}, "", 2, "shard"},
 		{"pack flag without pack", []string{"--sort", "date", "a.md"}, "", 2, "--sort needs --pack"},
 		{"pack bad sort", []string{"--pack", "p", "--sort", "size", "a.md"}, "", 2, `--sort "size"`},

@@ -79,6 +79,10 @@ func exportPack(cfg *config, stdin io.Reader, stdout, stderr io.Writer) int {
 	if cfg.outFile != "" {
 		cfg.pack.OutBase = singleOutBase(cfg)
 	}
+	if len(jobs) > 1 {
+		// Links between the articles become links between chapters.
+		cfg.opts.Links = pipeline.NewLinks(jobs)
+	}
 	if err := readStdin(jobs, stdin, cfg.opts.MaxInputSize); err != nil {
 		logf(stderr, "export: reading standard input: %v", err)
 		return 1

@@ -111,6 +111,12 @@ type book struct {
 	pages     []*page
 	nav       []*navEntry
 	landmarks []landmark
+
+	// In a pack: the file holding each heading of every article (ids
+	// are unique across the pack) and each article's first file, for
+	// links between articles (doc.BatchTarget.Article).
+	packFileOf map[string]string
+	packStart  []string
 }
 
 // media is a file of the book other than a page: an image or the cover.

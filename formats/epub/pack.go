@@ -101,9 +101,22 @@ func (w *Writer) planPack(ctx context.Context, p *doc.Pack) (*book, error) {
 
 	title := &page{file: titleFile, title: b.title}
 	b.pages = append(b.pages, title)
+	b.packFileOf = map[string]string{}
+	for i, d := range p.Articles {
+		cs := w.chunks(d, bookTitle(d), articlePrefix(i), true)
+		b.packStart = append(b.packStart, cs[0].file)
+		for _, c := range cs {
+			doc.WalkBlocks(c.blocks, func(n doc.Node, entering bool) doc.WalkStatus {
+				if h, ok := n.(*doc.Heading); ok && entering && h.ID != "" {
+					b.packFileOf[h.ID] = c.file
+				}
+				return doc.WalkContinue
+			})
+		}
+	}
 	var list []packEntry
 	for i, d := range p.Articles {
-		prefix := fmt.Sprintf("a%02d-", i+1)
+		prefix := articlePrefix(i)
 		ch := w.chapter(ctx, d, b, perArticle[i], prefix, true)
 		if ch.notes != nil {
 			ch.nav.children = append(ch.nav.children, ch.notes)
@@ -121,6 +134,9 @@ func (w *Writer) planPack(ctx context.Context, p *doc.Pack) (*book, error) {
 	}, b.landmarks...)
 	return b, nil
 }
+
+// articlePrefix names the files of the i-th article (0-based).
+func articlePrefix(i int) string { return fmt.Sprintf("a%02d-", i+1) }
 
 // packEntry is one article on the pack's title page.
 type packEntry struct{ title, href, line string }

@@ -181,18 +181,36 @@ type chapterPages struct {
 // (inPack false) the title block is a title page of its own; in a pack it
 // heads the chapter's first file, and the notes page is named
 // prefix+notesFile. It returns the nav entries for what it wrote.
-func (w *Writer) chapter(ctx context.Context, d *doc.Document, b *book, imgs *images, prefix string, inPack bool) chapterPages {
-	title := bookTitle(d)
+// chunks are the files of d's body, named with prefix; in a pack there
+// is always one, where the article's title block goes.
+func (w *Writer) chunks(d *doc.Document, title, prefix string, inPack bool) []*chunk {
 	chunks := w.splitBody(d, title)
 	for _, c := range chunks {
 		c.file = prefix + c.file
 	}
+	if inPack && len(chunks) == 0 {
+		chunks = []*chunk{{file: prefix + "text.xhtml", title: title}}
+	}
+	return chunks
+}
+
+// packHref is the href of a link to another article of the pack.
+func (b *book) packHref(t *doc.BatchTarget) string {
+	if t.Article < 1 || t.Article > len(b.packStart) {
+		return ""
+	}
+	if f, ok := b.packFileOf[t.ID]; ok && t.ID != "" {
+		return f + "#" + t.ID
+	}
+	return b.packStart[t.Article-1]
+}
+
+func (w *Writer) chapter(ctx context.Context, d *doc.Document, b *book, imgs *images, prefix string, inPack bool) chapterPages {
+	title := bookTitle(d)
+	chunks := w.chunks(d, title, prefix, inPack)
 	notesName := prefix + notesFile
 	titleName := prefix + titleFile
 	if inPack {
-		if len(chunks) == 0 {
-			chunks = []*chunk{{file: prefix + "text.xhtml", title: title}}
-		}
 		titleName = chunks[0].file
 	}
 
@@ -226,7 +244,12 @@ func (w *Writer) chapter(ctx context.Context, d *doc.Document, b *book, imgs *im
 		labels = doc.LabelsFor(lang)
 	}
 	r := markup.New(markup.Options{
+		// No BatchExt: a link to another input's book (b.epub) is a
+		// relative link out of the container, which EPUBCheck refuses
+		// (RSC-007). Such a link stays text, or, with --base-url, goes
+		// to the absolute URL the pipeline gave it.
 		XHTML:      true,
+		BatchHref:  b.packHref,
 		UnsafeHTML: true,                  // RawBlock/RawInline survive only with --unsafe-html; markup keeps well-formed XHTML only
 		NoteStyle:  markup.NotesEPUBAside, // see notesPage
 		Notes:      d.Notes,

@@ -94,6 +94,7 @@ func (w *Writer) render(ctx context.Context, d *doc.Document, labels doc.Labels,
 		Resource:           d.Resource,
 		ImageSrc:           dataURL,
 		AllowRelativeLinks: true,
+		BatchHref:          batchHref,
 		Labels:             labels,
 		HeadingIDs:         true,
 		AnyScheme:          w.opts.UnsafeHTML,
@@ -315,4 +316,18 @@ func joinNonEmpty(sep string, ss ...string) string {
 		}
 	}
 	return strings.Join(out, sep)
+}
+
+// batchHref links to another input of the run: its page (and heading),
+// or, in a pack, its article (and heading) on this page.
+func batchHref(b *doc.BatchTarget) string {
+	switch {
+	case b.Article > 0 && b.ID != "":
+		return "#" + b.ID
+	case b.Article > 0:
+		return "#" + articleID(b.Article-1)
+	case b.ID != "":
+		return b.Base + ".html#" + b.ID
+	}
+	return b.Base + ".html"
 }

@@ -616,8 +616,10 @@ func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {
 }
 
 // link returns the fpdf link id for an internal anchor.
-func (l *layout) link(key string) int {
-	key = l.ns + key
+func (l *layout) link(key string) int { return l.linkKey(l.ns + key) }
+
+// linkKey is link for a key with its namespace (another article's).
+func (l *layout) linkKey(key string) int {
 	if id, ok := l.links[key]; ok {
 		return id
 	}
@@ -653,6 +655,22 @@ func (l *layout) noteLink(n int) int {
 // is shown as text only, and a scheme that is not allowed is warned about.
 func (l *layout) linkStyle(st style, n *doc.Link) style {
 	st.color = colLink
+	if b := n.Batch; b != nil && b.Article > 0 {
+		// Another article of the pack: its heading, or its start.
+		key := articleNS(b.Article-1) + "start"
+		if b.ID != "" {
+			key = articleNS(b.Article-1) + "h:" + b.ID
+		}
+		st.linkID = l.linkKey(key)
+		return st
+	} else if b != nil {
+		// Another input of the run: its PDF, by a relative URI, which
+		// viewers resolve against this file. fpdf can write neither
+		// named destinations nor GoToR actions, so the link opens the
+		// document at its start, not at the heading b.ID.
+		st.link = b.Base + ".pdf"
+		return st
+	}
 	raw := strings.TrimSpace(n.URL)
 	if strings.HasPrefix(raw, "#") {
 		id := raw[1:]

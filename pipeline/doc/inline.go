@@ -71,6 +71,27 @@ type Link struct {
 	Title   string   `json:"title,omitempty"`
 	Content []Inline `json:"content"`
 	Pos     Pos      `json:"pos,omitzero"`
+	// Batch, when set, says URL names another input of the same run: each
+	// writer links to that input's output of its own format instead.
+	Batch *BatchTarget `json:"-"`
+}
+
+// BatchTarget is another input of the run a link points to.
+type BatchTarget struct {
+	// Base is the target's output path without extension, relative to
+	// the linking document's output folder, as an escaped URL path
+	// ("../x/b").
+	Base string
+	// ID is the target's heading id the link points to; empty for the
+	// document as a whole.
+	ID string
+	// Input names the target input (the pipeline's key for it).
+	Input string
+	// Article, in a pack, is the target's place among the pack's articles
+	// (1 for the first; its ids carry the pack's prefix): the link goes
+	// to that chapter, or, with ID, to that heading of it. Zero outside
+	// a pack.
+	Article int
 }
 
 // Image is an inline image. Alt is plain text. Ref names the resolved image

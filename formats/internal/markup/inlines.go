@@ -80,6 +80,11 @@ func (r *Renderer) href(url string, pos doc.Pos) (string, bool) {
 
 func (r *Renderer) link(w *bytes.Buffer, n *doc.Link) {
 	href, ok := r.href(n.URL, n.Pos)
+	if n.Batch != nil && r.opts.BatchHref != nil {
+		if h := r.opts.BatchHref(n.Batch); h != "" {
+			href, ok = escapeURL(h, false), true
+		}
+	}
 	if !ok {
 		code := "unsafe-url"
 		if classifyURL(n.URL) == linkRelative {

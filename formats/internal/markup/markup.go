@@ -78,6 +78,11 @@ type Options struct {
 	// "../x") as links. The EPUB writer leaves it off: such targets do not
 	// exist inside the book.
 	AllowRelativeLinks bool
+	// BatchHref, when set, is the href of a link to another input of the
+	// run (doc.Link.Batch): its output of the writer's format, or its
+	// chapter in a pack. Unset, or returning "", the link is treated by
+	// its URL as written.
+	BatchHref func(b *doc.BatchTarget) string
 	// Labels are the words the renderer adds ("Credit", "Notes", "Back to
 	// text"); usually doc.LabelsFor(d.Meta.Lang). Empty fields fall back to
 	// English.

@@ -1,0 +1,326 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"folio/internal/checktool"
+	"folio/internal/epubzip"
+	"folio/pipeline/doc"
+)
+
+func TestGitHubSlug(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Proxy settings", "proxy-settings"},
+		{"  What's new?  ", "whats-new"},
+		{"C++ & Go: a_b-c", "c--go-a_b-c"},
+		{"Émile Zola", "émile-zola"},
+		{"1. Install", "1-install"},
+		{"Über 世界", "über-世界"},
+	} {
+		if got := GitHubSlug(tt.in); got != tt.want {
+			t.Errorf("GitHubSlug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestHeadingFragments(t *testing.T) {
+	h := func(id, text string) doc.Block {
+		return &doc.Heading{Level: 2, ID: id, Content: []doc.Inline{&doc.Text{Value: text}}}
+	}
+	// Folio's ids as normalize gives them: "FAQ" twice is faq, faq-2;
+	// GitHub numbers the second faq-1. "1. Install" is GitHub's
+	// 1-install and Folio's section-1-install-like id.
+	d := &doc.Document{Blocks: []doc.Block{
+		h("faq", "FAQ"), h("faq-2", "FAQ"), h("n1-install", "1. Install"), h("custom", "Own id"),
+	}}
+	m := HeadingFragments(d)
+	for frag, want := range map[string]string{
+		"faq": "faq", "faq-1": "faq-2", "faq-2": "faq-2",
+		"1-install": "n1-install", "n1-install": "n1-install",
+		"custom": "custom", "own-id": "custom",
+	} {
+		if m[frag] != want {
+			t.Errorf("fragment %q → %q, want %q", frag, m[frag], want)
+		}
+	}
+	if _, ok := m["nope"]; ok {
+		t.Error("an unknown fragment maps to a heading")
+	}
+}
+
+// linkFiles writes a small tree: a.md, x/b.md, c.txt (not an input).
+func linkFiles(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.md":   "# Alpha\n\nSee [b](x/b.md#proxy-settings), [B](x/b.md), [out](x/b.html#Proxy-Settings), [bad](x/b.md#nope), [c](c.txt), [self](a.md#second), [root](/abs.md), [q](?x=1), [web](https://e.org/b.md), [in](#second).\n\n## Second\n",
+		"x/b.md": "# Beta\n\n## Proxy settings\n\nBack to [alpha](../a.md#second) and [alpha's html](../a.html).\n",
+		"c.txt":  "not an input\n",
+	}
+	for name, s := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func linkTargets(d *doc.Document) []string {
+	var out []string
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		if l, ok := n.(*doc.Link); ok && entering {
+			s := l.URL
+			if l.Batch != nil {
+				s += " → " + l.Batch.Base + "#" + l.Batch.ID
+			}
+			out = append(out, s)
+		}
+		return doc.WalkContinue
+	})
+	return out
+}
+
+// TestLinkPassRules is the rewriting table: links to inputs (by their
+// name or their output's) get a Batch target with the heading id
+// translated; a link into the linking document itself becomes an
+// internal one; the rest stay as written, or are made absolute under
+// --base-url from the linking file's folder.
+func TestLinkPassRules(t *testing.T) {
+	dir := linkFiles(t)
+	t.Chdir(dir)
+	jobs := []Job{{Name: "a.md", OutBase: "out/a"}, {Name: "x/b.md", OutBase: "out/x/b"}}
+	for _, tt := range []struct {
+		name  string
+		job   int
+		base  string
+		links bool
+		want  []string
+		warn  []string
+	}{
+		{"batch", 0, "", true, []string{
+			"x/b.md#proxy-settings → x/b#proxy-settings", "x/b.md → x/b#", "x/b.html#Proxy-Settings → x/b#proxy-settings",
+			"x/b.md#nope → x/b#", "c.txt", "#second", "/abs.md", "?x=1", "https://e.org/b.md", "#second",
+		}, []string{"broken-link-fragment"}},
+		{"batch back", 1, "", true, []string{"../a.md#second → ../a#second", "../a.html → ../a#"}, nil},
+		{"base only", 0, "https://ex.org/r/", false, []string{
+			"https://ex.org/r/x/b.md#proxy-settings", "https://ex.org/r/x/b.md", "https://ex.org/r/x/b.html#Proxy-Settings",
+			"https://ex.org/r/x/b.md#nope", "https://ex.org/r/c.txt", "#second", "https://ex.org/abs.md",
+			"https://ex.org/r/?x=1", "https://e.org/b.md", "#second",
+		}, nil},
+		{"base and batch", 1, "https://ex.org/r/", true, []string{
+			"https://ex.org/r/a.md#second → ../a#second", "https://ex.org/r/a.html → ../a#"}, nil},
+		{"neither", 1, "", false, []string{"../a.md#second", "../a.html"}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			o := &Options{BaseURL: tt.base}
+			if tt.links {
+				o.Links = NewLinks(jobs)
+			}
+			res := &Result{Timings: map[string]float64{}}
+			var warns doc.Collector
+			ctx := doc.WithWarn(context.Background(), warns.Add)
+			d, err := read(ctx, jobs[tt.job], o, res)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := linkTargets(d); !slices.Equal(got, tt.want) {
+				t.Errorf("links\n got %q\nwant %q", got, tt.want)
+			}
+			var codes []string
+			for _, w := range warns.Warnings() {
+				codes = append(codes, w.Code)
+			}
+			if !slices.Equal(codes, tt.warn) {
+				t.Errorf("warnings %q, want %q", codes, tt.warn)
+			}
+		})
+	}
+}
+
+func TestCheckBaseURL(t *testing.T) {
+	for s, ok := range map[string]bool{
+		"": true, "https://ex.org/docs/": true, "http://ex.org": true,
+		"ftp://ex.org/": false, "docs/": false, "https:///x": false, "javascript:alert(1)": false, "/abs": false,
+	} {
+		if err := CheckBaseURL(s); (err == nil) != ok {
+			t.Errorf("CheckBaseURL(%q) = %v", s, err)
+		}
+	}
+}
+
+// TestLinksBetweenDocumentsEndToEnd runs a two-document batch to all
+// three formats: the HTML links to the other page's heading, the PDF has
+// a link annotation to the other PDF, the EPUB keeps the link as text
+// with the warning (a link out of the book is invalid), and with a base
+// URL links there instead.
+func TestLinksBetweenDocumentsEndToEnd(t *testing.T) {
+	dir := linkFiles(t)
+	t.Chdir(dir)
+	jobs := []Job{{Name: "a.md", OutBase: "out/a"}, {Name: "x/b.md", OutBase: "out/x/b"}}
+	for _, base := range []string{"", "https://ex.org/r/"} {
+		o := &Options{Formats: []string{"html", "epub", "pdf"}, Links: NewLinks(jobs), BaseURL: base}
+		var warned []string
+		Run(context.Background(), jobs, o, 2, func(r *Result) {
+			if r.Err != nil {
+				t.Fatalf("%s: %v", r.Input, r.Err)
+			}
+			for _, w := range r.Warnings {
+				warned = append(warned, r.Input+" "+w.Code+" "+w.Message)
+			}
+		})
+		hrefs := func(s string) []string {
+			var out []string
+			for _, m := range regexp.MustCompile(`<a href="([^"]*)"`).FindAllStringSubmatch(s, -1) {
+				out = append(out, m[1])
+			}
+			return out
+		}
+		readFile := func(p string) string {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+		got := hrefs(readFile("out/a.html"))
+		cBase := "c.txt"
+		if base != "" {
+			cBase = base + "c.txt"
+		}
+		want := []string{"x/b.html#proxy-settings", "x/b.html", "x/b.html#proxy-settings", "x/b.html", cBase}
+		if len(got) < len(want) || !slices.Equal(got[:len(want)], want) {
+			t.Errorf("base %q: a.html links %q, want them to start %q", base, got, want)
+		}
+		if got := hrefs(readFile("out/x/b.html")); !slices.Contains(got, "../a.html#second") || !slices.Contains(got, "../a.html") {
+			t.Errorf("base %q: b.html links %q, want ../a.html#second and ../a.html", base, got)
+		}
+		pdf := readFile("out/a.pdf")
+		if n := strings.Count(pdf, "/URI (x/b.pdf)"); n != 4 {
+			t.Errorf("base %q: %d link annotations to x/b.pdf in a.pdf, want 4", base, n)
+		}
+		if !strings.Contains(readFile("out/x/b.pdf"), "/URI (../a.pdf)") {
+			t.Errorf("base %q: b.pdf has no link to ../a.pdf", base)
+		}
+		var xhtml strings.Builder
+		for name, b := range epubzip.Files(epubzip.ReadFile(t, "out/a.epub")) {
+			if strings.HasSuffix(name, ".xhtml") {
+				xhtml.Write(b)
+			}
+		}
+		eh := hrefs(xhtml.String())
+		if base == "" {
+			if slices.ContainsFunc(eh, func(h string) bool { return strings.Contains(h, "x/b") || strings.Contains(h, ".epub") }) {
+				t.Errorf("EPUB links out of the book: %q", eh)
+			}
+			// A file that is not exported: text and the warning, as
+			// before.
+			if !slices.Contains(warned, `a.md relative-link-dropped link to "c.txt" rendered as text`) {
+				t.Errorf("no relative-link-dropped warning for c.txt in the EPUB: %q", warned)
+			}
+		} else if slices.ContainsFunc(warned, func(w string) bool { return strings.Contains(w, "relative-link-dropped") }) {
+			t.Errorf("with a base URL, links are still dropped: %q", warned)
+		} else if !slices.Contains(eh, base+"x/b.md#proxy-settings") {
+			t.Errorf("EPUB links %q, want the base URL's", eh)
+		}
+		os.RemoveAll("out")
+	}
+}
+
+// TestLinksInsidePack: in a pack, a link to another of its articles goes
+// to that article's chapter (HTML: its anchor on the page; EPUB: its
+// file; PDF: a link annotation to its page), with the heading id carrying
+// the pack's prefix.
+func TestLinksInsidePack(t *testing.T) {
+	dir := linkFiles(t)
+	t.Chdir(dir)
+	jobs := []Job{{Name: "a.md"}, {Name: "x/b.md"}}
+	o := &Options{Formats: []string{"html", "epub", "pdf"}, Links: NewLinks(jobs)}
+	pr := ConvertPack(context.Background(), jobs, o, PackOptions{OutBase: "out/p", Jobs: 2})
+	if pr.Pack.Err != nil {
+		t.Fatal(pr.Pack.Err)
+	}
+	html, err := os.ReadFile("out/p.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`href="#a2-proxy-settings"`, `href="#a2"`, `href="#a1-second"`, `href="#a1"`, `id="a2-proxy-settings"`, `id="a1"`} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("pack HTML has no %s", want)
+		}
+	}
+	if strings.Contains(string(html), `b.html`) || strings.Contains(string(html), `a.html`) {
+		t.Error("pack HTML links to single-document pages")
+	}
+	files := epubzip.Files(epubzip.ReadFile(t, "out/p.epub"))
+	a, b := string(files["EPUB/xhtml/a01-text.xhtml"]), string(files["EPUB/xhtml/a02-text.xhtml"])
+	for _, want := range []string{`href="a02-text.xhtml#a2-proxy-settings"`, `href="a02-text.xhtml"`} {
+		if !strings.Contains(a, want) {
+			t.Errorf("EPUB chapter 1 has no %s", want)
+		}
+	}
+	if !strings.Contains(b, `href="a01-text.xhtml#a1-second"`) || !strings.Contains(b, `href="a01-text.xhtml"`) {
+		t.Error("EPUB chapter 2 does not link to chapter 1 and its heading")
+	}
+	if out, err := checktool.Run(t, checktool.EPUBCheck, "out/p.epub"); err != nil || !strings.Contains(out, "No errors or warnings detected") {
+		t.Errorf("EPUBCheck: %v\n%s", err, out)
+	}
+	out, err := checktool.Run(t, checktool.QPDF, "--json=2", "--json-key=pages", "--json-key=qpdf", "out/p.pdf")
+	if err != nil {
+		t.Fatal(err, out)
+	}
+	var js struct {
+		Pages []struct {
+			Object string `json:"object"`
+		} `json:"pages"`
+		QPDF []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal([]byte(out), &js); err != nil {
+		t.Fatal(err)
+	}
+	// Cover, contents, then one page per article.
+	if len(js.Pages) != 4 {
+		t.Fatalf("%d pages, want 4", len(js.Pages))
+	}
+	if got := contentsLinks(t, js.QPDF, js.Pages, 3); !slices.Contains(got, 4) {
+		t.Errorf("article 1 (page 3) links to pages %v, want page 4 among them", got)
+	}
+	if got := contentsLinks(t, js.QPDF, js.Pages, 4); !slices.Contains(got, 3) {
+		t.Errorf("article 2 (page 4) links to pages %v, want page 3 among them", got)
+	}
+}
+
+// TestLinkToUnreadableInput: a target that cannot be read (not UTF-8)
+// costs the linking document nothing but a warning; the link still goes
+// to the target's output, which the target's own run reports as failed.
+func TestLinkToUnreadableInput(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("a.md", []byte("# A\n\n[b](b.md#part)\n"), 0o644)
+	os.WriteFile("b.md", []byte("# B\n\n## Part\n\n\xff\xfe bad\n"), 0o644)
+	jobs := []Job{{Name: "a.md", OutBase: "out/a"}, {Name: "b.md", OutBase: "out/b"}}
+	o := &Options{Formats: []string{"html"}, Links: NewLinks(jobs)}
+	r := Convert(context.Background(), jobs[0], o)
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	var msgs []string
+	for _, w := range r.Warnings {
+		msgs = append(msgs, w.Code+": "+w.Message)
+	}
+	if len(msgs) != 1 || !strings.Contains(msgs[0], "broken-link-fragment: b.md could not be read") {
+		t.Errorf("warnings %q, want one broken-link-fragment naming the unreadable b.md", msgs)
+	}
+	b, _ := os.ReadFile("out/a.html")
+	if !strings.Contains(string(b), `href="b.html"`) {
+		t.Error(`a.html has no href="b.html"`)
+	}
+}
