@@ -21,9 +21,9 @@ import (
 )
 
 // Links is what a run knows about its inputs, for links between them.
-// Only Inputs travels to an --isolate worker (and into --incremental's
-// key: adding or removing an input rebuilds the others); the heading ids
-// are read again where they are needed.
+// Only Inputs travels to an --isolate worker; --incremental's key takes
+// only the inputs a document names (linkKey); the heading ids are read
+// again where they are needed.
 type Links struct {
 	// Inputs maps each input (absKey) to its job.
 	Inputs map[string]Job `json:"inputs"`

@@ -1,15 +1,21 @@
 package pipeline
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
+	"unicode"
 
 	"folio/pipeline/doc"
 	"folio/pipeline/normalize"
@@ -74,12 +80,13 @@ func JobKey(job Job, o *Options) (string, error) {
 	}
 	opts := *o
 	opts.Debug = false
+	opts.Links = nil // what the document can link to is in linkKey
 	optJSON, _ := json.Marshal(opts)
 	side, err := readSidecar(sidecarPath(job.Name))
 	if err != nil {
 		return "", err
 	}
-	for _, part := range [][]byte{[]byte(Version), optJSON, []byte(job.OutBase), src, side} {
+	for _, part := range [][]byte{[]byte(Version), optJSON, []byte(job.OutBase), src, side, linkKey(job, src, o)} {
 		sum := sha256.Sum256(part)
 		h.Write(sum[:])
 	}
@@ -181,4 +188,54 @@ func fileSHA(path string, max int64) string {
 func digest(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+// linkKey is what a job's key takes from the run's other inputs: the
+// name, output base and source hash of every input that the job's source
+// names as a link target (a word of it that, before any #fragment or
+// ?query, resolves from the job's folder to an input or to an input's
+// output name, as Links.find does). So adding or removing an input the
+// document does not name rebuilds nothing, and a change to a target's
+// source (its headings, hence the ids its links go to) rebuilds the
+// documents that name it. A name that appears in the text without being
+// a link only costs a rebuild too many, never one too few.
+func linkKey(job Job, src []byte, o *Options) []byte {
+	if o.Links == nil {
+		return nil
+	}
+	dir := filepath.Dir(job.Name)
+	seen := map[string]bool{}
+	var names []string
+	fields := bytes.FieldsFunc(src, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("()<>[]\"'`=|,;", r)
+	})
+	for _, f := range fields {
+		ref := string(f)
+		if i := strings.IndexAny(ref, "#?"); i >= 0 {
+			ref = ref[:i]
+		}
+		if !strings.Contains(ref, ".") || strings.Contains(ref, "://") {
+			continue
+		}
+		if p, err := url.PathUnescape(ref); err == nil {
+			ref = p
+		}
+		t, ok := o.Links.find(filepath.Join(dir, filepath.FromSlash(ref)))
+		if !ok || seen[t.Name] || absKey(t.Name) == absKey(job.Name) {
+			continue
+		}
+		seen[t.Name] = true
+		names = append(names, t.Name)
+	}
+	slices.Sort(names)
+	var b bytes.Buffer
+	for _, n := range names {
+		t, _ := o.Links.find(n)
+		sum := "unreadable"
+		if s, err := readInput(n, o.MaxInputSize); err == nil {
+			sum = fmt.Sprintf("%x", sha256.Sum256(s))
+		}
+		fmt.Fprintf(&b, "%s\x00%s\x00%s\n", n, t.OutBase, sum)
+	}
+	return b.Bytes()
 }

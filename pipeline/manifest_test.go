@@ -68,3 +68,49 @@ func TestIncrementalNoticesAnImageThatAppears(t *testing.T) {
 		t.Fatal("the image is gone again and rebuilt, yet not fresh")
 	}
 }
+
+// TestIncrementalKeyTakesOnlyNamedTargets: with links between inputs, a
+// document's key changes when an input it links to changes (its headings
+// decide where the links go), and not when an input it does not name
+// comes or goes, or changes.
+func TestIncrementalKeyTakesOnlyNamedTargets(t *testing.T) {
+	dir := t.TempDir()
+	a, b, c := filepath.Join(dir, "a.md"), filepath.Join(dir, "b.md"), filepath.Join(dir, "c.md")
+	writeFile(t, a, "# A\n\nSee [the setup](b.md#proxy) and [the page](./b.html).\n")
+	writeFile(t, b, "# B\n\n## Proxy\n\nText.\n")
+	writeFile(t, c, "# C\n\nNo links.\n")
+	jobs := func(names ...string) []Job {
+		var js []Job
+		for _, n := range names {
+			js = append(js, Job{Name: n, OutBase: filepath.Join(dir, "out", stem(n))})
+		}
+		return js
+	}
+	key := func(job Job, all []Job) string {
+		t.Helper()
+		k, err := JobKey(job, &Options{Formats: []string{"html"}, Links: NewLinks(all)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	ab, abc := jobs(a, b), jobs(a, b, c)
+	ka, kc := key(ab[0], ab), key(jobs(c)[0], jobs(c))
+	if key(abc[0], abc) != ka {
+		t.Error("an input a.md does not name appeared, and a.md's key changed")
+	}
+	if key(abc[2], abc) != kc {
+		t.Error("c.md names no input, yet its key depends on the others")
+	}
+	writeFile(t, c, "# C\n\nStill no links, other text.\n")
+	if key(abc[0], abc) != ka {
+		t.Error("an input a.md does not name changed, and a.md's key changed")
+	}
+	writeFile(t, b, "# B\n\n## Proxy settings\n\nText.\n")
+	if key(abc[0], abc) == ka {
+		t.Error("b.md, which a.md links to, changed its headings, yet a.md's key did not change")
+	}
+	if key(jobs(a)[0], jobs(a)) == key(ab[0], ab) {
+		t.Error("a.md's target left the run, yet its key did not change")
+	}
+}
