@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"folio/internal/epubzip"
+	"folio/internal/shared"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -1033,7 +1034,7 @@ func TestCatalogueCoversTheRedTeam(t *testing.T) {
 			t.Errorf("ELSEWHERE: %s names %s in %s, which has no such test", e.name, e.test, e.pkg)
 		}
 	}
-	dir := findRedTeam()
+	dir := shared.Dir("redteam")
 	if dir == "" {
 		if checktool.InCI() {
 			t.Fatal("the red team's reproductions (shared/redteam) not found beside the repository")
@@ -1057,25 +1058,5 @@ func TestCatalogueCoversTheRedTeam(t *testing.T) {
 	}
 	if n < 20 {
 		t.Errorf("only %d reproductions in %s", n, dir)
-	}
-}
-
-// findRedTeam walks up from the package folder to shared/redteam beside
-// the repository, or "".
-func findRedTeam() string {
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		return ""
-	}
-	for {
-		p := filepath.Join(dir, "shared", "redteam")
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"folio/internal/shared"
 	"folio/pipeline/doc"
 )
 
@@ -14,21 +15,15 @@ const seedName = "000_f280fe27b3734d6b.txt"
 // findSeed walks up from the package folder to a shared/seeds folder
 // beside the repository.
 func findSeed(t *testing.T) string {
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
+	dir := shared.Dir("seeds")
+	if dir == "" {
+		return ""
 	}
-	for {
-		p := filepath.Join(dir, "shared", "seeds", seedName)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
+	p := filepath.Join(dir, seedName)
+	if _, err := os.Stat(p); err != nil {
+		return ""
 	}
+	return p
 }
 
 // TestSeedArticle checks issue 3's "Done when" on the real scraped page.

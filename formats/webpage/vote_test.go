@@ -2,12 +2,12 @@ package webpage
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"folio/internal/checktool"
+	"folio/internal/shared"
 
 	"folio/pipeline/doc"
 )
@@ -139,8 +139,8 @@ func TestApplyVote(t *testing.T) {
 // repository) whose article container also holds furniture Readability
 // keeps: the vote takes it out and the article stays.
 func TestVoteOnPages(t *testing.T) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/markusmobius/go-trafilatura").Output()
-	dir := filepath.Join(strings.TrimSpace(string(out)), "test-files", "comparison")
+	mod, err := shared.ModuleDir("github.com/markusmobius/go-trafilatura")
+	dir := filepath.Join(mod, "test-files", "comparison")
 	if _, serr := os.Stat(dir); err != nil || serr != nil {
 		if checktool.InCI() {
 			t.Fatalf("go-trafilatura's test pages not found (CI=true): %v %v", err, serr)

@@ -7,11 +7,12 @@ package cmspec
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"folio/internal/shared"
 )
 
 // Example is one spec example.
@@ -26,11 +27,11 @@ type Example struct {
 // found.
 func Load(t testing.TB) []Example {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/yuin/goldmark").Output()
-	if err != nil || strings.TrimSpace(string(out)) == "" {
+	dir, err := shared.ModuleDir("github.com/yuin/goldmark")
+	if err != nil {
 		t.Fatalf("cannot find the goldmark module directory (go list -m github.com/yuin/goldmark): %v", err)
 	}
-	raw, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "_test", "spec.json"))
+	raw, err := os.ReadFile(filepath.Join(dir, "_test", "spec.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,47 +3,19 @@ package quality
 import (
 	"hash/fnv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"folio/internal/shared"
 )
 
 // Corpus finds the shared corpus folder: FOLIO_CORPUS when set, else
-// shared/corpus beside the repository, walking up from the working
-// directory; "" when there is none.
+// shared/corpus beside the repository; "" when there is none.
 func Corpus() string {
 	if d := os.Getenv("FOLIO_CORPUS"); d != "" {
 		return d
 	}
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		return ""
-	}
-	for {
-		p := filepath.Join(dir, "shared", "corpus")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
-// ModuleDir is where the module cache holds a module of the build list,
-// or "" with the reason.
-func ModuleDir(path string) (string, error) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", path).Output()
-	if err != nil {
-		return "", err
-	}
-	dir := strings.TrimSpace(string(out))
-	if _, err := os.Stat(dir); err != nil {
-		return "", err
-	}
-	return dir, nil
+	return shared.Dir("corpus")
 }
 
 // The modules that ship the development sets' pages.
@@ -55,7 +27,7 @@ const (
 // LoadMozilla reads Mozilla's test pages from the go-readability module
 // with their copied text from corpus.
 func LoadMozilla(corpus string) (*Set, error) {
-	dir, err := ModuleDir(ReadabilityModule)
+	dir, err := shared.ModuleDir(ReadabilityModule)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +37,7 @@ func LoadMozilla(corpus string) (*Set, error) {
 // LoadTrafilatura reads Trafilatura's evaluation set from the
 // go-trafilatura module with its annotations and copied text from corpus.
 func LoadTrafilatura(corpus string) (*Set, error) {
-	dir, err := ModuleDir(TrafilaturaModule)
+	dir, err := shared.ModuleDir(TrafilaturaModule)
 	if err != nil {
 		return nil, err
 	}
