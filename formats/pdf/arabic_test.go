@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	unorm "golang.org/x/text/unicode/norm"
+
 	"folio/pipeline/doc"
 )
 
@@ -37,6 +39,29 @@ func TestShapingJoinsArabicInVisualOrder(t *testing.T) {
 	// Final beh drawn first (leftmost), then initial beh.
 	if got := words[0].spans[0].draw; got != "\uFE90\uFE91" {
 		t.Errorf("draw = %+q, want final+initial beh", got)
+	}
+}
+
+// A letter carrying two marks that the font draws as one glyph (shadda
+// with fatha) is drawn once: the marks' glyph brings back only the marks
+// of its cluster, not the letter the medial form already drew.
+func TestArabicMarksDrawnOnce(t *testing.T) {
+	l := newLayout(context.Background(), arabicDoc(), Options{}, paper{"A4", 595.28, 841.89})
+	words, _ := l.plainWords("وتُقسَّم", style{size: 10})
+	var drawn []rune
+	for _, w := range words {
+		for _, s := range w.spans {
+			drawn = append(drawn, []rune(s.draw)...)
+		}
+	}
+	got := unorm.NFKC.String(string(drawn))
+	if n := strings.Count(got, "س"); n != 1 {
+		t.Errorf("seen drawn %d times in %+q", n, string(drawn))
+	}
+	for _, m := range []string{"\u064E", "\u0651", "\u064F"} {
+		if !strings.Contains(got, m) {
+			t.Errorf("mark %+q lost from %+q", m, string(drawn))
+		}
 	}
 }
 

@@ -133,8 +133,8 @@ func (l *layout) paragraph(is []doc.Inline, c bctx, al align) {
 func baseline(top, lead, sz float64) float64 { return top + lead*0.5 + sz*0.34 }
 
 // flow draws lines down the page, breaking pages so that no page ends with
-// the first line of a paragraph alone (orphan) or starts with its last line
-// alone (widow).
+// the first line of a paragraph alone (orphan) or a hyphenated word's first
+// half, or starts with its last line alone (widow).
 func (l *layout) flow(lines []line, x0, avail, lead, sz float64, al align, rtl bool) {
 	n := len(lines)
 	if len(l.held) > 0 {
@@ -162,6 +162,14 @@ func (l *layout) flow(lines []line, x0, avail, lead, sz float64, al align, rtl b
 		if take < left {
 			if left-take < 2 {
 				take = left - 2
+			}
+			// Nor with a hyphen: the word's halves on two pages read
+			// badly and do not rejoin when the text is copied (TeX's
+			// \brokenpenalty). The page ends a line short instead,
+			// where that keeps two lines on it, else the paragraph
+			// starts on the next page.
+			if take > 0 && lines[i+take-1].hyphen {
+				take--
 			}
 			if take < 2 && n > 1 {
 				take = 0

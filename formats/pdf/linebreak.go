@@ -30,6 +30,7 @@ type line struct {
 	words  []word
 	width  float64
 	ragged bool // not stretched: a paragraph's last line, or before a hard break
+	hyphen bool // ends with a word cut by hyphenation
 }
 
 const eps = 0.01
@@ -107,6 +108,7 @@ func (l *layout) breakLines(words []word, avail float64, al align) []line {
 		last := &ln.words[len(ln.words)-1]
 		if end.Kind == linebreak.Penalty && end.Flagged {
 			l.addHyphen(last)
+			ln.hyphen = true
 		}
 		ln.ragged = end.Kind == linebreak.Penalty && end.Penalty <= -linebreak.Infinity
 		for i, w := range ln.words {

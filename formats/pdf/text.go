@@ -363,6 +363,16 @@ func (l *layout) shapeArabic(face *fonts.Face, text []rune) (string, bool) {
 		Direction: di.DirectionRTL, Face: ff, Size: fixed.I(100),
 		Script: language.Arabic, Language: language.NewLanguage(l.d.Meta.Lang),
 	})
+	// A glyph the face has no character for (a ligature of marks, say
+	// shadda with fatha) is drawn as its cluster's characters; where
+	// another glyph of the cluster already drew the base letter, only
+	// the marks, or the letter would be drawn twice.
+	drawn := map[int]bool{}
+	for _, g := range out.Glyphs {
+		if _, ok := face.RuneFor(g.GlyphID); ok {
+			drawn[g.TextIndex()] = true
+		}
+	}
 	var b []rune
 	done := map[int]bool{}
 	for _, g := range out.Glyphs {
@@ -377,6 +387,9 @@ func (l *layout) shapeArabic(face *fonts.Face, text []rune) (string, bool) {
 		done[start] = true
 		end := min(start+max(g.RunesCount(), 1), len(text))
 		for i := end - 1; i >= start; i-- {
+			if drawn[start] && !unicode.Is(unicode.Mn, text[i]) {
+				continue
+			}
 			b = append(b, text[i])
 		}
 	}

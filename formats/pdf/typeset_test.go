@@ -96,8 +96,9 @@ func TestBookTypesetting(t *testing.T) {
 	}
 }
 
-// checkPages: no page ends with a heading, begins with the last line of
-// a paragraph alone (widow) or ends with its first line alone (orphan).
+// checkPages: no page ends with a heading or a hyphenated word's first
+// half, begins with the last line of a paragraph alone (widow) or ends
+// with its first line alone (orphan).
 func checkPages(t *testing.T, pages [][]pdfcheck.Line) {
 	t.Helper()
 	for pi, lines := range pages[1:] { // page 1 has the title block
@@ -111,6 +112,9 @@ func checkPages(t *testing.T, pages [][]pdfcheck.Line) {
 		}
 		if h := lineText(first[0]); len(first) == 1 && !strings.HasPrefix(h, "Start") && !strings.HasPrefix(h, "Heading") {
 			t.Errorf("page %d begins with a widow: %q", pi+2, lineText(first[0]))
+		}
+		if end := last[len(last)-1]; strings.HasSuffix(lineText(end), "-") {
+			t.Errorf("page %d ends with a hyphenated word: %q", pi+2, lineText(end))
 		}
 		if len(last) == 1 && strings.HasPrefix(lineText(last[0]), "Start") && !strings.HasSuffix(lineText(last[0]), "End.") {
 			t.Errorf("page %d ends with an orphan: %q", pi+2, lineText(last[0]))
