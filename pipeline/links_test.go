@@ -203,12 +203,15 @@ func TestLinksBetweenDocumentsEndToEnd(t *testing.T) {
 		if got := hrefs(readFile("out/x/b.html")); !slices.Contains(got, "../a.html#second") || !slices.Contains(got, "../a.html") {
 			t.Errorf("base %q: b.html links %q, want ../a.html#second and ../a.html", base, got)
 		}
-		pdf := readFile("out/a.pdf")
-		if n := strings.Count(pdf, "/URI (x/b.pdf)"); n != 4 {
-			t.Errorf("base %q: %d link annotations to x/b.pdf in a.pdf, want 4", base, n)
+		// The PDFs: each link followed to its file, and to the page of
+		// the heading it names.
+		heads := map[string]string{"proxy-settings": "Proxy settings", "second": "Second"}
+		if got := followPDFLinks(t, "out/a.pdf", heads); !slices.Equal(got, []string{
+			"x/b.pdf#proxy-settings", "x/b.pdf", "x/b.pdf#proxy-settings", "x/b.pdf"}) {
+			t.Errorf("base %q: a.pdf links to %q", base, got)
 		}
-		if !strings.Contains(readFile("out/x/b.pdf"), "/URI (../a.pdf)") {
-			t.Errorf("base %q: b.pdf has no link to ../a.pdf", base)
+		if got := followPDFLinks(t, "out/x/b.pdf", heads); !slices.Equal(got, []string{"../a.pdf#second", "../a.pdf"}) {
+			t.Errorf("base %q: b.pdf links to %q", base, got)
 		}
 		var xhtml strings.Builder
 		for name, b := range epubzip.Files(epubzip.ReadFile(t, "out/a.epub")) {
@@ -323,4 +326,64 @@ func TestLinkToUnreadableInput(t *testing.T) {
 	if !strings.Contains(string(b), `href="b.html"`) {
 		t.Error(`a.html has no href="b.html"`)
 	}
+}
+
+var (
+	goToR    = regexp.MustCompile(`/S /GoToR /F \(([^)]*)\) /D (?:\(([^)]*)\)|\[0 /Fit\])`)
+	destLine = regexp.MustCompile(`(?m)^\s*(\d+) \[.*\] "(.*)"$`)
+)
+
+// followPDFLinks follows every link from one PDF to another, as a viewer
+// does: the file, relative to the linking one, must exist; a named place
+// must be in the target's name tree (pdfinfo -dests), on the page that
+// shows the heading (heads: name → heading text). It returns the links,
+// file#name, in the order the annotations come (one per link: the
+// annotations of a link's words are counted once).
+func followPDFLinks(t *testing.T, pdf string, heads map[string]string) []string {
+	t.Helper()
+	b, err := os.ReadFile(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, m := range goToR.FindAllStringSubmatch(string(b), -1) {
+		link := m[1]
+		if m[2] != "" {
+			link += "#" + m[2]
+		}
+		if len(out) > 0 && out[len(out)-1] == link {
+			continue // the next word of the same link
+		}
+		out = append(out, link)
+		target := filepath.Join(filepath.Dir(pdf), m[1])
+		if _, err := os.Stat(target); err != nil {
+			t.Errorf("%s: link to %s: %v", pdf, m[1], err)
+			continue
+		}
+		if m[2] == "" {
+			continue
+		}
+		dests, err := checktool.Run(t, checktool.PDFInfo, "-dests", target)
+		if err != nil {
+			t.Fatalf("pdfinfo: %v", err)
+		}
+		page := ""
+		for _, d := range destLine.FindAllStringSubmatch(dests, -1) {
+			if d[2] == m[2] {
+				page = d[1]
+			}
+		}
+		if page == "" {
+			t.Errorf("%s: %s names no place %q:\n%s", pdf, target, m[2], dests)
+			continue
+		}
+		text, err := checktool.Run(t, checktool.PDFToText, "-f", page, "-l", page, target, "-")
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		if !strings.Contains(text, heads[m[2]]) {
+			t.Errorf("%s: %s#%s is page %s, which does not show %q", pdf, m[1], m[2], page, heads[m[2]])
+		}
+	}
+	return out
 }

@@ -180,6 +180,10 @@ func attempt(ctx context.Context, d *doc.Document, opts Options, pp paper, full 
 	if len(l.overflow) > 0 {
 		return l, nil, nil
 	}
+	lang := cleanLang(d.Meta.Lang)
+	if len(l.dests) > 0 && lang != "" {
+		l.pdf.SetLang(l.reserveNames(lang))
+	}
 	if err := l.pdf.Error(); err != nil {
 		return l, nil, doc.Errorf(d.Meta.Pos, "pdf", "writing PDF: %v", err)
 	}
@@ -201,6 +205,7 @@ func attempt(ctx context.Context, d *doc.Document, opts Options, pp paper, full 
 	if z, err := compressStreams(b); err == nil {
 		b = z
 	} // else the PDF stays valid, with its pages uncompressed
+	b = remoteGoTos(l.putNames(b, lang))
 	return l, fixOutlineCounts(l.tagSubsets(b), l.marks), nil
 }
 
@@ -332,6 +337,8 @@ type layout struct {
 	// set (its notes are numbered from 1 like every other article's), and
 	// outlineBase nests its bookmarks under the article's own entry.
 	ns          string
+	dests       []dest // the headings' named places (dests.go)
+	namesRoom   int    // room reserved in the catalog for their names
 	outlineBase int
 
 	shaper     *shaping.HarfbuzzShaper
@@ -636,6 +643,9 @@ func (l *layout) anchor(key string, y float64) {
 	}
 	l.anchored[l.ns+key] = true
 	l.pdf.SetLink(l.link(key), max(y-6, 0), l.pdf.PageNo())
+	if id, ok := strings.CutPrefix(key, "h:"); ok && l.ns == "" {
+		l.dests = append(l.dests, dest{name: id, page: l.pdf.PageNo(), top: l.pp.h - max(y-6, 0)})
+	}
 }
 
 func (l *layout) noteLink(n int) int {
@@ -664,11 +674,15 @@ func (l *layout) linkStyle(st style, n *doc.Link) style {
 		st.linkID = l.linkKey(key)
 		return st
 	} else if b != nil {
-		// Another input of the run: its PDF, by a relative URI, which
-		// viewers resolve against this file. fpdf can write neither
-		// named destinations nor GoToR actions, so the link opens the
-		// document at its start, not at the heading b.ID.
-		st.link = b.Base + ".pdf"
+		// Another input of the run: its PDF, at the heading b.ID or
+		// its first page, by a remote go-to (dests.go) with a path
+		// relative to this file.
+		// Base is a URL path; a file specification is not escaped.
+		file, err := url.PathUnescape(b.Base)
+		if err != nil {
+			file = b.Base
+		}
+		st.link = gotoMarker(file+".pdf", b.ID)
 		return st
 	}
 	raw := strings.TrimSpace(n.URL)

@@ -70,6 +70,8 @@ var (
 	PDFToText = Tool{"pdftotext", "apt-get install poppler-utils", path("pdftotext")}
 	// PDFFonts lists a PDF's fonts (poppler-utils).
 	PDFFonts = Tool{"pdffonts", "apt-get install poppler-utils", path("pdffonts")}
+	// PDFInfo lists a PDF's named destinations (poppler-utils).
+	PDFInfo = Tool{"pdfinfo", "apt-get install poppler-utils", path("pdfinfo")}
 	// VNU is the Nu HTML checker from the npm package vnu-jar.
 	VNU = Tool{"vnu", "npm install -g vnu-jar && apt-get install default-jre-headless", jar(
 		"/usr/lib/node_modules/vnu-jar/build/dist/vnu.jar",
