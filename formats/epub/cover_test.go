@@ -21,7 +21,7 @@ var coverSamples = map[string]coverText{
 		kicker: "The Coastal Review", byline: "Ana Ribeiro · Tom Hale", date: "2024-03-15", lang: "en"},
 	"arabic": {title: "ميناء هادئ: كيف أعادت بلدة صغيرة بناء أسطولها", subtitle: "تقرير عن الصيادين الذين أصلحوا قواربهم بأيديهم بعد العاصفة في عام 2023",
 		kicker: "aljazeera.net", byline: "ليلى حسن", date: "2024-01-20", lang: "ar", rtl: true},
-	"persian": {title: "گزارشی از بندرهای کوچک خلیج فارس", subtitle: "چگونه ماهیگیران پس از طوفان قایق‌های خود را دوباره ساختند",
+	"persian": {title: "گزارشی از بندرهای کوچک خلیج فارس", subtitle: "چگونه ماهیگیران پس از طوفان قایق\u200cهای خود را دوباره ساختند",
 		kicker: "BBC Persian", byline: "مریم احمدی", date: "2024-02-11", lang: "fa", rtl: true},
 	"russian": {title: "Тихая гавань: как маленький порт восстановил флот", subtitle: "Рыбаки своими руками починили лодки после шторма",
 		kicker: "Морской вестник", byline: "Анна Рыбакова", date: "2024-03-15", lang: "ru"},
@@ -122,8 +122,8 @@ func TestCoverShapesArabic(t *testing.T) {
 			t.Errorf("an isolated beh among joined ones: %v", g)
 		}
 	}
-	if g[0].ClusterIndex != 2 || g[2].ClusterIndex != 0 {
-		t.Errorf("glyphs are not in visual (right-to-left) order: clusters %d..%d", g[0].ClusterIndex, g[2].ClusterIndex)
+	if g[0].TextIndex() != 2 || g[2].TextIndex() != 0 {
+		t.Errorf("glyphs are not in visual (right-to-left) order: clusters %d..%d", g[0].TextIndex(), g[2].TextIndex())
 	}
 
 	// Lam followed by alef is one ligature glyph.

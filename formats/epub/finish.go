@@ -287,6 +287,7 @@ func writeZip(files map[string][]byte, modified time.Time) ([]byte, error) {
 		if !ok {
 			return nil, fmt.Errorf("epub: go-epub wrote no %s", name)
 		}
+		//lint:ignore SA1019 Modified would add an extended-timestamp extra field to every entry (bytes that change nothing for a reader); the MS-DOS fields alone keep the book as it was
 		fh := &zip.FileHeader{Name: name, ModifiedDate: date, ModifiedTime: clock, Method: zip.Deflate}
 		if name == mimetypeName || precompressed(name) {
 			fh.Method = zip.Store
