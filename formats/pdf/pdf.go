@@ -42,10 +42,8 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"folio/assets/fonts"
+	"folio/formats/internal/typeset"
 	"folio/pipeline/doc"
-
-	"github.com/go-text/typesetting/font"
-	"github.com/go-text/typesetting/shaping"
 )
 
 // Options configure the PDF writer.
@@ -334,8 +332,7 @@ type layout struct {
 	ns          string
 	outlineBase int
 
-	shaper     *shaping.HarfbuzzShaper
-	shapeFaces map[*fonts.Face]*font.Face
+	shaper *typeset.Shaper // Arabic shaping, made on first use
 }
 
 func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *layout {
