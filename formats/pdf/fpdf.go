@@ -4,7 +4,7 @@ package pdf
 // the layout calls its drawing methods (Text, Line, Rect, Image, Link,
 // Bookmark) directly. This file makes the document, registers faces and
 // turns what fpdf writes into the file Folio writes. Every fpdf defect the
-// writer works around, and how:
+// writer works around, and how (and one it does not):
 //
 //  1. It panics on input it should reject (damaged PNG and JPEG data, and
 //     states it does not expect): every image goes through Go's decoders
@@ -51,6 +51,13 @@ package pdf
 // 10. It can write neither named destinations nor GoToR actions: a link to
 //     another document of the run opens that PDF at its start (pdf.go,
 //     linkStyle).
+// 11. Not worked around: with sorted catalogues it writes images ordered by
+//     pixel width alone, and images of equal width in map order, so a
+//     document with two different images of the same width is not
+//     reproducible. Measured: a pack of the briefing, arabic.txt,
+//     eel-ladder.html and sensor-logger.html (two 960-pixel-wide images)
+//     came out two ways in 20 runs (3 and 17). A fix would renumber the
+//     tied image objects after Output; fpdf offers no hook.
 //
 // The rewrites after Output (7–9) keep every byte offset or rewrite the
 // cross-reference table, and a rewrite that does not recognise fpdf's
