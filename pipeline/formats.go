@@ -40,6 +40,12 @@ type Format struct {
 	Read func(o *Options) ReadFunc
 	// Write makes the writer (nil: not an output format).
 	Write func(o *Options) Writer
+	// Made recognises a file this format's writer made from its first
+	// MarkWindow bytes, so a folder search (which finds files by Search)
+	// does not take last run's output for an input; nil: the format leaves
+	// no mark.
+	Made       func(head []byte) bool
+	MarkWindow int
 	// Pack is set when the writer also binds packs (it is a PackWriter;
 	// TestFormatTable checks the two agree).
 	Pack bool
@@ -71,6 +77,7 @@ var Formats = []Format{
 		Write: func(o *Options) Writer {
 			return html.New(html.Options{Fragment: o.Fragment, UnsafeHTML: o.UnsafeHTML, SourceDate: o.SourceDate})
 		},
+		Made: html.MadeByFolio, MarkWindow: html.MarkWindow,
 		Pack: true},
 	{Name: "json", Exts: []string{".json"}, Sniff: fjson.Sniff, SniffRank: 1,
 		Read:  func(o *Options) ReadFunc { return utf8Reader(fjson.Read) },
