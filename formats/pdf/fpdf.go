@@ -1,15 +1,16 @@
 package pdf
 
 // The fpdf adapter. fpdf (codeberg.org/go-pdf/fpdf) draws every page:
-// the layout calls its drawing methods (Text, Line, Rect, Image, Link,
-// Bookmark) directly. This file makes the document, registers faces and
+// the layout calls its drawing methods (Text, Line, Rect, Link, Bookmark,
+// SetPage) directly. This file makes the document, registers faces and
 // turns what fpdf writes into the file Folio writes. Every fpdf defect the
 // writer works around, and how (and one it does not):
 //
 //  1. It panics on input it should reject (damaged PNG and JPEG data, and
 //     states it does not expect): every image goes through Go's decoders
-//     first (figure.go, registerImage), and attempt turns any other panic
-//     into an error for that document only.
+//     first (figure.go, registerImage) before registerImageData gives it to
+//     fpdf, and attempt turns any other panic into an error for that
+//     document only.
 //  2. Its PNG reader copies compressed rows as they are and trusts the
 //     tRNS chunk's length; it reads neither interlaced nor 16-bit PNGs:
 //     only a plain 8-bit grey or RGB PNG is given as it is (plainPNG),
@@ -20,8 +21,10 @@ package pdf
 //     shaped with HarfBuzz and given as presentation forms
 //     (typeset.Shaper.PresentationForms), bidi runs are reordered by the
 //     writer (text.go).
-//  5. MultiCell takes one font per call and cannot justify mixed runs: the
-//     writer breaks lines itself (linebreak.go) and places every run.
+//  5. MultiCell takes one font per call and cannot justify mixed runs, and
+//     there is no call for letter spacing: the writer breaks lines itself
+//     (linebreak.go), places every run, and writes the PDF's Tc operator
+//     raw (RawWriteStr) around a tracked line.
 //  6. It writes into some faces it is given, and builds maps of every
 //     character a face maps, twice per document: a face is registered on
 //     first use, cut to the core character set (fonts.Face.CoreBytes,
@@ -102,6 +105,24 @@ func (l *layout) registerFace(f *fonts.Face) {
 		l.reduced[f] = true
 	}
 	l.pdf.AddUTF8FontFromBytes(famName(f), f.Style, ttf)
+}
+
+// registerImageData gives fpdf an image already checked and, where fpdf
+// cannot read it safely, re-encoded (defects 1 and 2; figure.go). An error
+// fpdf reports is returned and cleared, so the document goes on without
+// the image.
+func (l *layout) registerImageData(name, imageType string, data []byte) error {
+	l.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: imageType}, bytes.NewReader(data))
+	if err := l.pdf.Error(); err != nil {
+		l.pdf.ClearError()
+		return err
+	}
+	return nil
+}
+
+// drawImage draws a registered image at (x, y), w by h points.
+func (l *layout) drawImage(name string, x, y, w, h float64) {
+	l.pdf.ImageOptions(name, x, y, w, h, false, fpdf.ImageOptions{}, 0, "")
 }
 
 // output has fpdf write the document and repairs what it wrote (defects
