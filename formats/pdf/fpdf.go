@@ -4,7 +4,7 @@ package pdf
 // the layout calls its drawing methods (Text, Line, Rect, Link, Bookmark,
 // SetPage) directly. This file makes the document, registers faces and
 // turns what fpdf writes into the file Folio writes. Every fpdf defect the
-// writer works around, and how (and one it does not):
+// writer works around, and how:
 //
 //  1. It panics on input it should reject (damaged PNG and JPEG data, and
 //     states it does not expect): every image goes through Go's decoders
@@ -54,15 +54,15 @@ package pdf
 // 10. It can write neither named destinations nor GoToR actions: a link to
 //     another document of the run opens that PDF at its start (pdf.go,
 //     linkStyle).
-// 11. Not worked around: with sorted catalogues it writes images ordered by
-//     pixel width alone, and images of equal width in map order, so a
-//     document with two different images of the same width is not
-//     reproducible. Measured: a pack of the briefing, arabic.txt,
-//     eel-ladder.html and sensor-logger.html (two 960-pixel-wide images)
-//     came out two ways in 20 runs (3 and 17). A fix would renumber the
-//     tied image objects after Output; fpdf offers no hook.
+// 11. With sorted catalogues it writes images ordered by pixel width alone,
+//     and images of equal width in map order, so a document with two
+//     different images of the same width is not reproducible:
+//     orderTiedImages puts such images in the order of their names.
+//     Measured: a pack of the briefing, arabic.txt, eel-ladder.html and
+//     sensor-logger.html (two 960-pixel-wide images) came out two ways in
+//     20 runs (3 and 17) without it, one way in 20 with it.
 //
-// The rewrites after Output (7–9) keep every byte offset or rewrite the
+// The rewrites after Output (7–9, 11) keep every byte offset or rewrite the
 // cross-reference table, and a rewrite that does not recognise fpdf's
 // output leaves it as it is.
 
@@ -70,6 +70,9 @@ import (
 	"bytes"
 	"fmt"
 	"hash/fnv"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -126,7 +129,7 @@ func (l *layout) drawImage(name string, x, y, w, h float64) {
 }
 
 // output has fpdf write the document and repairs what it wrote (defects
-// 7–9).
+// 7–9, 11).
 func (l *layout) output() ([]byte, error) {
 	pos := l.d.Meta.Pos
 	if err := l.pdf.Error(); err != nil {
@@ -143,7 +146,7 @@ func (l *layout) output() ([]byte, error) {
 	if z, err := compressStreams(b); err == nil {
 		b = z
 	} // else the PDF stays valid, with its pages uncompressed
-	return fixOutlineCounts(l.tagSubsets(b), l.marks), nil
+	return orderTiedImages(fixOutlineCounts(l.tagSubsets(b), l.marks)), nil
 }
 
 // fpdf registers families under this prefix so that tagSubsets can find
@@ -214,4 +217,199 @@ func descendants(levels []int, i int) int {
 		n++
 	}
 	return n
+}
+
+// imageHead starts every image XObject fpdf writes, after "N 0 obj\n".
+const imageHead = "<</Type /XObject\n/Subtype /Image\n/Width "
+
+// xobjectRef is one entry of fpdf's XObject dictionary: the image's name
+// (a hash of its bytes) and its object number.
+var xobjectRef = regexp.MustCompile(`/I([0-9a-f]+) (\d+) 0 R\n`)
+
+// orderTiedImages gives images of equal width a fixed order, by name
+// (defect 11). fpdf writes each image as one object, followed by its soft
+// mask or palette object where it has one, all images one after the
+// other; the images are put in order of width, then name, and numbered
+// again in that order, and the XObject dictionary and the
+// cross-reference table follow. A file whose images are already in that
+// order (every file without two images of one width) is returned as it
+// is, and so is anything this does not recognise.
+func orderTiedImages(b []byte) []byte {
+	xref, offs, err := readXref(b)
+	if err != nil {
+		return b
+	}
+	dictAt := bytes.Index(b[:xref], []byte("/XObject <<\n"))
+	if dictAt < 0 {
+		return b
+	}
+	dictEnd := dictAt + bytes.Index(b[dictAt:xref], []byte(">>"))
+	if dictEnd < dictAt {
+		return b
+	}
+	type image struct {
+		num, last, width int // its objects are num..last
+		name             string
+	}
+	var imgs []image
+	for _, m := range xobjectRef.FindAllSubmatch(b[dictAt:dictEnd], -1) {
+		n, err := strconv.Atoi(string(m[2]))
+		if err != nil || n <= 0 || n >= len(offs) {
+			return b
+		}
+		head := fmt.Sprintf("%d 0 obj\n%s", n, imageHead)
+		if !bytes.HasPrefix(b[offs[n]:], []byte(head)) {
+			return b
+		}
+		w, ok := leadingInt(b[offs[n]+len(head):])
+		if !ok {
+			return b
+		}
+		imgs = append(imgs, image{num: n, last: n, width: w, name: string(m[1])})
+	}
+	if len(imgs) < 2 {
+		return b
+	}
+	slices.SortFunc(imgs, func(x, y image) int { return x.num - y.num })
+	for i := 1; i < len(imgs); i++ {
+		if imgs[i].num == imgs[i-1].num {
+			return b // one object under two names
+		}
+	}
+	// The objects between one image and the next are its mask or palette;
+	// the last image's are the ones it refers to.
+	for i := range imgs {
+		end := imgs[i].num + 1
+		if i+1 < len(imgs) {
+			end = imgs[i+1].num
+		} else {
+			for end < len(offs) && bytes.Contains(dictOf(b, offs[imgs[i].num]), []byte(fmt.Sprintf(" %d 0 R", end))) {
+				end++
+			}
+		}
+		imgs[i].last = end - 1
+		if imgs[i].last-imgs[i].num > 1 {
+			return b
+		}
+	}
+	first, last := imgs[0].num, imgs[len(imgs)-1].last
+	end := func(k int) int { return nextObject(offs, offs[k], xref) }
+	spanEnd := end(last)
+	for k := 1; k < len(offs); k++ {
+		inSpan := offs[k] >= offs[first] && offs[k] < spanEnd
+		if inSpan != (k >= first && k <= last) || (k > first && k <= last && offs[k] <= offs[k-1]) {
+			return b // the images are not one after the other in the file
+		}
+	}
+	want := slices.Clone(imgs)
+	slices.SortStableFunc(want, func(x, y image) int {
+		if x.width != y.width {
+			return x.width - y.width
+		}
+		return strings.Compare(x.name, y.name)
+	})
+	if slices.EqualFunc(want, imgs, func(x, y image) bool { return x.num == y.num }) {
+		return b
+	}
+	renum := map[int]int{}
+	next := first
+	for _, im := range want {
+		for k := im.num; k <= im.last; k++ {
+			renum[k] = next
+			next++
+		}
+	}
+
+	out := bytes.NewBuffer(make([]byte, 0, len(b)+64))
+	newOffs := slices.Clone(offs)
+	out.Write(b[:offs[first]])
+	for _, im := range want {
+		for k := im.num; k <= im.last; k++ {
+			obj := b[offs[k]:end(k)]
+			head := fmt.Sprintf("%d 0 obj\n", k)
+			dict := dictOf(obj, 0)
+			body := bytes.Clone(dict[len(head):])
+			if n, ok := renum[k+1]; ok && k == im.num && im.last > im.num {
+				// the mask or palette it refers to
+				body = bytes.Replace(body, []byte(fmt.Sprintf(" %d 0 R", k+1)), []byte(fmt.Sprintf(" %d 0 R", n)), 1)
+			}
+			newOffs[renum[k]] = out.Len()
+			fmt.Fprintf(out, "%d 0 obj\n", renum[k])
+			out.Write(body)
+			out.Write(obj[len(dict):])
+		}
+	}
+	// The objects after the images, in file order; the XObject dictionary
+	// names the new numbers.
+	var after []int
+	for k := 1; k < len(offs); k++ {
+		if offs[k] >= spanEnd {
+			after = append(after, k)
+		}
+	}
+	slices.SortFunc(after, func(x, y int) int { return offs[x] - offs[y] })
+	if len(after) > 0 && offs[after[0]] != spanEnd || dictAt < spanEnd {
+		return b
+	}
+	for _, k := range after {
+		obj := b[offs[k]:end(k)]
+		newOffs[k] = out.Len()
+		if dictAt >= offs[k] && dictAt < end(k) {
+			i, j := dictAt-offs[k], dictEnd-offs[k]
+			out.Write(obj[:i])
+			out.Write(xobjectRef.ReplaceAllFunc(obj[i:j], func(m []byte) []byte {
+				sub := xobjectRef.FindSubmatch(m)
+				n, _ := strconv.Atoi(string(sub[2]))
+				if r, ok := renum[n]; ok {
+					n = r
+				}
+				return []byte(fmt.Sprintf("/I%s %d 0 R\n", sub[1], n))
+			}))
+			out.Write(obj[j:])
+			continue
+		}
+		out.Write(obj)
+	}
+	newXref := out.Len()
+	out.WriteString(xrefHeader(len(offs)))
+	for _, off := range newOffs[1:] {
+		fmt.Fprintf(out, "%010d 00000 n \n", off)
+	}
+	trailer := b[xref+len(xrefHeader(len(offs)))+20*(len(offs)-1):]
+	j := bytes.LastIndex(trailer, []byte("startxref\n"))
+	if j < 0 {
+		return b
+	}
+	out.Write(trailer[:j])
+	fmt.Fprintf(out, "startxref\n%d", newXref)
+	tail := trailer[j+len("startxref\n"):]
+	out.Write(tail[bytes.IndexByte(tail, '\n'):])
+	return out.Bytes()
+}
+
+// dictOf returns the object at off up to the end of its dictionary (the
+// start of its stream, or all of it when it has none).
+func dictOf(b []byte, off int) []byte {
+	obj := b[off:]
+	if i := bytes.Index(obj, []byte(">>\nstream\n")); i >= 0 {
+		if e := bytes.Index(obj, []byte("\nendobj\n")); e < 0 || i < e {
+			return obj[:i+2]
+		}
+	}
+	if e := bytes.Index(obj, []byte("\nendobj\n")); e >= 0 {
+		return obj[:e]
+	}
+	return obj
+}
+
+// nextObject is where the object after the one at off starts in the file
+// (the cross-reference table after the last).
+func nextObject(offs []int, off, xref int) int {
+	end := xref
+	for _, o := range offs[1:] {
+		if o > off && o < end {
+			end = o
+		}
+	}
+	return end
 }
