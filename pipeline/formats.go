@@ -10,6 +10,7 @@ import (
 	"folio/formats/markdown"
 	"folio/formats/pdf"
 	"folio/formats/webpage"
+	"folio/pipeline/doc"
 )
 
 // Format is one format Folio reads, writes or both. Formats is the one
@@ -30,10 +31,21 @@ type Format struct {
 	// input no sniffer claims is the defaultFormat.
 	Sniff     func(src []byte) bool
 	SniffRank int
+	// Decode is load's charset decoder for a format that declares its
+	// charset (a saved page): it returns the input in UTF-8 and the
+	// charset it converted from ("" when it left the bytes alone), with a
+	// warning when it converted. nil: the input must be UTF-8.
+	Decode func(src []byte, name string) (utf8 []byte, from string, w *doc.Warning)
 	// Read makes the reader (nil: not an input format).
 	Read func(o *Options) ReadFunc
 	// Write makes the writer (nil: not an output format).
 	Write func(o *Options) Writer
+	// Made recognises a file this format's writer made from its first
+	// MarkWindow bytes, so a folder search (which finds files by Search)
+	// does not take last run's output for an input; nil: the format leaves
+	// no mark.
+	Made       func(head []byte) bool
+	MarkWindow int
 	// Pack is set when the writer also binds packs (it is a PackWriter;
 	// TestFormatTable checks the two agree).
 	Pack bool
@@ -43,26 +55,32 @@ type Format struct {
 var Formats = []Format{
 	{Name: "markdown", Exts: []string{".md", ".markdown", ".mdown", ".mkd"}, Search: []string{".md", ".markdown"},
 		Sniff: markdown.Sniff, SniffRank: 3,
-		Read: func(o *Options) ReadFunc { return markdown.New(markdown.Options{RawHTML: o.UnsafeHTML}).Read }},
+		Read: func(o *Options) ReadFunc {
+			return utf8Reader(markdown.New(markdown.Options{RawHTML: o.UnsafeHTML}).Read)
+		}},
 	{Name: "commonmark",
 		Read: func(o *Options) ReadFunc {
-			return markdown.New(markdown.Options{CommonMark: true, RawHTML: o.UnsafeHTML}).Read
+			return utf8Reader(markdown.New(markdown.Options{CommonMark: true, RawHTML: o.UnsafeHTML}).Read)
 		}},
 	{Name: "article", Exts: []string{".txt", ".text"}, Search: []string{".txt"},
 		Read: func(o *Options) ReadFunc {
-			return article.New(article.Options{KeepBoilerplate: o.KeepBoilerplate}).Read
+			return utf8Reader(article.New(article.Options{KeepBoilerplate: o.KeepBoilerplate}).Read)
 		}},
 	{Name: "html", Exts: []string{".html", ".htm", ".xhtml"}, Search: []string{".html", ".htm"},
-		Sniff: webpage.Sniff, SniffRank: 2,
+		Sniff: webpage.Sniff, SniffRank: 2, Decode: webpage.Decode,
 		Read: func(o *Options) ReadFunc {
-			return webpage.New(webpage.Options{KeepBoilerplate: o.KeepBoilerplate}).Read
+			r := webpage.New(webpage.Options{KeepBoilerplate: o.KeepBoilerplate})
+			return func(in *Input) (*doc.Document, []doc.Warning, error) {
+				return r.ReadDecoded(in.Src, in.Name, in.Charset)
+			}
 		},
 		Write: func(o *Options) Writer {
 			return html.New(html.Options{Fragment: o.Fragment, UnsafeHTML: o.UnsafeHTML, SourceDate: o.SourceDate})
 		},
+		Made: html.MadeByFolio, MarkWindow: html.MarkWindow,
 		Pack: true},
 	{Name: "json", Exts: []string{".json"}, Sniff: fjson.Sniff, SniffRank: 1,
-		Read:  func(o *Options) ReadFunc { return fjson.Read },
+		Read:  func(o *Options) ReadFunc { return utf8Reader(fjson.Read) },
 		Write: func(o *Options) Writer { return fjson.New(fjson.Options{}) }},
 	{Name: "pdf", Exts: []string{".pdf"},
 		Write: func(o *Options) Writer {

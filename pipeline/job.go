@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -169,11 +168,6 @@ func readDoc(in *Input, o *Options, res *Result) (*doc.Document, error) {
 		return nil, &doc.Error{Pos: doc.Pos{File: in.Name}, Code: "format", Err: err}
 	}
 	d, warns, err := safeRead(readFn, in, o.Debug)
-	if in.Converted {
-		// The page still declares the charset it was converted from: that
-		// is no longer news.
-		warns = slices.DeleteFunc(warns, func(w doc.Warning) bool { return w.Code == "charset-ignored" })
-	}
 	res.Warnings = append(res.Warnings, warns...)
 	if err != nil {
 		return nil, err
@@ -264,7 +258,7 @@ func safeRead(fn ReadFunc, in *Input, debug bool) (d *doc.Document, warns []doc.
 			d, err = nil, internalError(in.Name, in.Format+" reader", p, debug)
 		}
 	}()
-	d, warns, err = fn(in.Src, in.Name)
+	d, warns, err = fn(in)
 	if err == nil && d == nil {
 		err = doc.Errorf(doc.Pos{File: in.Name}, "internal-error", "%s reader returned no document", in.Format)
 	}

@@ -20,7 +20,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"folio/formats/webpage"
 	"folio/pipeline/doc"
 )
 
@@ -35,9 +34,10 @@ type Input struct {
 	Src  []byte
 	// Format is the reader that will read it.
 	Format string
-	// Converted is set when a web page was converted to UTF-8 from the
-	// charset it declares.
-	Converted bool
+	// Charset is the charset the format's decoder converted Src from (a
+	// saved page in the charset it declares), "" when Src is the input's
+	// own bytes.
+	Charset string
 }
 
 // LoadOptions tunes the load checks.
@@ -53,6 +53,9 @@ type LoadOptions struct {
 // Load reads at most MaxSize bytes from r and checks them: not binary,
 // UTF-8 (a UTF-8 BOM is removed; UTF-16 is refused with advice), NUL bytes
 // replaced as CommonMark asks. It decides the format when From is empty.
+// An input whose format declares its charset (a saved page) is first
+// decoded from it by the format's Decode: the pipeline's one charset
+// decoder, whose result the reader gets in Input.Charset.
 func Load(name string, r io.Reader, o LoadOptions) (*Input, []doc.Warning, error) {
 	max := o.MaxSize
 	if max <= 0 {
@@ -77,13 +80,14 @@ func Load(name string, r io.Reader, o LoadOptions) (*Input, []doc.Warning, error
 		format = Detect(name, src)
 	}
 	var warns []doc.Warning
-	converted := false
-	if format == "html" && !utf8.Valid(src) {
+	charset := ""
+	if f := formatNamed(format); f != nil && f.Decode != nil {
 		// Text inputs have no charset declaration and must be UTF-8; a
-		// saved page is read in the charset it declares.
+		// format that declares its charset (a saved page) is decoded here,
+		// once, and its reader is told from what.
 		var w *doc.Warning
-		if src, w = webpage.Decode(src, name); w != nil {
-			warns, converted = append(warns, *w), true
+		if src, charset, w = f.Decode(src, name); w != nil {
+			warns = append(warns, *w)
 		}
 	}
 	src, more, err := checkText(name, src, o.Lossy)
@@ -91,7 +95,7 @@ func Load(name string, r io.Reader, o LoadOptions) (*Input, []doc.Warning, error
 	if err != nil {
 		return nil, warns, err
 	}
-	return &Input{Name: name, Src: src, Format: format, Converted: converted}, warns, nil
+	return &Input{Name: name, Src: src, Format: format, Charset: charset}, warns, nil
 }
 
 func checkText(name string, src []byte, lossy bool) ([]byte, []doc.Warning, error) {

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -65,15 +66,63 @@ func TestSavedPageInDeclaredCharset(t *testing.T) {
 	}
 }
 
-func TestConvertedPageDoesNotWarnAboutItsDeclaration(t *testing.T) {
-	page := "<!DOCTYPE html><html><head><meta charset=\"windows-1251\"><title>T</title></head><body><p>\xcf\xf0\xe8\xe2\xe5\xf2</p></body></html>"
-	res := Convert(context.Background(), Job{Name: "page.html", Src: []byte(page), OutBase: filepath.Join(t.TempDir(), "page")}, &Options{Formats: []string{"json"}})
-	if res.Err != nil {
-		t.Fatal(res.Err)
+// TestPageCharsetThroughThePipeline converts saved pages in the charsets
+// people meet, and with declarations that lie, through the whole pipeline:
+// load decodes once, the reader is told from what, and the run carries
+// exactly one warning about the bytes and the right text.
+func TestPageCharsetThroughThePipeline(t *testing.T) {
+	page := func(head, body string) string {
+		return "<!DOCTYPE html><html><head>" + head + "<title>T</title></head><body><p>" + body + "</p></body></html>"
 	}
-	codes := codesOf(res.Warnings)
-	if !strings.Contains(codes, "charset-converted") || strings.Contains(codes, "charset-ignored") {
-		t.Errorf("warnings %q: want charset-converted and no charset-ignored", codes)
+	tests := []struct {
+		name, src string
+		lossy     bool
+		want      string // the paragraph's text in the HTML output
+		warn      string // the one warning about the bytes: code and message
+	}{
+		{"windows-1251 declared in meta charset", page(`<meta charset="windows-1251">`, "\xcf\xf0\xe8\xe2\xe5\xf2"),
+			false, "Привет", "charset-converted: the page is windows-1251; converted to UTF-8"},
+		{"Shift_JIS declared in http-equiv", page(`<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">`, "\x93\xfa\x96{\x8c\xea"),
+			false, "日本語", "charset-converted: the page is shift_jis; converted to UTF-8"},
+		{"nothing declared: windows-1252, as browsers read it", page("", "\x93q\x94"),
+			false, "\u201cq\u201d", "charset-converted: the page is windows-1252; converted to UTF-8"},
+		{"meta says windows-1251, bytes are UTF-8", page(`<meta charset="windows-1251">`, "Привет"),
+			false, "Привет", "charset-ignored: the page declares charset windows-1251 but its bytes are UTF-8; read as UTF-8"},
+		{"meta says UTF-8, bytes are windows-1251 (--lossy: one U+FFFD for the run)", page(`<meta charset="utf-8">`, "\xcf\xf0"),
+			true, "\ufffd", "invalid-utf8: bytes that are not UTF-8 were replaced with U+FFFD (--lossy)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base := filepath.Join(t.TempDir(), "page")
+			res := Convert(context.Background(), Job{Name: "page.html", Src: []byte(tt.src), OutBase: base},
+				&Options{Formats: []string{"html"}, Lossy: tt.lossy})
+			if res.Err != nil {
+				t.Fatal(res.Err)
+			}
+			var about []string
+			for _, w := range res.Warnings {
+				if strings.HasPrefix(w.Code, "charset-") || w.Code == "invalid-utf8" {
+					about = append(about, w.Code+": "+w.Message)
+				}
+			}
+			if len(about) != 1 || about[0] != tt.warn {
+				t.Errorf("warnings about the bytes %q, want just %q", about, tt.warn)
+			}
+			out, err := os.ReadFile(base + ".html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(out), ">"+tt.want+"</p>") {
+				t.Errorf("the output lacks %q", tt.want)
+			}
+		})
+	}
+	// Without --lossy the lying UTF-8 declaration stops the input, with
+	// the byte's position.
+	res := Convert(context.Background(), Job{Name: "page.html", Src: []byte(page(`<meta charset="utf-8">`, "\xcf\xf0")),
+		OutBase: filepath.Join(t.TempDir(), "page")}, &Options{Formats: []string{"html"}})
+	if res.Err == nil || !strings.Contains(res.Err.Error(), "invalid-utf8") {
+		t.Errorf("err = %v, want invalid-utf8", res.Err)
 	}
 }
 

@@ -181,7 +181,7 @@ func TestGeneratorMarkRecognised(t *testing.T) {
 	} {
 		p := filepath.Join(dir, name)
 		writeFile(t, p, tt.text)
-		if got := hasGeneratorMark(p); got != tt.folio {
+		if got := madeByFolio(p, *formatNamed("html")); got != tt.folio {
 			t.Errorf("%s: recognised as Folio's = %v, want %v", name, got, tt.folio)
 		}
 	}

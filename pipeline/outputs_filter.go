@@ -1,24 +1,22 @@
 package pipeline
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
-
-	"folio/formats/html"
 )
 
 // outputFilter keeps a folder search from reading Folio's outputs back in
 // as inputs: without it "export -o out ." nests out/out/… one level deeper
 // each run, and "export ." finds last run's a.html beside a.md. It skips
 // the output folder (when it is inside the folder searched), every file
-// the output folder's manifest says a run wrote, and any HTML page that
-// carries Folio's generator mark (an output written without a manifest,
-// or moved).
+// the output folder's manifest says a run wrote, and any file a format's
+// writer recognises as its own (Format.Made: an HTML page or fragment
+// with Folio's generator mark, written without a manifest, or moved).
 type outputFilter struct {
 	outAbs  string
 	written map[string]bool
@@ -59,29 +57,26 @@ func (f *outputFilter) skips(p string, e fs.DirEntry) bool {
 	if f.written[abs] {
 		return true
 	}
+	if !e.Type().IsRegular() {
+		return false
+	}
 	ext := strings.ToLower(filepath.Ext(p))
-	return (ext == ".html" || ext == ".htm") && e.Type().IsRegular() && hasGeneratorMark(p)
+	for _, fm := range Formats {
+		if fm.Made != nil && slices.Contains(fm.Search, ext) {
+			return madeByFolio(p, fm)
+		}
+	}
+	return false
 }
 
-// generatorMark is what the HTML writer puts in every page's head.
-var generatorMark = []byte(`<meta name="generator" content="Folio`)
-
-// hasGeneratorMark reads the head of an HTML file for Folio's mark. The
-// mark comes after the title, description and author, so 64 KiB is ample.
-// A fragment (--fragment) has no head: it starts with html.FragmentMark.
-func hasGeneratorMark(p string) bool {
+// madeByFolio reads the head of a file for the mark of the format's
+// writer (Format.Made).
+func madeByFolio(p string, fm Format) bool {
 	f, err := os.Open(p)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	head, _ := io.ReadAll(io.LimitReader(f, 64<<10))
-	if bytes.HasPrefix(head, []byte(html.FragmentMark)) {
-		return true
-	}
-	end := bytes.Index(head, []byte("</head>"))
-	if end < 0 {
-		end = len(head)
-	}
-	return bytes.Contains(head[:end], generatorMark)
+	head, _ := io.ReadAll(io.LimitReader(f, int64(fm.MarkWindow)))
+	return fm.Made(head)
 }

@@ -138,7 +138,7 @@ func (in benchInput) read(b *testing.B) *doc.Document {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d, _, err := fn(in.src, in.name)
+	d, _, err := fn(&Input{Name: in.name, Src: in.src, Format: in.format})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -180,7 +180,7 @@ func BenchmarkReadMarkdown(b *testing.B) {
 			b.SetBytes(int64(len(in.src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, _, err := fn(in.src, in.name); err != nil {
+				if _, _, err := fn(&Input{Name: in.name, Src: in.src, Format: in.format}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -196,7 +196,7 @@ func BenchmarkReadArticle(b *testing.B) {
 			b.SetBytes(int64(len(in.src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, _, err := fn(in.src, in.name); err != nil {
+				if _, _, err := fn(&Input{Name: in.name, Src: in.src, Format: in.format}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -10,8 +10,15 @@ import (
 	"folio/pipeline/doc"
 )
 
-// ReadFunc is a reader: bytes in, tree out.
-type ReadFunc func(src []byte, name string) (*doc.Document, []doc.Warning, error)
+// ReadFunc is a reader: a loaded input (UTF-8, with the charset it was
+// converted from) in, tree out.
+type ReadFunc func(in *Input) (*doc.Document, []doc.Warning, error)
+
+// utf8Reader adapts a reader of UTF-8 bytes, one that has no use for the
+// input's charset, to a ReadFunc.
+func utf8Reader(read func(src []byte, name string) (*doc.Document, []doc.Warning, error)) ReadFunc {
+	return func(in *Input) (*doc.Document, []doc.Warning, error) { return read(in.Src, in.Name) }
+}
 
 // Writer is what every output format implements.
 type Writer interface {

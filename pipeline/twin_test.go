@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -24,11 +25,15 @@ func TestWebPageTwinReadsLikeTheArticle(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				read, err := readerFor(Detect(path, src), &Options{})
+				in, _, err := Load(path, bytes.NewReader(src), LoadOptions{})
 				if err != nil {
 					t.Fatal(err)
 				}
-				d, _, err := read(src, path)
+				read, err := readerFor(in.Format, &Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				d, _, err := read(in)
 				if err != nil {
 					t.Fatal(err)
 				}

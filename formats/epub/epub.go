@@ -6,8 +6,9 @@
 // maintained continuation of bmaupin/go-epub) and then repaired by one
 // post-pass, finish, that re-reads go-epub's zip and fixes what the library
 // gets wrong (clock-based dcterms:modified, random manifest and zip order,
-// broken NCX, missing metadata, no lang on pages). Every such repair names
-// the go-epub defect it works around.
+// broken NCX, missing metadata, no lang on pages). engine.go, the adapter,
+// lists every go-epub defect the writer works around and what shows each
+// repair is needed.
 //
 // Layout of a book: a cover page (the document's cover image or a generated
 // typographic one, its text shaped with HarfBuzz so Arabic and Persian

@@ -36,7 +36,8 @@ const (
 )
 
 // finish re-reads the zip go-epub wrote and writes it again with go-epub's
-// defects repaired. It changes nothing else; each repair names the defect.
+// defects repaired (engine.go, defects 3–10). It changes nothing else; each
+// repair names the defect.
 func finish(raw []byte, fx fixes) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
@@ -59,7 +60,8 @@ func finish(raw []byte, fx fixes) ([]byte, error) {
 		files[f.Name] = data
 	}
 
-	// go-epub defect: the NCX and nav are incomplete (see navXHTML, tocNCX);
+	// go-epub defects 4 and 5: the NCX and nav are incomplete (see
+	// navXHTML, tocNCX);
 	// Folio's own versions replace them. Images go-epub was given as
 	// stand-ins (see assemble) get their real bytes. Every file replaced
 	// must be one go-epub wrote, or the manifest would not list it.
@@ -97,7 +99,7 @@ func finish(raw []byte, fx fixes) ([]byte, error) {
 		}
 	}
 
-	// go-epub defect: some write errors (pages, the OPF, the TOC) are only
+	// go-epub defect 9: some write errors (pages, the OPF, the TOC) are only
 	// logged, leaving a book whose manifest names missing files. Refuse it.
 	if err := checkManifest(pkg, files); err != nil {
 		return nil, err
@@ -138,7 +140,7 @@ func parseOPF(data []byte) (*opfPackage, error) {
 // render writes the package document again around go-epub's manifest and
 // spine.
 //
-// go-epub defects: dcterms:modified is the current time (so no two builds
+// go-epub defect 6: dcterms:modified is the current time (so no two builds
 // are alike); the manifest is in map order, different on every run; the
 // metadata can hold only one author and no date, publisher, source,
 // subjects, rights or accessibility properties. The manifest is sorted by
@@ -198,7 +200,7 @@ func hasProperty(list, p string) bool {
 
 // setPageLang puts the language and direction on a page's root element.
 //
-// go-epub defect: its pages carry no lang or xml:lang at all, and put
+// go-epub defect 7: its pages carry no lang or xml:lang at all, and put
 // dir="auto" on <body>, which overrides the document's direction with a
 // guess from the first letter. The <html> start tag is rewritten and the
 // body's dir="auto" removed so the page inherits the root's direction.
@@ -229,7 +231,7 @@ func setPageLang(page []byte, lang, dir string) []byte {
 
 // setCoverAlt replaces the cover image's text alternative.
 //
-// go-epub defect: the cover page says alt="Cover Image" in English for
+// go-epub defect 8: the cover page says alt="Cover Image" in English for
 // every book; the book's title says more, in the book's language.
 func setCoverAlt(page []byte, alt string) []byte {
 	if alt == "" {
@@ -259,8 +261,8 @@ func checkManifest(p *opfPackage, files map[string][]byte) error {
 
 // writeZip writes the book in a fixed order with fixed times.
 //
-// go-epub defects: entries come in the in-memory storage's map order and
-// carry the time they were written. Here mimetype is first and stored
+// go-epub defect 10: entries come in the in-memory storage's map order
+// with an invalid MS-DOS date (0). Here mimetype is first and stored
 // (OCF), container.xml second, the rest sorted by name; every entry gets
 // the document's date (clamped to the zip epoch, 1980-01-01) and no extra
 // fields, and already-compressed images are stored rather than deflated.
@@ -287,6 +289,7 @@ func writeZip(files map[string][]byte, modified time.Time) ([]byte, error) {
 		if !ok {
 			return nil, fmt.Errorf("epub: go-epub wrote no %s", name)
 		}
+		//lint:ignore SA1019 Modified would add an extended-timestamp extra field to every entry (bytes that change nothing for a reader); the MS-DOS fields alone keep the book as it was
 		fh := &zip.FileHeader{Name: name, ModifiedDate: date, ModifiedTime: clock, Method: zip.Deflate}
 		if name == mimetypeName || precompressed(name) {
 			fh.Method = zip.Store

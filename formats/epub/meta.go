@@ -103,7 +103,7 @@ type accessibility struct {
 
 // metadataXML renders the OPF <metadata> children.
 //
-// go-epub defect: it writes one author, a title, a language and a
+// go-epub defect 6: it writes one author, a title, a language and a
 // description only, a dcterms:modified from the clock, and offers no way to
 // add anything else; the OPF is rewritten in finish with this block.
 func metadataXML(b *book) string {

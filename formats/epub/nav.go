@@ -33,7 +33,7 @@ func xhtmlOpen(lang, dir, title, css string) string {
 
 // navXHTML renders nav.xhtml: the nested table of contents and landmarks.
 //
-// go-epub defect: its nav lists whole section files only (no heading
+// go-epub defect 4: its nav lists whole section files only (no heading
 // anchors inside a file), is headed "Table of Contents" in English whatever
 // the language, and has no landmarks; finish replaces it with this file.
 func navXHTML(b *book) []byte {
@@ -69,7 +69,7 @@ func writeNavList(x *strings.Builder, entries []*navEntry) {
 
 // tocNCX renders the EPUB 2 toc.ncx for older readers.
 //
-// go-epub defect: its NCX loses dtb:uid (the template's two head metas are
+// go-epub defect 5: its NCX loses dtb:uid (the template's two head metas are
 // read into one field), leaves dtb:depth and docAuthor empty, and nests only
 // by file; finish replaces it with this file.
 func tocNCX(b *book) []byte {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"folio/formats/internal/typeset"
 	"folio/pipeline/doc"
 )
 
@@ -85,14 +86,14 @@ func (w *Writer) planPack(ctx context.Context, p *doc.Pack) (*book, error) {
 	b.images = imgs.list
 	b.access = accessibility{images: len(imgs.list) > 0, allAlt: imgs.allAlt}
 
-	data, err := drawCover(coverText{
-		title:    b.title,
-		subtitle: b.subtitle,
-		kicker:   clean(m.Marking),
-		byline:   clean(m.Editor),
-		date:     clean(doc.ShowDate(m.Date, m.Lang)),
-		lang:     b.lang,
-		rtl:      b.dir == "rtl",
+	data, err := typeset.DrawCover(typeset.Cover{
+		Title:    b.title,
+		Subtitle: b.subtitle,
+		Kicker:   clean(m.Marking),
+		Byline:   clean(m.Editor),
+		Date:     clean(doc.ShowDate(m.Date, m.Lang)),
+		Lang:     b.lang,
+		RTL:      b.dir == "rtl",
 	})
 	if err != nil {
 		return nil, fmt.Errorf("epub: cover: %w", err)

@@ -52,6 +52,28 @@ func New(opts Options) *Writer { return &Writer{opts: opts} }
 // nothing wherever the fragment is put.
 const FragmentMark = "<!-- generator: Folio -->\n"
 
+// generatorMeta is the mark every page's head carries (page.tmpl).
+var generatorMeta = []byte(`<meta name="generator" content="Folio`)
+
+// MarkWindow is how much of a file's start MadeByFolio needs: the mark
+// comes after the title, description and author, so 64 KiB is ample.
+const MarkWindow = 64 << 10
+
+// MadeByFolio reports whether head, the start of an HTML file, is a page
+// or fragment this writer made: a page's <head> carries the generator
+// mark, a fragment starts with FragmentMark. A user's page that merely
+// mentions the mark in its body is not.
+func MadeByFolio(head []byte) bool {
+	if bytes.HasPrefix(head, []byte(FragmentMark)) {
+		return true
+	}
+	end := bytes.Index(head, []byte("</head>"))
+	if end < 0 {
+		end = len(head)
+	}
+	return bytes.Contains(head[:end], generatorMeta)
+}
+
 // page is parsed once; html/template is safe for concurrent Execute.
 var page = htmltemplate.Must(htmltemplate.ParseFS(assets.FS(), "html/page.tmpl"))
 

@@ -337,3 +337,18 @@ func TestConcurrentWritesAreIdentical(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnOutputIsRecognised: what the writer writes, page or fragment,
+// carries the mark MadeByFolio looks for (the folder search skips it), in
+// its first MarkWindow bytes.
+func TestOwnOutputIsRecognised(t *testing.T) {
+	for _, o := range []Options{{}, {Fragment: true}} {
+		out, _ := write(t, o, feature(t))
+		if head := []byte(out)[:min(len(out), MarkWindow)]; !MadeByFolio(head) {
+			t.Errorf("fragment %v: the writer's own output is not recognised", o.Fragment)
+		}
+	}
+	if MadeByFolio([]byte("<html><head><title>t</title></head><body><p>Folio</p></body></html>")) {
+		t.Error("a user's page is taken for Folio's")
+	}
+}

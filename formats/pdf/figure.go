@@ -13,7 +13,6 @@ import (
 	"image/png"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
 	"folio/assets/fonts"
 	"folio/pipeline/doc"
 )
@@ -89,9 +88,7 @@ func (l *layout) registerImage(r *doc.Resource, pos doc.Pos) pdfImage {
 		return img
 	}
 	name := "img:" + r.Name
-	l.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(data))
-	if err := l.pdf.Error(); err != nil {
-		l.pdf.ClearError()
+	if err := l.registerImageData(name, tp, data); err != nil {
 		l.warn(doc.Warning{Pos: pos, Code: "corrupt-image", Message: fmt.Sprintf("image %s: %v", r.Name, err)})
 		return pdfImage{}
 	}
@@ -259,7 +256,7 @@ func (l *layout) figure(f *doc.Figure, c bctx) {
 		}
 		l.room(h + below)
 		x := x0 + (avail-w)/2
-		l.pdf.ImageOptions(img.name, x, l.y, w, h, false, fpdf.ImageOptions{}, 0, "")
+		l.drawImage(img.name, x, l.y, w, h)
 		l.y += h + 5
 	} else {
 		l.placeholder(alt, x0, avail, below, f.Pos)

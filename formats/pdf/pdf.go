@@ -2,7 +2,8 @@
 // screen and printed, set like a publisher's briefing rather than a dump of
 // the text.
 //
-// It draws with fpdf (codeberg.org/go-pdf/fpdf) but does its own layout:
+// It draws with fpdf (codeberg.org/go-pdf/fpdf; fpdf.go is the adapter and
+// lists every fpdf defect the writer works around) but does its own layout:
 // fpdf's MultiCell takes one font per call and cannot justify mixed bold,
 // italic, code and links, so paragraphs go through a small line breaker
 // (text.go, linebreak.go) that measures words with metrics parsed once per
@@ -31,10 +32,8 @@
 package pdf
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"net/url"
 	"strings"
@@ -42,10 +41,8 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"folio/assets/fonts"
+	"folio/formats/internal/typeset"
 	"folio/pipeline/doc"
-
-	"github.com/go-text/typesetting/font"
-	"github.com/go-text/typesetting/shaping"
 )
 
 // Options configure the PDF writer.
@@ -169,9 +166,9 @@ func attempt(ctx context.Context, d *doc.Document, opts Options, pp paper, full 
 	l = newLayout(ctx, d, opts, pp)
 	l.full = full
 	defer func() {
-		// fpdf panics on some inputs it should reject (see Known pitfalls
-		// in the issue); the writer guards against every one it knows, and
-		// this turns any it does not into an error for this document only.
+		// fpdf panics on some inputs it should reject (fpdf.go, defect
+		// 1); the writer guards against every one it knows, and this turns
+		// any it does not into an error for this document only.
 		if r := recover(); r != nil {
 			err = doc.Errorf(d.Meta.Pos, "pdf-internal", "PDF layout failed: %v", r)
 		}
@@ -184,15 +181,9 @@ func attempt(ctx context.Context, d *doc.Document, opts Options, pp paper, full 
 	if len(l.dests) > 0 && lang != "" {
 		l.pdf.SetLang(l.reserveNames(lang))
 	}
-	if err := l.pdf.Error(); err != nil {
-		return l, nil, doc.Errorf(d.Meta.Pos, "pdf", "writing PDF: %v", err)
-	}
-	var buf bytes.Buffer
-	if err := l.pdf.Output(&buf); err != nil {
-		return l, nil, doc.Errorf(d.Meta.Pos, "pdf", "writing PDF: %v", err)
-	}
-	if buf.Len() == 0 {
-		return l, nil, doc.Errorf(d.Meta.Pos, "pdf", "fpdf produced no output")
+	b, err := l.output(lang)
+	if err != nil {
+		return l, nil, err
 	}
 	if opts.trace != nil {
 		lines := make([]string, len(l.traced))
@@ -201,12 +192,7 @@ func attempt(ctx context.Context, d *doc.Document, opts Options, pp paper, full 
 		}
 		opts.trace(lines)
 	}
-	b := buf.Bytes()
-	if z, err := compressStreams(b); err == nil {
-		b = z
-	} // else the PDF stays valid, with its pages uncompressed
-	b = remoteGoTos(l.putNames(b, lang))
-	return l, fixOutlineCounts(l.tagSubsets(b), l.marks), nil
+	return l, b, nil
 }
 
 // fullFaces returns the faces the document's own text needs beyond the
@@ -261,36 +247,6 @@ func (w *Writer) fullFaces(d *doc.Document) map[*fonts.Face]bool {
 	return full
 }
 
-// fpdf registers families under this prefix so that tagSubsets can find
-// their names in the output.
-const famPrefix = "fzq"
-
-func famName(f *fonts.Face) string { return famPrefix + f.Family }
-
-// tagSubsets names every embedded font as the subset it is. fpdf subsets
-// UTF-8 fonts but names them "utf8<family><style>" without the six-letter
-// subset tag PDF readers (and pdffonts) look for. The replacement
-// "/utf8fzq…" → "/ABCDEF+…" has the same length, so the cross-reference
-// offsets stay right; the tag is derived from the face, so output stays
-// reproducible.
-func (l *layout) tagSubsets(b []byte) []byte {
-	for f := range l.registered {
-		old := "/utf8" + famPrefix + strings.ToLower(f.Family) + f.Style
-		h := fnv.New32a()
-		h.Write([]byte(f.Key()))
-		sum := h.Sum32()
-		tag := make([]byte, 6)
-		for i := range tag {
-			tag[i] = byte('A' + sum%26)
-			sum /= 26
-		}
-		name := "/" + string(tag) + "+" + f.Family + f.Style
-		b = bytes.ReplaceAll(b, []byte(old+"\n"), []byte(name+"\n"))
-		b = bytes.ReplaceAll(b, []byte(old+" "), []byte(name+" "))
-	}
-	return b
-}
-
 // layout is the state of one document being written.
 type layout struct {
 	traced []tracedLine // the lines drawn, when opts.trace is set
@@ -341,8 +297,7 @@ type layout struct {
 	namesRoom   int    // room reserved in the catalog for their names
 	outlineBase int
 
-	shaper     *shaping.HarfbuzzShaper
-	shapeFaces map[*fonts.Face]*font.Face
+	shaper *typeset.Shaper // Arabic shaping, made on first use
 }
 
 func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *layout {
@@ -363,17 +318,7 @@ func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *la
 		outlineLv:  -1,
 	}
 	l.body, _ = alignFor(opts.Align) // checked by write
-	p := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: pp.w, Ht: pp.h},
-	})
-	p.SetCatalogSort(true)
-	// fpdf compresses each page with a new zlib writer; compressStreams
-	// does the same with a pooled one after Output.
-	p.SetCompression(false)
-	p.SetAutoPageBreak(false, 0)
-	p.SetMargins(0, 0, 0)
-	p.SetCellMargin(0)
-	l.pdf = p
+	l.pdf = newFpdf(pp)
 	// The measure: a text block measureWidth wide, centred, on either
 	// paper (see the README's house style).
 	side := (pp.w - measureWidth) / 2
@@ -484,15 +429,7 @@ func firstNonEmpty(ss ...string) string {
 // setFont selects a face, registering it with fpdf on first use.
 func (l *layout) setFont(f *fonts.Face, size float64) {
 	if !l.registered[f] {
-		l.registered[f] = true
-		var ttf []byte
-		if l.full[f] {
-			ttf = f.Bytes() // a private copy: fpdf writes into some faces
-		} else {
-			ttf = f.CoreBytes() // shared; fpdf leaves a subset as it is
-			l.reduced[f] = true
-		}
-		l.pdf.AddUTF8FontFromBytes(famName(f), f.Style, ttf)
+		l.registerFace(f)
 	}
 	if l.curFace == f && l.curSize == size {
 		return
@@ -676,8 +613,8 @@ func (l *layout) linkStyle(st style, n *doc.Link) style {
 	} else if b != nil {
 		// Another input of the run: its PDF, at the heading b.ID or
 		// its first page, by a remote go-to (dests.go) with a path
-		// relative to this file.
-		// Base is a URL path; a file specification is not escaped.
+		// relative to this file. Base is a URL path; a file
+		// specification is not escaped.
 		file, err := url.PathUnescape(b.Base)
 		if err != nil {
 			file = b.Base

@@ -191,6 +191,23 @@ func TestOutlineNestsHeadings(t *testing.T) {
 	}
 }
 
+// TestOutlineCountsItsDescendants checks fixOutlineCounts (fpdf.go,
+// defect 9): every outline item with children has a /Count of its
+// descendants (fpdf writes 0, which strict validators reject), items
+// without children keep 0, in the outline's order.
+func TestOutlineCountsItsDescendants(t *testing.T) {
+	b, _ := write(t, briefing(), opts)
+	var got []string
+	for _, m := range regexp.MustCompile(`null\]\n?/Count *(-?\d+)>>`).FindAllSubmatch(b, -1) {
+		got = append(got, string(m[1]))
+	}
+	// The title holds five entries; "What changed this year" and "The
+	// numbers" one each (TestOutlineNestsHeadings has the tree).
+	if want := "5 1 0 1 0 0"; strings.Join(got, " ") != want {
+		t.Errorf("outline counts %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
 func TestMetadata(t *testing.T) {
 	b, _ := write(t, briefing(), opts)
 	for _, want := range []string{"/Creator", "/Lang (en)", "/CreationDate (D:20240312000000", "/Keywords"} {

@@ -8,14 +8,10 @@ import (
 
 	"folio/assets/fonts"
 	"folio/formats/internal/bidi"
+	"folio/formats/internal/typeset"
 	"folio/pipeline/doc"
 
 	tsbidi "github.com/go-text/typesetting/bidi"
-	"github.com/go-text/typesetting/di"
-	"github.com/go-text/typesetting/font"
-	"github.com/go-text/typesetting/language"
-	"github.com/go-text/typesetting/shaping"
-	"golang.org/x/image/math/fixed"
 )
 
 // rgb is a text or fill colour.
@@ -343,70 +339,16 @@ func (l *layout) visualRTL(s *span) string {
 	}
 	rs := make([]rune, len(s.text))
 	for i, r := range s.text {
-		rs[len(rs)-1-i] = mirror(r)
+		rs[len(rs)-1-i] = typeset.Mirror(r)
 	}
 	return string(rs)
 }
 
+// shapeArabic shapes Arabic text into presentation forms in drawing order
+// (typeset.Shaper.PresentationForms), with one shaper per document.
 func (l *layout) shapeArabic(face *fonts.Face, text []rune) (string, bool) {
 	if l.shaper == nil {
-		l.shaper = &shaping.HarfbuzzShaper{}
-		l.shapeFaces = map[*fonts.Face]*font.Face{}
+		l.shaper = &typeset.Shaper{}
 	}
-	ff := l.shapeFaces[face]
-	if ff == nil {
-		ff = font.NewFace(face.Font())
-		l.shapeFaces[face] = ff
-	}
-	out := l.shaper.Shape(shaping.Input{
-		Text: text, RunStart: 0, RunEnd: len(text),
-		Direction: di.DirectionRTL, Face: ff, Size: fixed.I(100),
-		Script: language.Arabic, Language: language.NewLanguage(l.d.Meta.Lang),
-	})
-	// A glyph the face has no character for (a ligature of marks, say
-	// shadda with fatha) is drawn as its cluster's characters; where
-	// another glyph of the cluster already drew the base letter, only
-	// the marks, or the letter would be drawn twice.
-	drawn := map[int]bool{}
-	for _, g := range out.Glyphs {
-		if _, ok := face.RuneFor(g.GlyphID); ok {
-			drawn[g.TextIndex()] = true
-		}
-	}
-	var b []rune
-	done := map[int]bool{}
-	for _, g := range out.Glyphs {
-		if r, ok := face.RuneFor(g.GlyphID); ok {
-			b = append(b, r)
-			continue
-		}
-		start := g.TextIndex()
-		if done[start] {
-			continue
-		}
-		done[start] = true
-		end := min(start+max(g.RunesCount(), 1), len(text))
-		for i := end - 1; i >= start; i-- {
-			if drawn[start] && !unicode.Is(unicode.Mn, text[i]) {
-				continue
-			}
-			b = append(b, text[i])
-		}
-	}
-	if len(b) == 0 {
-		return "", false
-	}
-	return string(b), true
-}
-
-var mirrors = map[rune]rune{
-	'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<',
-	'«': '»', '»': '«', '‹': '›', '›': '‹',
-}
-
-func mirror(r rune) rune {
-	if m, ok := mirrors[r]; ok {
-		return m
-	}
-	return r
+	return l.shaper.PresentationForms(face, text, l.d.Meta.Lang)
 }

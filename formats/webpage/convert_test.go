@@ -236,3 +236,30 @@ func TestCharsetDecoding(t *testing.T) {
 		})
 	}
 }
+
+// TestReadDecodedTrustsTheDecoder: a page Decode converted still declares
+// the charset it came from; ReadDecoded, told so, does not call that a lie,
+// and Read gives the converted page the same tree with one warning.
+func TestReadDecodedTrustsTheDecoder(t *testing.T) {
+	raw := append([]byte("<html><head>\n<meta charset=\"windows-1251\">\n</head><body><p>"), append([]byte{0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2}, "</p></body></html>"...)...)
+	src, from, w := Decode(raw, "in.html")
+	want(t, "from", from, "windows-1251")
+	if w == nil || w.Code != "charset-converted" {
+		t.Fatalf("Decode warning %v", w)
+	}
+	r := New(Options{KeepBoilerplate: true})
+	d, ws, err := r.ReadDecoded(src, "in.html", from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want(t, "text", render(d.Blocks), "p Привет\n")
+	want(t, "warnings", len(ws), 0)
+	// The same UTF-8 bytes as the page's own: the declaration lies.
+	_, ws, err = r.ReadDecoded(src, "in.html", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ws) != 1 || ws[0].Code != "charset-ignored" {
+		t.Errorf("warnings %v, want one charset-ignored", ws)
+	}
+}

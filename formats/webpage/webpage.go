@@ -80,15 +80,17 @@
 // and tags as in the article reader (formats/internal/crumbs), and leaves
 // the body. og:image is the lead figure when the article shows none.
 //
-// Charset: bytes that are not UTF-8 are decoded from the charset the page
-// declares (a BOM, <meta charset>, http-equiv), or windows-1252 when it
-// declares none, as a browser would (golang.org/x/net/html/charset), with
-// a charset-converted warning. The pipeline's load stage does the same
-// before its UTF-8 check, so through the pipeline the reader sees UTF-8.
-// A saved page often still declares its original charset while its bytes
-// are UTF-8 (some browsers save the decoded text but leave
-// <meta charset=windows-1251>): then the bytes are trusted and a
-// charset-ignored warning names the declaration.
+// Charset: one function, Decode, turns a page's bytes into UTF-8 from the
+// charset the page declares (a BOM, <meta charset>, http-equiv), or
+// windows-1252 when it declares none, as a browser would
+// (golang.org/x/net/html/charset), with a charset-converted warning. The
+// pipeline's load stage calls it and hands the reader UTF-8 through
+// ReadDecoded, with the charset it converted from; Read is the way in for
+// raw bytes and calls Decode itself. A saved page often still declares
+// its original charset while its bytes are UTF-8 (some browsers save the
+// decoded text but leave <meta charset=windows-1251>): then the bytes are
+// trusted and a charset-ignored warning names the declaration, unless the
+// bytes are UTF-8 because Decode converted them.
 package webpage
 
 import (
@@ -118,10 +120,28 @@ type Reader struct{ opts Options }
 // New returns a Reader with the given options.
 func New(opts Options) *Reader { return &Reader{opts: opts} }
 
-// Read turns the HTML page in src into a document. name goes into every
-// position.
+// Read turns the HTML page in src, raw bytes in whatever charset the page
+// declares, into a document: Decode, then ReadDecoded. It is the way in
+// for callers that hold a file's bytes (tests, fuzzers, tools); the
+// pipeline decodes in its load stage and calls ReadDecoded. name goes into
+// every position.
 func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, error) {
-	src, converted := Decode(src, name)
+	src, from, converted := Decode(src, name)
+	d, ws, err := r.ReadDecoded(src, name, from)
+	if err != nil {
+		return nil, nil, err
+	}
+	if converted != nil {
+		ws = append([]doc.Warning{*converted}, ws...)
+	}
+	return d, ws, nil
+}
+
+// ReadDecoded turns a page already in UTF-8 into a document. from is the
+// charset Decode converted src from, "" when src is the page's own bytes:
+// only then does a declaration of another charset earn a charset-ignored
+// warning (a converted page still declares what it was converted from).
+func (r *Reader) ReadDecoded(src []byte, name, from string) (*doc.Document, []doc.Warning, error) {
 	s, root, err := parse(src)
 	if err != nil {
 		return nil, nil, &doc.Error{Pos: doc.Pos{File: name, Line: max(s.flattenedAt, 1)}, Code: "nesting-limit",
@@ -129,15 +149,12 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 	}
 	c := &converter{file: name, elems: s.elems, line: 1}
 	var ws []doc.Warning
-	if converted != nil {
-		ws = append(ws, *converted)
-	}
 	if s.flattenedAt > 0 {
 		ws = append(ws, doc.Warning{Pos: c.at(s.flattenedAt), Code: "nesting-limit",
 			Message: fmt.Sprintf("elements nested more than about %d deep, or more than %d formatting elements left open, were flattened from here on",
 				s.lim.depth, s.lim.formatting)})
 	}
-	if w, ok := charsetWarning(s, src, name); ok && converted == nil {
+	if w, ok := charsetWarning(s, src, name); ok && from == "" {
 		ws = append(ws, w)
 	}
 	pm := readPageMeta(c, root)
@@ -256,7 +273,8 @@ func extract(root *html.Node) (art readability.Article, why string) {
 }
 
 // charsetWarning reports a page that declares a charset other than UTF-8
-// while its bytes are UTF-8 (the pipeline has checked): the bytes win.
+// while its bytes are UTF-8 (Decode or the pipeline has checked): the
+// bytes win.
 // Pure ASCII is the same in every charset a page could declare, so it gets
 // no warning.
 func charsetWarning(s *source, src []byte, name string) (doc.Warning, bool) {

@@ -16,7 +16,7 @@ func TestCompiledOnFirstUseAndShared(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if r.get() != r.get() {
+	if first := r.get(); r.get() != first {
 		t.Error("compiled twice")
 	}
 	if got := r.ReplaceAllString("1-2 and 3-4", "$2-$1"); got != "2-1 and 4-3" {

@@ -1,7 +1,8 @@
-package epub
+package typeset
 
 import (
 	"bytes"
+	"flag"
 	"image"
 	"image/png"
 	"os"
@@ -16,21 +17,23 @@ import (
 
 // coverSamples are the covers kept as golden PNGs in testdata/ (look at
 // them after go test -update: they are the design).
-var coverSamples = map[string]coverText{
-	"latin": {title: "The Quiet Harbour", subtitle: "How a small port town rebuilt its fishing fleet after the storm",
-		kicker: "The Coastal Review", byline: "Ana Ribeiro · Tom Hale", date: "2024-03-15", lang: "en"},
-	"arabic": {title: "ميناء هادئ: كيف أعادت بلدة صغيرة بناء أسطولها", subtitle: "تقرير عن الصيادين الذين أصلحوا قواربهم بأيديهم بعد العاصفة في عام 2023",
-		kicker: "aljazeera.net", byline: "ليلى حسن", date: "2024-01-20", lang: "ar", rtl: true},
-	"persian": {title: "گزارشی از بندرهای کوچک خلیج فارس", subtitle: "چگونه ماهیگیران پس از طوفان قایق‌های خود را دوباره ساختند",
-		kicker: "BBC Persian", byline: "مریم احمدی", date: "2024-02-11", lang: "fa", rtl: true},
-	"russian": {title: "Тихая гавань: как маленький порт восстановил флот", subtitle: "Рыбаки своими руками починили лодки после шторма",
-		kicker: "Морской вестник", byline: "Анна Рыбакова", date: "2024-03-15", lang: "ru"},
+var update = flag.Bool("update", false, "rewrite the golden covers in testdata/")
+
+var coverSamples = map[string]Cover{
+	"latin": {Title: "The Quiet Harbour", Subtitle: "How a small port town rebuilt its fishing fleet after the storm",
+		Kicker: "The Coastal Review", Byline: "Ana Ribeiro · Tom Hale", Date: "2024-03-15", Lang: "en"},
+	"arabic": {Title: "ميناء هادئ: كيف أعادت بلدة صغيرة بناء أسطولها", Subtitle: "تقرير عن الصيادين الذين أصلحوا قواربهم بأيديهم بعد العاصفة في عام 2023",
+		Kicker: "aljazeera.net", Byline: "ليلى حسن", Date: "2024-01-20", Lang: "ar", RTL: true},
+	"persian": {Title: "گزارشی از بندرهای کوچک خلیج فارس", Subtitle: "چگونه ماهیگیران پس از طوفان قایق\u200cهای خود را دوباره ساختند",
+		Kicker: "BBC Persian", Byline: "مریم احمدی", Date: "2024-02-11", Lang: "fa", RTL: true},
+	"russian": {Title: "Тихая гавань: как маленький порт восстановил флот", Subtitle: "Рыбаки своими руками починили лодки после шторма",
+		Kicker: "Морской вестник", Byline: "Анна Рыбакова", Date: "2024-03-15", Lang: "ru"},
 }
 
 func TestCoverGolden(t *testing.T) {
 	for name, c := range coverSamples {
 		t.Run(name, func(t *testing.T) {
-			data, err := drawCover(c)
+			data, err := DrawCover(c)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -77,7 +80,7 @@ func TestCoverTitleIsDrawnAndAlignedToTheStartEdge(t *testing.T) {
 	// foot.
 	top, bottom := coverInset+70, coverBand-40
 	for name, c := range coverSamples {
-		data, err := drawCover(c)
+		data, err := DrawCover(c)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -86,7 +89,7 @@ func TestCoverTitleIsDrawnAndAlignedToTheStartEdge(t *testing.T) {
 			t.Errorf("%s: only %d title pixels; the title is not drawn", name, n)
 			continue
 		}
-		if c.rtl {
+		if c.RTL {
 			if right < coverW-coverInset-12 || right > coverW-coverInset+2 {
 				t.Errorf("%s: title ends at x=%d, want right-aligned at %d", name, right, coverW-coverInset)
 			}
@@ -122,8 +125,8 @@ func TestCoverShapesArabic(t *testing.T) {
 			t.Errorf("an isolated beh among joined ones: %v", g)
 		}
 	}
-	if g[0].ClusterIndex != 2 || g[2].ClusterIndex != 0 {
-		t.Errorf("glyphs are not in visual (right-to-left) order: clusters %d..%d", g[0].ClusterIndex, g[2].ClusterIndex)
+	if g[0].TextIndex() != 2 || g[2].TextIndex() != 0 {
+		t.Errorf("glyphs are not in visual (right-to-left) order: clusters %d..%d", g[0].TextIndex(), g[2].TextIndex())
 	}
 
 	// Lam followed by alef is one ligature glyph.
@@ -175,12 +178,12 @@ func TestCoverWrapsAndBalances(t *testing.T) {
 
 func TestCoverTextStaysInsideTheMargins(t *testing.T) {
 	long := "https://news.example.org/2024/03/15/an-address-pasted-as-a-title-with-no-spaces-anywhere-in-it"
-	for name, c := range map[string]coverText{
-		"unbroken-ltr": {title: long, subtitle: long, kicker: long, byline: long, lang: "en"},
-		"unbroken-rtl": {title: "ال" + strings.Repeat("مستقبل", 20), subtitle: long, lang: "ar", rtl: true},
-		"many-words":   {title: strings.Repeat("A title that never seems to end ", 12), lang: "en"},
+	for name, c := range map[string]Cover{
+		"unbroken-ltr": {Title: long, Subtitle: long, Kicker: long, Byline: long, Lang: "en"},
+		"unbroken-rtl": {Title: "ال" + strings.Repeat("مستقبل", 20), Subtitle: long, Lang: "ar", RTL: true},
+		"many-words":   {Title: strings.Repeat("A title that never seems to end ", 12), Lang: "en"},
 	} {
-		data, err := drawCover(c)
+		data, err := DrawCover(c)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -204,7 +207,7 @@ func TestCoverLeavesOffTextItCannotSet(t *testing.T) {
 	}
 	// A title in a script the fonts lack leaves the band without a title
 	// but the cover is still made.
-	data, err := drawCover(coverText{title: "नमस्ते दुनिया", lang: "hi"})
+	data, err := DrawCover(Cover{Title: "नमस्ते दुनिया", Lang: "hi"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,7 +222,7 @@ func BenchmarkCover(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := drawCover(c); err != nil {
+				if _, err := DrawCover(c); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,4 +1,4 @@
-package epub
+package typeset
 
 import (
 	"image"
@@ -29,10 +29,10 @@ import (
 // Cyrillic gain the fonts' kerning. Go's x/image/font draws one character
 // after the other and can do neither.
 //
-// The PDF writer shapes Arabic too, but maps the glyphs back to
-// presentation-form characters because fpdf can only place characters;
-// the cover owns its pixels and fills the outlines directly, which also
-// covers ligatures that have no presentation form.
+// The PDF writer shapes Arabic too (Shaper.PresentationForms), but maps
+// the glyphs back to presentation-form characters because fpdf can only
+// place characters; the cover owns its pixels and fills the outlines
+// directly, which also covers ligatures that have no presentation form.
 
 // coverStyle is one kind of text on the cover.
 type coverStyle struct {
@@ -55,10 +55,9 @@ var (
 // caches, the go-text faces and the rasterizer's buffers; one goroutine
 // uses it at a time (covers take it from a pool).
 type typesetter struct {
-	hb      shaping.HarfbuzzShaper
+	sh      Shaper
 	seg     shaping.Segmenter
 	wrapper shaping.LineWrapper
-	faces   map[*fonts.Face]*font.Face
 	raster  vector.Rasterizer
 	mask    *image.Alpha
 
@@ -67,19 +66,11 @@ type typesetter struct {
 }
 
 func newTypesetter() *typesetter {
-	return &typesetter{faces: map[*fonts.Face]*font.Face{}, mask: image.NewAlpha(image.Rect(0, 0, 256, 256))}
+	return &typesetter{mask: image.NewAlpha(image.Rect(0, 0, 256, 256))}
 }
 
-// face is the go-text face of f, made once per typesetter (go-text faces
-// cache glyph data and must not be shared between goroutines).
-func (ts *typesetter) face(f *fonts.Face) *font.Face {
-	ff := ts.faces[f]
-	if ff == nil {
-		ff = font.NewFace(f.Font())
-		ts.faces[f] = ff
-	}
-	return ff
-}
+// face is the go-text face of f, made once per typesetter.
+func (ts *typesetter) face(f *fonts.Face) *font.Face { return ts.sh.Face(f) }
 
 // fontmap picks a face per character for the segmenter: the first of the
 // style's faces that covers it. Digits and punctuation (script Common) take
@@ -167,14 +158,14 @@ func (ts *typesetter) shape(s string, st coverStyle) *shaped {
 	fm := &fontmap{ts: ts, faces: st.faces, strong: strong}
 	in := shaping.Input{Text: p.text, RunStart: 0, RunEnd: len(p.text), Direction: p.dir, Size: fixed.Int26_6(st.size * 64), Language: ts.lang}
 	for _, part := range ts.seg.Split(in, fm) {
-		out := ts.hb.Shape(part)
+		out := ts.sh.Shape(part)
 		if st.track > 0 && !joined(part.Script) {
 			out.AddLetterSpacing(fixed.Int26_6(st.track*64), false, false)
 		}
 		p.runs = append(p.runs, out)
 	}
 	fm.script = language.Common
-	p.ell = ts.hb.Shape(shaping.Input{Text: []rune{'…'}, RunEnd: 1, Direction: p.dir, Size: in.Size,
+	p.ell = ts.sh.Shape(shaping.Input{Text: []rune{'…'}, RunEnd: 1, Direction: p.dir, Size: in.Size,
 		Face: fm.ResolveFace('…'), Script: language.Common, Language: ts.lang})
 	return p
 }
