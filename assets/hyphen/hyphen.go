@@ -149,27 +149,27 @@ func (h *Hyphenator) Points(word string) []int {
 // which the Spanish and Ukrainian sets are built on: without this,
 // "constitución" gets no break at all.
 func widenSingles(src string) string {
-	type pat struct {
-		letters []rune
-		prio    []byte // len(letters)+1
-	}
-	byKey := map[string]*pat{}
-	var order []string
-	var singles []*pat
-	alphabet := map[rune]bool{'.': true}
-	add := func(p *pat) {
-		k := string(p.letters)
-		if old, ok := byKey[k]; ok {
-			for i, v := range p.prio {
-				old.prio[i] = max(old.prio[i], v)
+	// Pattern files separate patterns by ASCII white space only, which
+	// splits faster than strings.Fields's Unicode path.
+	toks := make([]string, 0, strings.Count(src, "\n")+1)
+	for start, i := -1, 0; i <= len(src); i++ {
+		if i == len(src) || src[i] == ' ' || src[i] == '\n' || src[i] == '\t' || src[i] == '\r' {
+			if start >= 0 {
+				toks = append(toks, src[start:i])
+				start = -1
 			}
-			return
+		} else if start < 0 {
+			start = i
 		}
-		byKey[k] = p
-		order = append(order, k)
 	}
-	for _, tok := range strings.Fields(src) {
-		p := &pat{prio: []byte{0}}
+	// A pattern is its letters with a priority before, between and after
+	// them; only one- and two-letter ones matter here.
+	type short struct {
+		letters []rune
+		prio    []byte
+	}
+	parse := func(tok string) short {
+		p := short{prio: []byte{0}}
 		for _, r := range tok {
 			if r >= '0' && r <= '9' {
 				p.prio[len(p.prio)-1] = byte(r - '0')
@@ -177,37 +177,88 @@ func widenSingles(src string) string {
 			}
 			p.letters = append(p.letters, r)
 			p.prio = append(p.prio, 0)
-			if r != '.' {
-				alphabet[r] = true
+		}
+		return p
+	}
+	letters := func(tok string) int {
+		n := 0
+		for i := 0; i < len(tok); i++ {
+			if c := tok[i]; (c < '0' || c > '9') && c&0xC0 != 0x80 {
+				n++ // an ASCII letter or the first byte of a character
 			}
 		}
-		if len(p.letters) == 1 && p.letters[0] != '.' {
-			singles = append(singles, p)
-			continue
-		}
-		add(p)
+		return n
 	}
-	var before []rune
-	for r := range alphabet {
+	var singles []short
+	twos := map[string]int{} // a two-letter pattern's letters → its token
+	for i, tok := range toks {
+		switch letters(tok) {
+		case 1:
+			if p := parse(tok); p.letters[0] != '.' {
+				singles = append(singles, p)
+				toks[i] = ""
+			}
+		case 2:
+			twos[string(parse(tok).letters)] = i
+		}
+	}
+	if len(singles) == 0 {
+		return src
+	}
+	// What can come before a letter: every letter of the set, and the
+	// word start.
+	seen := map[rune]bool{'.': true}
+	for _, s := range singles {
+		seen[s.letters[0]] = true
+	}
+	for _, tok := range toks {
+		for _, r := range tok {
+			if (r < '0' || r > '9') && !seen[r] {
+				seen[r] = true
+			}
+		}
+	}
+	before := make([]rune, 0, len(seen))
+	for r := range seen {
 		before = append(before, r)
 	}
 	slices.Sort(before)
+	made := map[string][]byte{}
+	var keys []string
 	for _, s := range singles {
 		for _, r := range before {
-			add(&pat{letters: []rune{r, s.letters[0]}, prio: []byte{0, s.prio[0], s.prio[1]}})
+			k := string([]rune{r, s.letters[0]})
+			prio, ok := made[k]
+			if !ok {
+				prio = []byte{0, 0, 0}
+				if i, ok := twos[k]; ok { // merged with the set's own pattern
+					prio = parse(toks[i]).prio
+					toks[i] = ""
+				}
+				keys = append(keys, k)
+			}
+			prio[1], prio[2] = max(prio[1], s.prio[0]), max(prio[2], s.prio[1])
+			made[k] = prio
 		}
 	}
 	var b strings.Builder
-	for _, k := range order {
-		p := byKey[k]
-		for i, r := range p.letters {
-			if p.prio[i] > 0 {
-				b.WriteByte('0' + p.prio[i])
+	b.Grow(len(src) + len(keys)*8)
+	for _, tok := range toks {
+		if tok != "" {
+			b.WriteString(tok)
+			b.WriteByte('\n')
+		}
+	}
+	for _, k := range keys {
+		p := made[k]
+		for i, r := range []rune(k) {
+			if p[i] > 0 {
+				b.WriteByte('0' + p[i])
 			}
 			b.WriteRune(r)
 		}
-		if v := p.prio[len(p.letters)]; v > 0 {
-			b.WriteByte('0' + v)
+		if p[2] > 0 {
+			b.WriteByte('0' + p[2])
 		}
 		b.WriteByte('\n')
 	}
