@@ -61,6 +61,15 @@ var (
 	reNumbersOnly = lazyre.New(`^[\d\s.,:/|•·()+-]+$`)
 )
 
+// lineModel is the line model's two stages.
+type lineModel struct {
+	w1 []float64
+	m2 *smallNet
+}
+
+// trainedLineModel is the model in linemodel_weights.go.
+var trainedLineModel = lineModel{w1: stage1Weights[:], m2: &stage2Model}
+
 // unitFeatures are the stage-1 features of unit i that depend on it alone.
 func (p *parser) unitFeatures(i int, repeats map[string]int, afterComments bool) []float64 {
 	u := p.units[i]

@@ -28,19 +28,8 @@ func TestTrainLineModel(t *testing.T) {
 		t.Skip("set FOLIO_ARTICLE_TRAIN=1 to retrain the line model")
 	}
 	set := loadTraining(t)
-	w1 := fitLogistic(set.f1, set.y, set.w)
-	var f2 [][]float64
-	for _, pg := range set.pages {
-		p1 := make([]float64, len(pg.f1))
-		for i, f := range pg.f1 {
-			p1[i] = logistic(w1, f)
-		}
-		all := pg.p.stage2Features(pg.f1, p1)
-		for _, i := range pg.labelled {
-			f2 = append(f2, all[i])
-		}
-	}
-	w2 := fitNet(f2, set.y, set.w, lineHidden, lineLambda, lineIters)
+	lm := trainLine(set, func(pg *trainPage) bool { return !pg.heldOut })
+	w1, w2 := lm.w1, lm.m2
 	gs := titleGroups(set, w1, w2)
 	training := func(pg *trainPage) bool { return !pg.heldOut }
 	wt := trainTitle(gs, training)
@@ -90,6 +79,7 @@ type trainPage struct {
 	title string
 	// heldOut pages (Trafilatura's check half) are only measured.
 	heldOut  bool
+	page     *quality.Page // nil for the samples
 	f1       [][]float64
 	labelled []int
 }
@@ -177,7 +167,7 @@ func loadTraining(t *testing.T) *trainSet {
 				label[i] = 1
 			}
 		}
-		set.add(trainPage{p: p, set: "mozilla", text: src, title: pg.Title}, label, 1)
+		set.add(trainPage{p: p, set: "mozilla", text: src, title: pg.Title, page: &pg}, label, 1)
 	}
 	for _, pg := range traf.Pages {
 		if pg.TextPath == "" {
@@ -191,7 +181,7 @@ func loadTraining(t *testing.T) *trainSet {
 			for i := range label {
 				label[i] = -1
 			}
-			set.add(trainPage{p: p, set: "trafilatura", text: src, title: pg.Title, heldOut: true}, label, 0)
+			set.add(trainPage{p: p, set: "trafilatura", text: src, title: pg.Title, heldOut: true, page: &pg}, label, 0)
 			continue
 		}
 		p.prepare(string(src))
@@ -214,7 +204,7 @@ func loadTraining(t *testing.T) *trainSet {
 				label[i] = 0
 			}
 		}
-		set.add(trainPage{p: p, set: "trafilatura", text: src, title: pg.Title}, label, 1)
+		set.add(trainPage{p: p, set: "trafilatura", text: src, title: pg.Title, page: &pg}, label, 1)
 	}
 	samples, err := filepath.Glob(filepath.Join(articlesDir, "*.txt"))
 	if err != nil {
