@@ -1,9 +1,13 @@
 package article
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
+	"math"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
 
@@ -22,6 +26,34 @@ func trainLine(set *trainSet, pick func(*trainPage) bool) *lineModel {
 		}
 		at += len(pg.labelled)
 	}
+	lm := &lineModel{lex: buildLexicon(set, w)}
+	// The stage-1 features of each training page come from a word list
+	// built without its fold (cross-fitting), so that the model learns how
+	// far the list can be trusted on pages it has not seen.
+	var folds [lexFolds]*lineModel
+	for f := range folds {
+		wf := slices.Clone(w)
+		at := 0
+		for k := range set.pages {
+			n := len(set.pages[k].labelled)
+			if lexFold(k) == f {
+				clear(wf[at : at+n])
+			}
+			at += n
+		}
+		folds[f] = &lineModel{lex: buildLexicon(set, wf)}
+	}
+	at = 0
+	for k := range set.pages {
+		pg := &set.pages[k]
+		pg.p.lm = folds[lexFold(k)]
+		pg.f1 = pg.p.lineFeatures()
+		pg.p.lm = lm
+		for _, i := range pg.labelled {
+			set.f1[at] = pg.f1[i]
+			at++
+		}
+	}
 	w1 := fitLogistic(set.f1, set.y, w)
 	var f2 [][]float64
 	for k := range set.pages {
@@ -35,7 +67,70 @@ func trainLine(set *trainSet, pick func(*trainPage) bool) *lineModel {
 			f2 = append(f2, all[i])
 		}
 	}
-	return &lineModel{w1: w1, m2: fitNet(f2, set.y, w, lineHidden, lineLambda, lineIters)}
+	lm.w1, lm.m2 = w1, fitNet(f2, set.y, w, lineHidden, lineLambda, lineIters)
+	return lm
+}
+
+// lexFolds is the number of folds of the word list's cross-fitting; page
+// k is in fold lexFold(k).
+const lexFolds = 4
+
+func lexFold(k int) int { return k % lexFolds }
+
+// Words enter the line model's word list when they occur on lexMinPages
+// training pages at least, with log-odds at least lexMinOdds either way;
+// lexSmooth is the pseudo-weight added to both counts.
+const (
+	lexMinPages = 10
+	lexMinOdds  = 0.5
+	lexSmooth   = 0.5
+)
+
+// buildLexicon counts the words of the labelled units, each unit with its
+// training weight (every page weighs about the same), and returns each
+// common word's log-odds of article text against furniture.
+func buildLexicon(set *trainSet, w []float64) map[string]float64 {
+	art, fur, pages := map[string]float64{}, map[string]float64{}, map[string]int{}
+	var totA, totF float64
+	at := 0
+	for k := range set.pages {
+		pg := &set.pages[k]
+		seen := map[string]bool{}
+		for _, i := range pg.labelled {
+			wt, y := w[at], set.y[at]
+			at++
+			if wt == 0 {
+				continue
+			}
+			for _, word := range lexWords(pg.p.units[i].text) {
+				if y == 1 {
+					art[word] += wt
+				} else {
+					fur[word] += wt
+				}
+				if !seen[word] {
+					seen[word] = true
+					pages[word]++
+				}
+			}
+			if y == 1 {
+				totA += wt
+			} else {
+				totF += wt
+			}
+		}
+	}
+	lex := map[string]float64{}
+	for word, n := range pages {
+		if n < lexMinPages {
+			continue
+		}
+		v := math.Log((art[word]+lexSmooth)/totA) - math.Log((fur[word]+lexSmooth)/totF)
+		if math.Abs(v) >= lexMinOdds {
+			lex[word] = math.Max(-4, math.Min(4, v))
+		}
+	}
+	return lex
 }
 
 // bodyScore is the reader's body measured over some pages: the mean
@@ -128,4 +223,18 @@ func TestLineModelHeldOut(t *testing.T) {
 		cv.add(set, lm, pick)
 	}
 	t.Logf("held out: mozilla, both halves %s", &cv)
+}
+
+// writeLexicon writes the word list as a map literal in word order.
+func writeLexicon(b *bytes.Buffer, name string, lex map[string]float64) {
+	fmt.Fprintf(b, "\n// %s holds %d words.\nvar %s = map[string]float64{", name, len(lex), name)
+	for i, w := range slices.Sorted(maps.Keys(lex)) {
+		if i%6 == 0 {
+			b.WriteString("\n\t")
+		} else {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(b, "%q: %.3g,", w, lex[w])
+	}
+	b.WriteString("\n}\n")
 }

@@ -2,6 +2,7 @@ package article
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,10 +66,48 @@ var (
 type lineModel struct {
 	w1 []float64
 	m2 *smallNet
+	// lex is the word list: each word's log-odds of article text against
+	// page furniture, learned from the training pages (lexWords).
+	lex map[string]float64
 }
 
 // trainedLineModel is the model in linemodel_weights.go.
-var trainedLineModel = lineModel{w1: stage1Weights[:], m2: &stage2Model}
+var trainedLineModel = lineModel{w1: stage1Weights[:], m2: &stage2Model, lex: lineLexicon}
+
+// model is the parser's line model.
+func (p *parser) model() *lineModel {
+	if p.lm != nil {
+		return p.lm
+	}
+	return &trainedLineModel
+}
+
+// lexWords are the distinct words of s as the word list counts them:
+// runs of letters, lower-cased.
+func lexWords(s string) []string {
+	ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+	slices.Sort(ws)
+	return slices.Compact(ws)
+}
+
+// lexFeatures are the word list's view of a line: the mean log-odds of
+// its known words, the lowest one (the most furniture-like word) and the
+// share of its words the list knows.
+func lexFeatures(lex map[string]float64, s string) []float64 {
+	ws := lexWords(s)
+	sum, low, known := 0.0, 0.0, 0
+	for _, w := range ws {
+		if v, ok := lex[w]; ok {
+			sum += v
+			low = math.Min(low, v)
+			known++
+		}
+	}
+	if known == 0 {
+		return []float64{0, 0, 0}
+	}
+	return []float64{sum / float64(known), low, float64(known) / float64(len(ws))}
+}
 
 // unitFeatures are the stage-1 features of unit i that depend on it alone.
 func (p *parser) unitFeatures(i int, repeats map[string]int, afterComments bool) []float64 {
@@ -115,7 +154,7 @@ func (p *parser) unitFeatures(i int, repeats map[string]int, afterComments bool)
 		return 0
 	}
 	first, _ := firstRune(s)
-	return []float64{
+	return append([]float64{
 		math.Log1p(float64(n)),
 		math.Log1p(float64(runes)),
 		b(endsSentence(s)),
@@ -144,7 +183,7 @@ func (p *parser) unitFeatures(i int, repeats map[string]int, afterComments bool)
 		b(unicode.IsLower(first)),
 		b(u.gapBefore),
 		b(isProse(s)),
-	}
+	}, lexFeatures(p.model().lex, s)...)
 }
 
 // urlish reports a line with a web or mail address in it.
