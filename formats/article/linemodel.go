@@ -16,9 +16,11 @@ import (
 //
 //   - stage 1 looks at the unit itself (length, sentence ending, stop-word
 //     and punctuation density, capitals, digits, the boilerplate score,
-//     share-row, comment-thread and date shapes, repeats on the page) and at
-//     its surroundings (how much prose lies within 1, 3 and 8 units, and
-//     whether it lies in the densest run of long lines);
+//     share-row, comment-thread and date shapes, repeats on the page, and
+//     its words' log-odds in a word list learned from the training pages)
+//     and at its surroundings (how much prose lies within 1, 3 and 8
+//     units, whether it lies in the densest run of long lines, how many
+//     comment-thread lines and clock-led live-blog lines lie within 6);
 //   - stage 2 adds its neighbours' stage-1 scores and the run of units with
 //     the highest total stage-1 score, so that a short line inside the
 //     article is kept and a long comment after it is not; it is a small
@@ -58,6 +60,16 @@ var (
 	reCommentAct  = lazyre.New(`(?i)^(?:reply|replies|antworten|antwort|répondre|responder|rispondi|report|report abuse|like|likes|quote|permalink|flag|upvote|downvote|ответить|\d+\s+(?:likes?|replies|points?))$`)
 	reCommentHead = lazyre.New(`(?i)(?:^\d+\s+(?:responses?|comments?|replies|kommentare?|réponses?|commentaires?|comentarios?|commenti|reacties|комментари\S*)\b|^(?:leave a reply|leave a comment|post a comment|add a comment|kommentar hinterlassen|schreibe einen kommentar|laisser un commentaire|deja un comentario|comments|kommentare|commentaires|comentarios|reader comments|discussion|what do you think|join the conversation)\b)`)
 	reShareRow    = lazyre.New(`(?i)\((?:opens|öffnet) in (?:a )?new window\)|\bclick to (?:share|email|print)\b|\bshare (?:on|via|this)\b|\btweet\b|\bpin it\b|\bteilen\b|\bpartager\b|\bcompartir\b`)
+	// reCommentCount is a comment thread's heading anywhere in a short
+	// line ("There are 13 comments") or at the start of a long one ("11
+	// responses to “…”").
+	reCommentCount = lazyre.New(`(?i)\b\d+\s+(?:responses?|comments?|replies|thoughts|kommentare?|réactions?|réponses?|commentaires?|comentarios?|commenti|reacties|komentarz\S*|комментари\S*)\b`)
+	reCommentLong  = lazyre.New(`(?i)^(?:\d+|one|two|three)\s+(?:responses?|comments?|replies|thoughts|kommentare?|réponses?|commentaires?|comentarios?)\s+(?:to|on|zu|à|sur|a|en)\b`)
+	// reStampTime is a comment's or post's time stamp: "at 12:20 AM",
+	// "um 14:10", "à 07:19".
+	reStampTime = lazyre.New(`(?i)(?:\b(?:at|um|à|a las|às|alle|om|в)\s+\d{1,2}[:.h]\d{2}|\d{1,2}:\d{2}\s*(?:am|pm)\b)`)
+	// reTimeLed is a line led by a clock time, as live-blog entries are.
+	reTimeLed     = lazyre.New(`^\d{1,2}[:h.]\d{2}\b`)
 	reClockLine   = lazyre.New(`\b\d{1,2}:\d{2}\b`)
 	reNumbersOnly = lazyre.New(`^[\d\s.,:/|•·()+-]+$`)
 )
@@ -194,6 +206,22 @@ func urlish(s string) bool {
 // commentHeadFeature is the index of the comment-thread heading feature.
 const commentHeadFeature = 18
 
+// commentCount reports a short line that counts a thread's comments, or
+// a long one that opens with the count.
+func (p *parser) commentCount(i int) bool {
+	u := p.units[i]
+	return u.nwords <= 8 && reCommentCount.MatchString(u.text) || p.commentLong(i)
+}
+
+func (p *parser) commentLong(i int) bool { return reCommentLong.MatchString(p.units[i].text) }
+
+func b2f(v bool) float64 {
+	if v {
+		return 1
+	}
+	return 0
+}
+
 // commentHead reports the heading of a comment thread: "34 responses to
 // …", "Leave a Reply", "Comments".
 func commentHead(s string, n int) bool { return n <= 12 && reCommentHead.MatchString(s) }
@@ -279,14 +307,37 @@ func (p *parser) lineFeatures() [][]float64 {
 	a, b := bestRun(dens)
 	out := make([][]float64, n)
 	afterComments := false
+	// Shapes of the page around the article, counted over windows:
+	// comment-thread lines (name and time stamp, "says:", Reply) and lines
+	// led by a clock time (live blogs).
+	one := make([]float64, n)
+	for i := range one {
+		one[i] = 1
+	}
 	for i := range p.units {
 		f := p.unitFeatures(i, repeats, afterComments)
-		if f[commentHeadFeature] == 1 {
+		if f[commentHeadFeature] == 1 || p.commentCount(i) {
 			afterComments = true
 		}
+		out[i] = f
+	}
+	comment, timed := make([]float64, n), make([]float64, n)
+	for i, u := range p.units {
+		s, nw := u.text, u.nwords
+		if nw <= 14 && (reCommentBy.MatchString(s) || reStampTime.MatchString(s)) || nw <= 4 && reCommentAct.MatchString(s) {
+			comment[i] = 1
+		}
+		if reTimeLed.MatchString(s) {
+			timed[i] = 1
+		}
+	}
+	for i := range p.units {
+		f := out[i]
 		f = append(f, windowMean(prose, w, i, 1), windowMean(prose, w, i, 3), windowMean(prose, w, i, 8),
 			float64(i)/float64(n))
 		f = append(f, runFeatures(i, a, b, n)...)
+		f = append(f, comment[i], windowMean(comment, one, i, 6), timed[i], windowMean(timed, one, i, 6),
+			b2f(p.commentLong(i)))
 		out[i] = f
 	}
 	return out
