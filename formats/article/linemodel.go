@@ -210,10 +210,16 @@ const commentHeadFeature = 18
 // a long one that opens with the count.
 func (p *parser) commentCount(i int) bool {
 	u := p.units[i]
+	if !strings.ContainsAny(u.text, "0123456789") {
+		return p.commentLong(i)
+	}
 	return u.nwords <= 8 && reCommentCount.MatchString(u.text) || p.commentLong(i)
 }
 
-func (p *parser) commentLong(i int) bool { return reCommentLong.MatchString(p.units[i].text) }
+func (p *parser) commentLong(i int) bool {
+	s := p.units[i].text
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || s[0] == 'o' || s[0] == 'O' || s[0] == 't' || s[0] == 'T') && reCommentLong.MatchString(s)
+}
 
 func b2f(v bool) float64 {
 	if v {
@@ -324,10 +330,11 @@ func (p *parser) lineFeatures() [][]float64 {
 	comment, timed := make([]float64, n), make([]float64, n)
 	for i, u := range p.units {
 		s, nw := u.text, u.nwords
-		if nw <= 14 && (reCommentBy.MatchString(s) || reStampTime.MatchString(s)) || nw <= 4 && reCommentAct.MatchString(s) {
+		digit := strings.ContainsAny(s, "0123456789")
+		if nw <= 14 && (reCommentBy.MatchString(s) || digit && reStampTime.MatchString(s)) || nw <= 4 && reCommentAct.MatchString(s) {
 			comment[i] = 1
 		}
-		if reTimeLed.MatchString(s) {
+		if s[0] >= '0' && s[0] <= '9' && reTimeLed.MatchString(s) {
 			timed[i] = 1
 		}
 	}
