@@ -55,7 +55,11 @@ type Options struct {
 
 // Reader reads scraped article text. It holds no state between calls and
 // is safe for concurrent use.
-type Reader struct{ opts Options }
+type Reader struct {
+	opts Options
+	// lm is the line model; nil is the trained one (linemodel_weights.go).
+	lm *lineModel
+}
 
 // New returns a Reader with the given options.
 func New(opts Options) *Reader { return &Reader{opts: opts} }
@@ -63,7 +67,7 @@ func New(opts Options) *Reader { return &Reader{opts: opts} }
 // Read turns the text in src into a document. name goes into every
 // position.
 func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, error) {
-	p := &parser{name: name, opts: r.opts}
+	p := &parser{name: name, opts: r.opts, lm: r.lm}
 	d, ws, err := p.run(string(src))
 	if err != nil || r.opts.KeepBoilerplate {
 		return d, ws, err
@@ -71,7 +75,7 @@ func (r *Reader) Read(src []byte, name string) (*doc.Document, []doc.Warning, er
 	kept, prose := keptWords(d), p.proseWords()
 	if salvage.Suspect(kept, prose) {
 		// The filters left too little: read again keeping every line.
-		q := &parser{name: name, opts: Options{KeepBoilerplate: true}, unfiltered: true}
+		q := &parser{name: name, opts: Options{KeepBoilerplate: true}, unfiltered: true, lm: r.lm}
 		ud, uws, uerr := q.run(string(src))
 		if uerr == nil && salvage.Better(kept, keptWords(ud), prose) {
 			w := salvage.Warning(doc.Pos{File: name, Line: 1}, kept, prose, keptWhat(d), p.droppedWhat())
@@ -114,6 +118,8 @@ type parser struct {
 	keep    []bool
 	// unfiltered turns the line model off (the safety net's second read).
 	unfiltered bool
+	// lm is the line model (nil: the trained one).
+	lm *lineModel
 }
 
 func (p *parser) pos(line int) doc.Pos { return doc.Pos{File: p.name, Line: line} }
@@ -148,7 +154,11 @@ func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
 		d.Meta.Lang = "en"
 		return d, p.warnings, nil
 	}
-	p.content = p.contentScores(stage1Weights[:], &stage2Model)
+	lm := p.lm
+	if lm == nil {
+		lm = &trainedLineModel
+	}
+	p.content = p.contentScores(lm.w1, lm.m2)
 	if p.unfiltered || len(p.units) < minModelUnits {
 		p.keep = make([]bool, len(p.units))
 		for i := range p.keep {

@@ -2,6 +2,7 @@ package article
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,9 +16,11 @@ import (
 //
 //   - stage 1 looks at the unit itself (length, sentence ending, stop-word
 //     and punctuation density, capitals, digits, the boilerplate score,
-//     share-row, comment-thread and date shapes, repeats on the page) and at
-//     its surroundings (how much prose lies within 1, 3 and 8 units, and
-//     whether it lies in the densest run of long lines);
+//     share-row, comment-thread and date shapes, repeats on the page, and
+//     its words' log-odds in a word list learned from the training pages)
+//     and at its surroundings (how much prose lies within 1, 3 and 8
+//     units, whether it lies in the densest run of long lines, how many
+//     comment-thread lines and clock-led live-blog lines lie within 6);
 //   - stage 2 adds its neighbours' stage-1 scores and the run of units with
 //     the highest total stage-1 score, so that a short line inside the
 //     article is kept and a long comment after it is not; it is a small
@@ -57,9 +60,66 @@ var (
 	reCommentAct  = lazyre.New(`(?i)^(?:reply|replies|antworten|antwort|répondre|responder|rispondi|report|report abuse|like|likes|quote|permalink|flag|upvote|downvote|ответить|\d+\s+(?:likes?|replies|points?))$`)
 	reCommentHead = lazyre.New(`(?i)(?:^\d+\s+(?:responses?|comments?|replies|kommentare?|réponses?|commentaires?|comentarios?|commenti|reacties|комментари\S*)\b|^(?:leave a reply|leave a comment|post a comment|add a comment|kommentar hinterlassen|schreibe einen kommentar|laisser un commentaire|deja un comentario|comments|kommentare|commentaires|comentarios|reader comments|discussion|what do you think|join the conversation)\b)`)
 	reShareRow    = lazyre.New(`(?i)\((?:opens|öffnet) in (?:a )?new window\)|\bclick to (?:share|email|print)\b|\bshare (?:on|via|this)\b|\btweet\b|\bpin it\b|\bteilen\b|\bpartager\b|\bcompartir\b`)
+	// reCommentCount is a comment thread's heading anywhere in a short
+	// line ("There are 13 comments") or at the start of a long one ("11
+	// responses to “…”").
+	reCommentCount = lazyre.New(`(?i)\b\d+\s+(?:responses?|comments?|replies|thoughts|kommentare?|réactions?|réponses?|commentaires?|comentarios?|commenti|reacties|komentarz\S*|комментари\S*)\b`)
+	reCommentLong  = lazyre.New(`(?i)^(?:\d+|one|two|three)\s+(?:responses?|comments?|replies|thoughts|kommentare?|réponses?|commentaires?|comentarios?)\s+(?:to|on|zu|à|sur|a|en)\b`)
+	// reStampTime is a comment's or post's time stamp: "at 12:20 AM",
+	// "um 14:10", "à 07:19".
+	reStampTime = lazyre.New(`(?i)(?:\b(?:at|um|à|a las|às|alle|om|в)\s+\d{1,2}[:.h]\d{2}|\d{1,2}:\d{2}\s*(?:am|pm)\b)`)
+	// reTimeLed is a line led by a clock time, as live-blog entries are.
+	reTimeLed     = lazyre.New(`^\d{1,2}[:h.]\d{2}\b`)
 	reClockLine   = lazyre.New(`\b\d{1,2}:\d{2}\b`)
 	reNumbersOnly = lazyre.New(`^[\d\s.,:/|•·()+-]+$`)
 )
+
+// lineModel is the line model's two stages.
+type lineModel struct {
+	w1 []float64
+	m2 *smallNet
+	// lex is the word list: each word's log-odds of article text against
+	// page furniture, learned from the training pages (lexWords).
+	lex map[string]float64
+}
+
+// trainedLineModel is the model in linemodel_weights.go.
+var trainedLineModel = lineModel{w1: stage1Weights[:], m2: &stage2Model, lex: lineLexicon}
+
+// model is the parser's line model.
+func (p *parser) model() *lineModel {
+	if p.lm != nil {
+		return p.lm
+	}
+	return &trainedLineModel
+}
+
+// lexWords are the distinct words of s as the word list counts them:
+// runs of letters, lower-cased.
+func lexWords(s string) []string {
+	ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+	slices.Sort(ws)
+	return slices.Compact(ws)
+}
+
+// lexFeatures are the word list's view of a line: the mean log-odds of
+// its known words, the lowest one (the most furniture-like word) and the
+// share of its words the list knows.
+func lexFeatures(lex map[string]float64, s string) []float64 {
+	ws := lexWords(s)
+	sum, low, known := 0.0, 0.0, 0
+	for _, w := range ws {
+		if v, ok := lex[w]; ok {
+			sum += v
+			low = math.Min(low, v)
+			known++
+		}
+	}
+	if known == 0 {
+		return []float64{0, 0, 0}
+	}
+	return []float64{sum / float64(known), low, float64(known) / float64(len(ws))}
+}
 
 // unitFeatures are the stage-1 features of unit i that depend on it alone.
 func (p *parser) unitFeatures(i int, repeats map[string]int, afterComments bool) []float64 {
@@ -106,7 +166,7 @@ func (p *parser) unitFeatures(i int, repeats map[string]int, afterComments bool)
 		return 0
 	}
 	first, _ := firstRune(s)
-	return []float64{
+	return append([]float64{
 		math.Log1p(float64(n)),
 		math.Log1p(float64(runes)),
 		b(endsSentence(s)),
@@ -135,7 +195,7 @@ func (p *parser) unitFeatures(i int, repeats map[string]int, afterComments bool)
 		b(unicode.IsLower(first)),
 		b(u.gapBefore),
 		b(isProse(s)),
-	}
+	}, lexFeatures(p.model().lex, s)...)
 }
 
 // urlish reports a line with a web or mail address in it.
@@ -145,6 +205,28 @@ func urlish(s string) bool {
 
 // commentHeadFeature is the index of the comment-thread heading feature.
 const commentHeadFeature = 18
+
+// commentCount reports a short line that counts a thread's comments, or
+// a long one that opens with the count.
+func (p *parser) commentCount(i int) bool {
+	u := p.units[i]
+	if !strings.ContainsAny(u.text, "0123456789") {
+		return p.commentLong(i)
+	}
+	return u.nwords <= 8 && reCommentCount.MatchString(u.text) || p.commentLong(i)
+}
+
+func (p *parser) commentLong(i int) bool {
+	s := p.units[i].text
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || s[0] == 'o' || s[0] == 'O' || s[0] == 't' || s[0] == 'T') && reCommentLong.MatchString(s)
+}
+
+func b2f(v bool) float64 {
+	if v {
+		return 1
+	}
+	return 0
+}
 
 // commentHead reports the heading of a comment thread: "34 responses to
 // …", "Leave a Reply", "Comments".
@@ -231,14 +313,38 @@ func (p *parser) lineFeatures() [][]float64 {
 	a, b := bestRun(dens)
 	out := make([][]float64, n)
 	afterComments := false
+	// Shapes of the page around the article, counted over windows:
+	// comment-thread lines (name and time stamp, "says:", Reply) and lines
+	// led by a clock time (live blogs).
+	one := make([]float64, n)
+	for i := range one {
+		one[i] = 1
+	}
 	for i := range p.units {
 		f := p.unitFeatures(i, repeats, afterComments)
-		if f[commentHeadFeature] == 1 {
+		if f[commentHeadFeature] == 1 || p.commentCount(i) {
 			afterComments = true
 		}
+		out[i] = f
+	}
+	comment, timed := make([]float64, n), make([]float64, n)
+	for i, u := range p.units {
+		s, nw := u.text, u.nwords
+		digit := strings.ContainsAny(s, "0123456789")
+		if nw <= 14 && (reCommentBy.MatchString(s) || digit && reStampTime.MatchString(s)) || nw <= 4 && reCommentAct.MatchString(s) {
+			comment[i] = 1
+		}
+		if s[0] >= '0' && s[0] <= '9' && reTimeLed.MatchString(s) {
+			timed[i] = 1
+		}
+	}
+	for i := range p.units {
+		f := out[i]
 		f = append(f, windowMean(prose, w, i, 1), windowMean(prose, w, i, 3), windowMean(prose, w, i, 8),
 			float64(i)/float64(n))
 		f = append(f, runFeatures(i, a, b, n)...)
+		f = append(f, comment[i], windowMean(comment, one, i, 6), timed[i], windowMean(timed, one, i, 6),
+			b2f(p.commentLong(i)))
 		out[i] = f
 	}
 	return out

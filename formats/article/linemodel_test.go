@@ -1,0 +1,88 @@
+package article
+
+import (
+	"math"
+	"testing"
+)
+
+func TestLexFeatures(t *testing.T) {
+	lex := map[string]float64{"said": 2, "newsletter": -3, "our": -1}
+	tests := []struct {
+		s    string
+		want []float64 // mean, lowest, share known
+	}{
+		{"Sign up for our newsletter", []float64{-2, -3, 2.0 / 5}},
+		{"He said so, he said.", []float64{2, 0, 1.0 / 3}},
+		{"Nothing known here", []float64{0, 0, 0}},
+		{"1234 — 5678", []float64{0, 0, 0}},
+	}
+	for _, tt := range tests {
+		got := lexFeatures(lex, tt.s)
+		if len(got) != len(tt.want) {
+			t.Fatalf("%q: %d features, want %d", tt.s, len(got), len(tt.want))
+		}
+		for k := range got {
+			if math.Abs(got[k]-tt.want[k]) > 1e-9 {
+				t.Errorf("%q: feature %d = %v, want %v", tt.s, k, got[k], tt.want[k])
+			}
+		}
+	}
+}
+
+// The trained word list reads site vocabulary as furniture and the
+// vocabulary of reporting as article text, in more than one language.
+func TestTrainedLexicon(t *testing.T) {
+	for _, w := range []string{"newsletter", "cookies", "abonnieren", "kommentar"} {
+		if v, ok := lineLexicon[w]; !ok || v >= 0 {
+			t.Errorf("lineLexicon[%q] = %v, %v; want a furniture word (below 0)", w, v, ok)
+		}
+	}
+	for _, w := range []string{"said", "because", "weil"} {
+		if v, ok := lineLexicon[w]; !ok || v <= 0 {
+			t.Errorf("lineLexicon[%q] = %v, %v; want an article word (above 0)", w, v, ok)
+		}
+	}
+}
+
+func TestCommentShapes(t *testing.T) {
+	tests := []struct {
+		s                  string
+		count, long, stamp bool
+	}{
+		{"There are 13 comments", true, false, false},
+		{"11 responses to “The Loneliest Woman in the World: An Appreciation of Heart’s “Alone””", true, true, false},
+		{"3 Kommentare zu „Rinderleber“", true, true, false},
+		{"Barry Kooij · March 10, 2017 at 2:56 AM", false, false, true},
+		{"Sallie Goetsch · March 10, 2017 at 12:20 AM", false, false, true},
+		{"Anna am 3. März 2021 um 14:10", false, false, true},
+		// Prose that mentions comments or a time is none of them.
+		{"The minister said the 40 comments received by the council in March were all read before the vote.", false, false, false},
+		{"The train leaves at the 12 stations along the line.", false, false, false},
+	}
+	for _, tt := range tests {
+		p := &parser{}
+		p.prepare(tt.s)
+		if got := p.commentCount(0); got != tt.count {
+			t.Errorf("commentCount(%q) = %v, want %v", tt.s, got, tt.count)
+		}
+		if got := p.commentLong(0); got != tt.long {
+			t.Errorf("commentLong(%q) = %v, want %v", tt.s, got, tt.long)
+		}
+		if got := reStampTime.MatchString(tt.s); got != tt.stamp {
+			t.Errorf("stamp time in %q = %v, want %v", tt.s, got, tt.stamp)
+		}
+	}
+}
+
+func TestTimeLed(t *testing.T) {
+	for s, want := range map[string]bool{
+		"13:54 En Islande, tuer un Basque est désormais interdit": true,
+		"10h25 Séisme au Népal":                                   true,
+		"2015 was a year of change.":                              false,
+		"At 13:54 the vote closed.":                               false,
+	} {
+		if got := reTimeLed.MatchString(s); got != want {
+			t.Errorf("reTimeLed(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
