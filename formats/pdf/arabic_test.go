@@ -65,6 +65,32 @@ func TestArabicMarksDrawnOnce(t *testing.T) {
 	}
 }
 
+// Arabic copied out of the PDF is letters, not the presentation forms it
+// is drawn with: pdftotext gives the title and the body as written,
+// ligatures (lam-alef) included.
+func TestArabicTextCopiesAsLetters(t *testing.T) {
+	d := arabicDoc()
+	b, _ := write(t, d, Options{})
+	qpdfCheck(t, b)
+	// pdftotext marks each line's direction with embedding controls.
+	text := norm(strings.Map(func(r rune) rune {
+		if r >= 0x202A && r <= 0x202E {
+			return -1
+		}
+		return r
+	}, extract(t, b)))
+	for _, want := range []string{d.Meta.Title, "ثلث المياه المعالجة لا يصل إلى الصنبور", "إصلاح التسربات وتسجيل النتائج"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	for _, r := range text {
+		if isForm(r) {
+			t.Fatalf("a presentation form U+%04X in the text:\n%s", r, text)
+		}
+	}
+}
+
 // An Arabic name inside an English sentence keeps the sentence's order and
 // reverses only the name.
 func TestMixedLineOrder(t *testing.T) {

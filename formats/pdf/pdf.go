@@ -298,6 +298,7 @@ type layout struct {
 	outlineBase int
 
 	shaper *typeset.Shaper // Arabic shaping, made on first use
+	forms  map[rune]bool   // the Arabic presentation forms drawn (tounicode.go)
 }
 
 func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *layout {

@@ -350,5 +350,14 @@ func (l *layout) shapeArabic(face *fonts.Face, text []rune) (string, bool) {
 	if l.shaper == nil {
 		l.shaper = &typeset.Shaper{}
 	}
-	return l.shaper.PresentationForms(face, text, l.d.Meta.Lang)
+	out, ok := l.shaper.PresentationForms(face, text, l.d.Meta.Lang)
+	for _, r := range out {
+		if isForm(r) {
+			if l.forms == nil {
+				l.forms = map[rune]bool{}
+			}
+			l.forms[r] = true
+		}
+	}
+	return out, ok
 }
