@@ -71,7 +71,7 @@ func (p *parser) findTitle() titleChoice {
 	if len(p.units) < minModelUnits {
 		i = p.ruleTitle(p.bodyStart(p.keep), keys)
 	} else {
-		i = p.chooseTitle(p.mainStart(p.keep), &titleModel)
+		i = p.chooseTitle(p.mainStart(p.keep), &headlineModel)
 	}
 	if i < 0 {
 		return c
