@@ -105,15 +105,27 @@ func compressStreams(b []byte) ([]byte, error) {
 		}
 		return off + d
 	}
-	newXref := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offs))
-	for _, off := range offs[1:] {
-		fmt.Fprintf(out, "%010d 00000 n \n", moved(off))
+	newOffs := make([]int, len(offs))
+	for k, off := range offs[1:] {
+		newOffs[k+1] = moved(off)
 	}
-	trailer := b[xref+len(xrefHeader(len(offs)))+20*(len(offs)-1):]
+	return writeXref(out, b, xref, newOffs)
+}
+
+// writeXref ends a file written again: the cross-reference table with the
+// objects' new offsets (newOffs[0] unused), then fpdf's trailer from the
+// old file b, with startxref pointing at the new table.
+func writeXref(out *bytes.Buffer, b []byte, xref int, newOffs []int) ([]byte, error) {
+	n := len(newOffs)
+	trailer := b[xref+len(xrefHeader(n))+20*(n-1):]
 	i := bytes.LastIndex(trailer, []byte("startxref\n"))
 	if i < 0 {
 		return nil, errors.New("no startxref")
+	}
+	newXref := out.Len()
+	out.WriteString(xrefHeader(n))
+	for _, off := range newOffs[1:] {
+		fmt.Fprintf(out, "%010d 00000 n \n", off)
 	}
 	out.Write(trailer[:i])
 	fmt.Fprintf(out, "startxref\n%d", newXref)

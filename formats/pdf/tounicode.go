@@ -139,19 +139,5 @@ func replaceObjects(b []byte, xref int, offs []int, repl map[int][]byte) ([]byte
 		}
 		out.Write(b[offs[n]:end])
 	}
-	newXref := out.Len()
-	out.WriteString(xrefHeader(len(offs)))
-	for _, off := range moved[1:] {
-		fmt.Fprintf(out, "%010d 00000 n \n", off)
-	}
-	trailer := b[xref+len(xrefHeader(len(offs)))+20*(len(offs)-1):]
-	i := bytes.LastIndex(trailer, []byte("startxref\n"))
-	if i < 0 {
-		return nil, errors.New("no startxref")
-	}
-	out.Write(trailer[:i])
-	fmt.Fprintf(out, "startxref\n%d", newXref)
-	tail := trailer[i+len("startxref\n"):]
-	out.Write(tail[bytes.IndexByte(tail, '\n'):])
-	return out.Bytes(), nil
+	return writeXref(out, b, xref, moved)
 }
