@@ -16,6 +16,7 @@
 package quality
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -146,34 +147,60 @@ func ratio(sum float64, n int) float64 {
 
 // Snippets counts annotated snippets: a `with` snippet found in the body is
 // a true positive (else a false negative), a `without` snippet found is a
-// false positive (else a true negative). Matching is on the token sequence,
-// so white space and punctuation differences do not count.
+// false positive (else a true negative). A snippet is found as Trafilatura's
+// evaluation finds it, as a substring of the text, except that white space
+// and punctuation do not count (see Find).
 type Snippets struct{ TP, FN, FP, TN int }
 
 // Add scores one page's body against its annotations.
 func (s *Snippets) Add(body string, with, without []string) {
-	hay := " " + strings.Join(Tokens(body), " ") + " "
-	found := func(snip string) bool {
-		t := Tokens(snip)
-		if len(t) == 0 {
-			return false
-		}
-		return strings.Contains(hay, " "+strings.Join(t, " ")+" ")
-	}
+	hay := Tokens(body)
 	for _, w := range with {
-		if found(w) {
+		if Find(hay, w) {
 			s.TP++
 		} else {
 			s.FN++
 		}
 	}
 	for _, w := range without {
-		if found(w) {
+		if Find(hay, w) {
 			s.FP++
 		} else {
 			s.TN++
 		}
 	}
+}
+
+// Find reports whether snippet occurs in a text whose tokens are hay, the
+// way a substring test finds it: its tokens appear in order, except that
+// the first may be the end of a longer token and the last the start of
+// one. The annotators cut many snippets mid-word ("etet dir der" out of
+// "bietet dir der"), and the reference evaluation (`snippet in text`)
+// counts those; matching whole tokens only would not. A snippet without
+// tokens is never found.
+func Find(hay []string, snippet string) bool {
+	t := Tokens(snippet)
+	n := len(t)
+	switch n {
+	case 0:
+		return false
+	case 1:
+		for _, h := range hay {
+			if strings.Contains(h, t[0]) {
+				return true
+			}
+		}
+		return false
+	}
+	for k := 0; k+n <= len(hay); k++ {
+		if !strings.HasSuffix(hay[k], t[0]) || !strings.HasPrefix(hay[k+n-1], t[n-1]) {
+			continue
+		}
+		if slices.Equal(hay[k+1:k+n-1], t[1:n-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // Precision is tp/(tp+fp) over all snippets.

@@ -136,3 +136,31 @@ func TestDateMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestFind(t *testing.T) {
+	hay := Tokens("Im Freiwilligen Wehrdienst bietet dir der Dienst die Möglichkeit, 1973 übernahm er.")
+	tests := []struct {
+		snippet string
+		want    bool
+	}{
+		{"bietet dir der", true},
+		{"etet dir der", true},      // cut at the start of a word
+		{"bietet dir de", true},     // cut at the end
+		{"etet dir de", true},       // both
+		{"973 übernahm", true},      // a number cut
+		{"Möglichkeit 1973", true},  // punctuation does not count
+		{"bietet, dir der!", true},  // nor does punctuation in the snippet
+		{"tet di der", false},       // a middle token must be whole
+		{"bietet dir den", false},   // the last token's start must match
+		{"Wehrdienst der", false},   // tokens must be consecutive
+		{"glichkeit", true},         // one token: anywhere inside one
+		{"Wehrdienstbietet", false}, // but not across two
+		{"", false},                 // no tokens: never found
+		{"…", false},
+	}
+	for _, tt := range tests {
+		if got := Find(hay, tt.snippet); got != tt.want {
+			t.Errorf("Find(%q) = %v, want %v", tt.snippet, got, tt.want)
+		}
+	}
+}
