@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"html"
 	"net/url"
 	"os"
 	"runtime"
@@ -30,7 +31,7 @@ import (
 // (or QUALITY_SETS=… QUALITY_READERS=… in the environment).
 var (
 	flagSets    = flag.String("sets", envOr("QUALITY_SETS", "mozilla,trafilatura"), "development sets to score: mozilla, trafilatura")
-	flagReaders = flag.String("readers", envOr("QUALITY_READERS", "html,article,readability,trafilatura"), "readers to score: html (Folio's saved-page reader), article (Folio's copied-text reader on the text versions), readability, trafilatura (the peers, on the HTML)")
+	flagReaders = flag.String("readers", envOr("QUALITY_READERS", "html,article,readability,trafilatura,readability-text,trafilatura-text"), "readers to score: html (Folio's saved-page reader), article (Folio's copied-text reader on the text versions), readability, trafilatura (the peers, on the HTML), readability-text, trafilatura-text (the peers, on the text versions)")
 	flagPage    = flag.String("page", os.Getenv("QUALITY_PAGE"), "score only pages whose name contains this")
 	flagWorst   = flag.Int("worst", 0, "list the N worst pages of each row (by body F1, else snippet score)")
 	flagMisses  = flag.Bool("misses", false, "list every wrong title, author and date")
@@ -67,6 +68,48 @@ var readers = []reader{
 	{"article", "Folio -f article (copied text)", readFolioText},
 	{"readability", "readeck go-readability (HTML)", readReadability},
 	{"trafilatura", "go-trafilatura + fallbacks (HTML)", readTrafilatura},
+	{"readability-text", "readeck go-readability (copied text, a paragraph a line)", textAsHTML(readReadability)},
+	{"trafilatura-text", "go-trafilatura + fallbacks (copied text, a paragraph a line)", textAsHTML(readTrafilatura)},
+}
+
+// textAsHTML gives a peer that reads HTML the copied text instead: each
+// line a paragraph of a page without a title, so that the peers and
+// Folio's copied-text reader are measured on the same input.
+func textAsHTML(read func(p *quality.Page) (got, bool)) func(p *quality.Page) (got, bool) {
+	return func(p *quality.Page) (got, bool) {
+		if p.TextPath == "" {
+			return got{}, false
+		}
+		src, err := os.ReadFile(p.TextPath)
+		if err != nil {
+			return got{err: err}, true
+		}
+		var b strings.Builder
+		b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n")
+		for _, line := range strings.Split(string(src), "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				b.WriteString("<p>" + html.EscapeString(line) + "</p>\n")
+			}
+		}
+		b.WriteString("</body></html>\n")
+		f, err := os.CreateTemp("", "quality-*.html")
+		if err != nil {
+			return got{err: err}, true
+		}
+		defer os.Remove(f.Name())
+		_, err = f.WriteString(b.String())
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return got{err: err}, true
+		}
+		q := *p
+		q.HTMLPath = f.Name()
+		g, ok := read(&q)
+		g.titleLine = quality.TitleIsLine(src, p.Title)
+		return g, ok
+	}
 }
 
 func readFolioHTML(p *quality.Page) (got, bool) {
@@ -306,14 +349,14 @@ var floors = map[string]floor{
 
 func TestQuality(t *testing.T) {
 	if raceflag.Enabled {
-		t.Skip("the quality harness reads every page of two sets with four readers: too slow under the race detector; `make quality` runs it")
+		t.Skip("the quality harness reads every page of two sets with six readers: too slow under the race detector; `make quality` runs it")
 	}
 	sets := loadSets(t)
 	var picked []reader
 	for _, name := range strings.Split(*flagReaders, ",") {
 		i := slices.IndexFunc(readers, func(r reader) bool { return r.name == strings.TrimSpace(name) })
 		if i < 0 {
-			t.Fatalf("unknown reader %q (want html, article, readability, trafilatura)", name)
+			t.Fatalf("unknown reader %q (want html, article, readability, trafilatura, readability-text, trafilatura-text)", name)
 		}
 		picked = append(picked, readers[i])
 	}
