@@ -343,7 +343,7 @@ var floors = map[string]floor{
 	"mozilla/article":         {f1: 0.91, titles: 0.41, lineTitles: 0.72, maxEmpty: 1},
 	"mozilla/readability":     {f1: 0.99, titles: 0.99},
 	"trafilatura/html":        {snipP: 0.89, snipR: 0.91, titles: 0.77, maxEmpty: 4},
-	"trafilatura/article":     {snipP: 0.87, snipR: 0.89, titles: 0.65, lineTitles: 0.69, maxEmpty: 10},
+	"trafilatura/article":     {snipP: 0.875, snipR: 0.89, titles: 0.65, lineTitles: 0.69, maxEmpty: 10},
 	"trafilatura/trafilatura": {snipP: 0.88, snipR: 0.90, maxEmpty: 881},
 }
 

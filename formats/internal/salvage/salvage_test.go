@@ -16,7 +16,10 @@ func TestSuspect(t *testing.T) {
 		{"nothing kept of a page with text", 0, 12, true},
 		{"nothing kept of an empty page", 0, 0, false},
 		{"a fifth of a long page is not suspect", 200, 1000, false},
-		{"a tenth of a long page is", 100, 1000, true},
+		{"a twentieth of a long page is", 50, 1000, true},
+		{"just under MinKept words of a long page is", MinKept - 1, 1000, true},
+		{"MinKept words of a long page are a choice, not suspect", MinKept, 1000, false},
+		{"a tenth of a long page, over MinKept words, is not suspect", 100, 1000, false},
 		{"a short page is not judged by share", 5, MinProse - 1, false},
 		{"more than the page's prose (text outside paragraphs)", 900, 300, false},
 	}
