@@ -139,6 +139,16 @@ func TestDates(t *testing.T) {
 		{"5 مارس 2024", "2024-03-05", false},
 		{"٥ مارس ٢٠٢٤", "2024-03-05", false},
 		{"5 آذار 2024", "2024-03-05", false},
+		{"21. Juli 2019", "2019-07-21", false},
+		{"Veröffentlicht am 3. März 2024, 14:10 Uhr", "2024-03-03", false},
+		{"Aktualisiert am 6. März 2024", "2024-03-06", true},
+		{"1er janvier 2020", "2020-01-01", false},
+		{"Publié le 3 mars 2020 à 10h", "2020-03-03", false},
+		{"5 de marzo de 2024", "2024-03-05", false},
+		{"12 settembre 2021", "2021-09-12", false},
+		{"16 marca 2021", "2021-03-16", false},
+		{"Fr, 24. Januar 2020", "2020-01-24", false},
+		{"Published 09.08.2024", "2024-08-09", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -155,6 +165,64 @@ func TestDates(t *testing.T) {
 	} {
 		if iso, _, ok := dateLine(s); ok {
 			t.Errorf("dateLine(%q) = %q, want no date line", s, iso)
+		}
+	}
+}
+
+func TestMetaLines(t *testing.T) {
+	tests := []struct {
+		line    string
+		authors []string
+		date    string
+	}{
+		{"Von Anna Müller", []string{"Anna Müller"}, ""},
+		{"Von Roland Brockmann und Sebastian Drescher", []string{"Roland Brockmann", "Sebastian Drescher"}, ""},
+		{"Von David Hutzler, dpa", []string{"David Hutzler"}, ""},
+		{"Par Loïc Le Clerc", []string{"Loïc Le Clerc"}, ""},
+		{"par Jean Roy, 21 juin 2018", []string{"Jean Roy"}, "2018-06-21"},
+		{"Por José de la Cruz", []string{"José de la Cruz"}, ""},
+		{"Autor: Jan Kowalski", []string{"Jan Kowalski"}, ""},
+		{"ByAlex Doe", []string{"Alex Doe"}, ""},
+		{"Veröffentlicht vonChris Jung", []string{"Chris Jung"}, ""},
+		{"Post author By Helge Roe", []string{"Helge Roe"}, ""},
+		{"By Jane Doe, August 14, 2020 2:30 pm", []string{"Jane Doe"}, "2020-08-14"},
+		{"By Jane Doe Feb 8, 2020 5 min read", []string{"Jane Doe"}, "2020-02-08"},
+		{"Geschrieben von Jan Roe am 25.08.2015 22:30 (1599 x gelesen)", []string{"Jan Roe"}, "2015-08-25"},
+		{"Posted on 21. Juli 2019 by Realname", []string{"Realname"}, "2019-07-21"},
+		{"By Jane Roe | Published: 23. Juli 2017 | Comments closed", []string{"Jane Roe"}, "2017-07-23"},
+		{"By Jane Roe | jroe@example.org", []string{"Jane Roe"}, ""},
+		{"Kirsten Doe / example.de", nil, ""},
+		{"By Kirsten Doe / example.de", []string{"Kirsten Doe"}, ""},
+		{"By Jane Roe (reporting)", []string{"Jane Roe"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			m, ok := parseMeta(tt.line)
+			if tt.authors == nil && tt.date == "" {
+				if ok && len(m.authors) > 0 {
+					t.Errorf("parseMeta(%q) authors %q, want none", tt.line, m.authors)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("parseMeta(%q) is not a metadata line", tt.line)
+			}
+			want(t, "authors", m.authors, tt.authors)
+			want(t, "date", m.date, tt.date)
+		})
+	}
+	// Prepositions that start headings and sentences are not bylines.
+	for _, s := range []string{
+		"Von Berlin nach Hamburg",
+		"Von Bits und Bytes",
+		"Di Maria scored twice in the final",
+		"Par ici la sortie",
+		"Door to door sales are back",
+		"BY COURSE/MEAL:",
+		"Kultur | 12. Mai 2020 | Neue Ausstellung im Museum",
+	} {
+		if m, ok := parseMeta(s); ok && len(m.authors) > 0 {
+			t.Errorf("parseMeta(%q) authors %q, want none", s, m.authors)
 		}
 	}
 }

@@ -9,11 +9,26 @@ import (
 )
 
 var (
-	reByline = lazyre.New(`^(?i:by|written by|words by|story by|text by|author|authors|автор|авторы|текст|بقلم|كتب|كتبه|إعداد)(?:\s*[:：]\s*|\s+)(.+)$`)
+	reByline = lazyre.New(`^(?i:by|written by|words by|story by|text by|posted by|post author(?:\s+by)?|author|authors|автор|авторы|текст|بقلم|كتب|كتبه|إعداد)(?:\s*[:：]\s*|\s+)(.+)$`)
+	// reBylineOther is a byline in the other languages sites write:
+	// German, French, Spanish, Italian, Portuguese, Dutch, Polish. Most
+	// of these words are prepositions too ("von", "par", "di"), so the
+	// names after them must look like names (namesLike).
+	reBylineOther = lazyre.New(`^(?i:von|geschrieben von|verfasst von|veröffentlicht von|ein beitrag von|ein artikel von|ein interview von|ein kommentar von|par|écrit par|publié par|por|escrito por|publicado por|di|scritto da|pubblicato da|a cura di|door|geschreven door)(?:\s*[:：]\s*|\s+)(.+)$`)
+	// reBylineLabel is a label that needs its colon: "Autor: …",
+	// "Text: …".
+	reBylineLabel = lazyre.New(`^(?i:autor|autorin|autoren|auteur|autore|auteurs|text|texto|testo|tekst)\s*[:：]\s*(.+)$`)
+	// reBylineGlued is a byline whose space a page's copy lost: "ByAlex
+	// Doe", "Veröffentlicht vonChris Jung".
+	reBylineGlued = lazyre.New(`^(By|Von|von|Veröffentlicht von|Par|par|Por|por)(\p{Lu}[\p{Ll}.].*)$`)
 	// reBylineSplit separates several names: commas (Latin and Arabic),
 	// "and", "&", Russian "и" and a free-standing Arabic "و".
-	reBylineSplit = lazyre.New(`\s*[,،]\s*|\s+(?:and|&|и|و)\s+`)
-	reBylinePlace = lazyre.New(`\s+(?:in|from|в|из|من|في)\s+\S+(?:\s+\S+)?$`)
+	reBylineSplit = lazyre.New(`\s*[,،]\s*|\s+/\s+|\s+(?:and|&|и|و|und|et|y|e|en|i|oraz)\s+`)
+	reBylinePlace = lazyre.New(`(?i)\s+(?:in|from|в|из|من|في)\s+\S+(?:\s+\S+)?$|\s+under\s+.*$`)
+	// reHandle is an e-mail address or a social handle after a name.
+	reHandle = lazyre.New(`\s*\S*@\S+`)
+	// reBracketNote is a note in brackets after a name.
+	reBracketNote = lazyre.New(`\s*\([^()]*\)`)
 	reSource      = lazyre.New(`^(?i:source|sources|publisher|published by|originally published (?:by|in|at|on)|first published (?:by|in|at|on)|via|источник|издание|المصدر)(?:\s*[:：]\s*|\s+)(.+)$`)
 	reCredit      = lazyre.New(`^(?i:credit|credits|photo credit|image credit|image source|photo|photos|photograph|photography|picture|image|illustration|фото|фотография|иллюстрация|изображение|صورة|الصورة|تصوير)\s*[:：]\s*(.+)$`)
 	// reInlineCredit finds a credit at the end of a caption: "Crowds on
@@ -44,11 +59,31 @@ func parseByline(s string) (byline, bool) {
 	if runeLen(s) > 160 || strings.ContainsAny(s, "©") {
 		return byline{}, false
 	}
+	strict := false
 	m := reByline.FindStringSubmatch(s)
+	if m == nil {
+		if m = reBylineLabel.FindStringSubmatch(s); m == nil {
+			strict = true
+			if m = reBylineOther.FindStringSubmatch(s); m == nil {
+				if g := reBylineGlued.FindStringSubmatch(s); g != nil {
+					m = []string{s, g[2]}
+				}
+			}
+		}
+	}
 	if m == nil {
 		return byline{}, false
 	}
-	rest := strings.TrimSpace(m[1])
+	// Handles, e-mail addresses, notes in brackets ("(reporting)") and
+	// soft hyphens are not part of a name.
+	rest := reHandle.ReplaceAllString(m[1], "")
+	rest = reBracketNote.ReplaceAllString(rest, "")
+	rest = strings.TrimSpace(strings.ReplaceAll(rest, "\u00ad", ""))
+	if strings.ContainsAny(rest, "|") || strings.HasSuffix(rest, ":") {
+		// Several fields, or a label ("By course/meal:"): not a byline
+		// by itself (parseMeta splits the fields).
+		return byline{}, false
+	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	if unicode.IsLower(r) || !unicode.IsLetter(r) {
 		return byline{}, false
@@ -79,12 +114,43 @@ func parseByline(s string) (byline, bool) {
 			b.publisher = p
 			continue
 		}
+		if strict && !nameLike(ws) {
+			return byline{}, false
+		}
 		b.authors = append(b.authors, p)
 	}
 	return b, len(b.authors) > 0
 }
 
 var reInitialEnd = lazyre.New(`\b\p{Lu}\.$`)
+
+// nameParticles are the lower-case words names carry: "Ursula von der
+// Leyen", "Loïc Le Clerc", "José de la Cruz".
+var nameParticles = map[string]bool{
+	"von": true, "van": true, "der": true, "den": true, "de": true, "da": true, "del": true,
+	"della": true, "di": true, "du": true, "des": true, "la": true, "le": true, "dos": true,
+	"das": true, "do": true, "y": true, "e": true, "zu": true, "ten": true, "ter": true,
+	"bin": true, "ibn": true, "al": true, "el": true,
+}
+
+// nameLike reports words that read as a name: two or more, each one
+// capitalised or a particle between capitalised ones. (One capitalised
+// word after "von" is as often a German noun: "Von Bits und Bytes".)
+func nameLike(ws []string) bool {
+	if len(ws) < 2 {
+		return false
+	}
+	for i, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			continue
+		}
+		if i == 0 || i == len(ws)-1 || !nameParticles[w] {
+			return false
+		}
+	}
+	return true
+}
 
 func isRole(ws []string) bool {
 	for _, w := range ws {

@@ -1,8 +1,8 @@
 package article
 
 import (
-	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,6 +26,23 @@ var monthNames = map[string]int{
 	"سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
 	"كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6,
 	"تموز": 7, "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+	// German (with Austrian "Jänner"), French, Spanish, Italian,
+	// Portuguese, Dutch and Polish (genitive, as dates write it), with the
+	// abbreviations sites print.
+	"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mär": 3, "mrz": 3, "mai": 5, "juni": 6,
+	"juli": 7, "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
+	"janvier": 1, "janv": 1, "février": 2, "févr": 2, "fév": 2, "mars": 3, "avril": 4, "avr": 4,
+	"juin": 6, "juillet": 7, "juil": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+	"décembre": 12, "déc": 12,
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+	"septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	"gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+	"ottobre": 10, "dicembre": 12,
+	"janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+	"outubro": 10, "novembro": 11, "dezembro": 12,
+	"januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+	"stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7,
+	"sierpnia": 8, "września": 9, "października": 10, "listopada": 11, "grudnia": 12,
 }
 
 var (
@@ -41,11 +58,11 @@ var (
 	reISODate   = lazyre.New(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b`)
 	reDotDate   = lazyre.New(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
 	reMonthDay  = lazyre.New(`(?i)(?:^|[^\p{L}])(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	reDayMonth  = lazyre.New(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\.?,?\s+(\d{4})`)
+	reDayMonth  = lazyre.New(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?(` + monthAlt + `)\.?,?\s+(?:de\s+)?(\d{4})`)
 	reClock     = lazyre.New(`(?i)\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2})?)?`)
-	reWeekday   = lazyre.New(`(?i)(?:^|[^\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)(?:[^\p{L}]|$)`)
-	reDateLabel = lazyre.New(`(?i)(?:^|[^\p{L}])(?:last updated|updated on|updated|published on|published|posted on|posted|first published|date|on|at|опубликовано|обновлено|дата публикации|дата|г|года|в|آخر تحديث|تحديث|نُشر|نشر في|نشر|بتاريخ|في)(?:[^\p{L}]|$)`)
-	reUpdated   = lazyre.New(`(?i)updated|обновлено|تحديث|حُدّث`)
+	reWeekday   = lazyre.New(`(?i)(?:^|[^\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)(?:[^\p{L}]|$)`)
+	reDateLabel = lazyre.New(`(?i)(?:^|[^\p{L}])(?:last updated|updated on|updated|published on|published|posted on|posted|first published|date|on|at|veröffentlicht am|veröffentlicht|aktualisiert am|aktualisiert|erstellt am|publiziert am|stand|datum|am|um|uhr|publié le|publié|mis à jour le|mis à jour|le|à|publicado el|publicado em|publicado|actualizado el|actualizado|atualizado em|atualizado|el|em|a las|às|pubblicato il|pubblicato|aggiornato il|aggiornato|il|alle|gepubliceerd op|gepubliceerd|bijgewerkt op|bijgewerkt|op|om|opublikowano|zaktualizowano|опубликовано|обновлено|дата публикации|дата|г|года|в|آخر تحديث|تحديث|نُشر|نشر في|نشر|بتاريخ|في)(?:[^\p{L}]|$)`)
+	reUpdated   = lazyre.New(`(?i)updated|обновлено|تحديث|حُدّث|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|zaktualizowano`)
 )
 
 func sortByLenDesc(s []string) {
@@ -103,13 +120,12 @@ func findDate(s string) (iso, rest string, ok bool) {
 	if best == nil {
 		return "", s, false
 	}
-	var y, mo, d int
-	fmt.Sscan(best.y, &y)
-	fmt.Sscan(best.d, &d)
-	if best.named {
-		mo = monthNames[strings.ToLower(best.m)]
-	} else {
-		fmt.Sscan(best.m, &mo)
+	// Atoi, not Sscan: Sscan reads "08" and "09" as bad octal.
+	y, _ := strconv.Atoi(best.y)
+	d, _ := strconv.Atoi(best.d)
+	mo := monthNames[strings.ToLower(best.m)]
+	if !best.named {
+		mo, _ = strconv.Atoi(best.m)
 	}
 	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	if y < 1800 || y > 2200 || mo < 1 || mo > 12 || t.Day() != d || int(t.Month()) != mo {

@@ -41,22 +41,34 @@ func parseMeta(s string) (metaLine, bool) {
 			return d, true
 		}
 	}
+	if m, ok := bylineWithDate(s); ok {
+		return m, true
+	}
 	parts := reMetaSep.Split(s, -1)
 	if len(parts) < 2 {
 		return metaLine{}, false
 	}
 	var m metaLine
-	found := false
+	found, loose := false, false
 	for _, part := range parts {
 		pm, ok := metaPart(part)
 		if !ok {
 			if boilerScore(part) >= boilerThreshold {
 				continue
 			}
+			if len(words(part)) <= 3 && !endsSentence(part) {
+				// "Comments closed", an e-mail address: passed over on
+				// a line that has a byline.
+				loose = true
+				continue
+			}
 			return metaLine{}, false
 		}
 		found = true
 		m.merge(pm)
+	}
+	if loose && len(m.authors) == 0 {
+		return metaLine{}, false
 	}
 	return m, found
 }
@@ -145,4 +157,47 @@ func addUnique(list []string, items ...string) []string {
 		}
 	}
 	return list
+}
+
+// reMetaNoise is what a byline-and-date line carries besides the two: a
+// reading time, a count in brackets ("(1599 x gelesen)").
+var reMetaNoise = lazyre.New(`(?i)\([^()]*\)|\b\d+\s*(?:min(?:ute)?s?|minuten)\.?(?:\s+(?:read|reading|lesezeit|de lecture|de lectura))?\b`)
+
+// dateWords are the words around a date in a byline-and-date line:
+// "Posted on …", "Geschrieben von … am …", "Publié le …".
+var dateWords = map[string]bool{
+	"published": true, "posted": true, "updated": true, "on": true, "at": true, "date": true,
+	"veröffentlicht": true, "publiziert": true, "erstellt": true, "aktualisiert": true, "am": true,
+	"um": true, "uhr": true, "stand": true, "datum": true, "publié": true, "le": true, "à": true,
+	"publicado": true, "el": true, "em": true, "às": true, "pubblicato": true, "il": true,
+	"alle": true, "gepubliceerd": true, "op": true, "om": true, "opublikowano": true,
+}
+
+// bylineWithDate reads a line that is a byline and a date in any order:
+// "By Jane Doe, March 5, 2024 2:30 pm", "par Jean Roy, 21 juin 2018",
+// "Geschrieben von Jan Roe am 25.08.2015 22:30".
+func bylineWithDate(s string) (metaLine, bool) {
+	if runeLen(s) > 160 {
+		return metaLine{}, false
+	}
+	iso, rest, ok := findDate(s)
+	if !ok {
+		return metaLine{}, false
+	}
+	rest = reMetaNoise.ReplaceAllString(rest, " ")
+	rest = reClock.ReplaceAllString(rest, " ")
+	rest = reWeekday.ReplaceAllString(rest, " ")
+	ws := strings.Fields(rest)
+	trim := func(w string) string { return strings.ToLower(strings.Trim(w, ",.:;|·•-–—")) }
+	for len(ws) > 0 && (dateWords[trim(ws[0])] || trim(ws[0]) == "") {
+		ws = ws[1:]
+	}
+	for len(ws) > 0 && (dateWords[trim(ws[len(ws)-1])] || trim(ws[len(ws)-1]) == "") {
+		ws = ws[:len(ws)-1]
+	}
+	b, ok := parseByline(strings.Trim(strings.Join(ws, " "), ",.:;|·•-–— "))
+	if !ok {
+		return metaLine{}, false
+	}
+	return metaLine{authors: b.authors, publisher: b.publisher, date: iso}, true
 }
