@@ -430,11 +430,19 @@ func (p *parser) readBody(start, last int) {
 	related, adjacent, items := false, false, 0
 	prevProse := true
 	datelineDone := false
+	paras := 0
 	for i := start; i <= last; i++ {
 		if !p.free(i) {
 			continue
 		}
 		u := p.units[i]
+		if m := p.metas[i]; m != nil && paras < metaParas {
+			// A byline or date line below a teaser or a photo, in the
+			// first paragraphs: metadata, as above the body.
+			p.applyMeta(*m, false)
+			p.roles[i] = roleMeta
+			continue
+		}
 		if related {
 			// The list runs on over adjacent lines; past a blank line an
 			// item must not lead into a paragraph (then it is a heading).
@@ -464,6 +472,9 @@ func (p *parser) readBody(start, last int) {
 			continue
 		}
 		p.roles[i] = roleParagraph
+		if prose {
+			paras++
+		}
 		if prose && !datelineDone {
 			datelineDone = true
 			if d, ok := dateline(u.text); ok {
@@ -473,6 +484,10 @@ func (p *parser) readBody(start, last int) {
 		prevProse = prose
 	}
 }
+
+// metaParas is how many paragraphs of the body may come before a byline
+// or date line that is still read as the article's metadata.
+const metaParas = 3
 
 // headingBetween reports a short line the line model drops that reads as a
 // section heading of the article: heading-shaped, with article paragraphs

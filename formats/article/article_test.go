@@ -89,6 +89,13 @@ func TestMetadata(t *testing.T) {
 				want(t, "source", m.Source, "https://example.org/a/1")
 				want(t, "publisher", m.Publisher, "Example Press")
 			}},
+		{"a byline and date below the first paragraph are metadata",
+			"Headline About Water Talks\n\nA teaser paragraph that introduces the story for readers who skim the page.\n\n" +
+				"The talks opened on Monday with a statement from both delegations about the river and its dams.\n\nVon Anna Müller\n3. März 2024\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "authors", m.Authors, []string{"Anna Müller"})
+				want(t, "date", m.Date, "2024-03-03")
+			}},
 		{"tags label at the end adds tags",
 			"Headline About Water Talks\n\n" + body + "\nTags: Water, Diplomacy\n",
 			func(t *testing.T, m doc.Meta) { want(t, "tags", m.Tags, []string{"Water", "Diplomacy"}) }},
