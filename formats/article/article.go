@@ -194,6 +194,7 @@ func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
 	last := p.lastProse(start)
 	p.readBody(start, last)
 	p.readTail(last + 1)
+	p.nearDate()
 
 	d.Blocks = p.blocks()
 	p.meta.Lang = langid.Detect(p.langSample(d))
@@ -484,6 +485,49 @@ func (p *parser) readBody(start, last int) {
 		prevProse = prose
 	}
 }
+
+// nearDate fills the date, when no metadata line gave one, from the first
+// short line near the headline that holds a date: "3. August 2015 · Filed
+// under …", "Christian Roe, 03.11.2023 15:32 Uhr", "July 24, 2019 by Amy
+// Roe 5 Comments". Only the date is taken; the line stays what it was.
+func (p *parser) nearDate() {
+	if p.meta.Date != "" || p.meta.Updated != "" {
+		return
+	}
+	t := -1
+	for i := range p.units {
+		if p.roles[i] == roleTitle {
+			t = i
+			break
+		}
+	}
+	if t < 0 {
+		return
+	}
+	for i := max(0, t-nearDateBefore); i < len(p.units) && i <= t+nearDateAfter; i++ {
+		u := p.units[i]
+		if p.roles[i] == roleTitle || u.nwords > 20 || u.nwords > 8 && endsSentence(u.text) {
+			continue
+		}
+		iso, _, ok := findDate(u.text)
+		if !ok {
+			continue
+		}
+		if reUpdated.MatchString(u.text) {
+			p.meta.Updated = iso
+		} else {
+			p.meta.Date = iso
+		}
+		return
+	}
+}
+
+// The lines searched for a date by nearDate: from nearDateBefore above the
+// headline to nearDateAfter below it.
+const (
+	nearDateBefore = 3
+	nearDateAfter  = 6
+)
 
 // metaParas is how many paragraphs of the body may come before a byline
 // or date line that is still read as the article's metadata.

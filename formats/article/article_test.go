@@ -96,6 +96,12 @@ func TestMetadata(t *testing.T) {
 				want(t, "authors", m.Authors, []string{"Anna Müller"})
 				want(t, "date", m.Date, "2024-03-03")
 			}},
+		{"a date on a short line by the headline, among other words",
+			"Headline About Water Talks\n\n3. August 2015 · Filed under Travel\n\n" + body,
+			func(t *testing.T, m doc.Meta) { want(t, "date", m.Date, "2015-08-03") }},
+		{"a date in the first sentence is not the article's date",
+			"Headline About Water Talks\n\nOn March 5, 2024, the committee met for the first time since the talks began.\n\n" + body,
+			func(t *testing.T, m doc.Meta) { want(t, "date", m.Date, "") }},
 		{"tags label at the end adds tags",
 			"Headline About Water Talks\n\n" + body + "\nTags: Water, Diplomacy\n",
 			func(t *testing.T, m doc.Meta) { want(t, "tags", m.Tags, []string{"Water", "Diplomacy"}) }},
