@@ -195,6 +195,7 @@ func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
 	p.readBody(start, last)
 	p.readTail(last + 1)
 	p.nearDate()
+	p.nearAuthor()
 
 	d.Blocks = p.blocks()
 	p.meta.Lang = langid.Detect(p.langSample(d))
@@ -520,6 +521,64 @@ func (p *parser) nearDate() {
 		}
 		return
 	}
+}
+
+// reNameSep separates a name from a date on a dated line: "Jane Roe,
+// 03.11.2023", "30. Oktober 2019 | Jane Roe", "Jane Roe / 22.04.2020".
+var reNameSep = lazyre.New(`\s*(?:[|/·•,]|//|\s[-–—]\s)\s*`)
+
+// nearAuthor fills the author, when no byline gave one, from a dated line
+// near the headline where a name stands apart from the date: two or three
+// capitalised words between separators ("30. Oktober 2019 | Jane Roe").
+func (p *parser) nearAuthor() {
+	if len(p.meta.Authors) > 0 {
+		return
+	}
+	t := -1
+	for i := range p.units {
+		if p.roles[i] == roleTitle {
+			t = i
+			break
+		}
+	}
+	if t < 0 {
+		return
+	}
+	for i := max(0, t-nearDateBefore); i < len(p.units) && i <= t+nearDateAfter; i++ {
+		u := p.units[i]
+		if p.roles[i] == roleTitle || u.nwords > 20 || endsSentence(u.text) {
+			continue
+		}
+		_, rest, ok := findDate(u.text)
+		if !ok {
+			continue
+		}
+		rest = reClock.ReplaceAllString(rest, " ")
+		for _, part := range reNameSep.Split(rest, -1) {
+			ws := words(strings.TrimSpace(part))
+			if len(ws) >= 2 && len(ws) <= 3 && nameLike(ws) && plainName(ws) && !p.isBoiler(i) && boilerScore(part) < boilerThreshold {
+				p.meta.Authors = []string{strings.Join(ws, " ")}
+				return
+			}
+		}
+		return
+	}
+}
+
+// plainName reports name words with no label in them ("Tags:",
+// "Published:"), no word of a date line ("Uhr", "GMT") and no function
+// word first ("Im Wortlaut", "IT Weekly").
+func plainName(ws []string) bool {
+	if stopWords[strings.ToLower(ws[0])] {
+		return false
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(w)
+		if strings.ContainsAny(w, ":@#") || dateWords[lw] || lw == "gmt" || lw == "utc" || lw == "uhr" {
+			return false
+		}
+	}
+	return true
 }
 
 // The lines searched for a date by nearDate: from nearDateBefore above the

@@ -102,6 +102,18 @@ func TestMetadata(t *testing.T) {
 		{"a date in the first sentence is not the article's date",
 			"Headline About Water Talks\n\nOn March 5, 2024, the committee met for the first time since the talks began.\n\n" + body,
 			func(t *testing.T, m doc.Meta) { want(t, "date", m.Date, "") }},
+		{"a name apart from the date on a dated line by the headline",
+			"Headline About Water Talks\n\n30. Oktober 2019 | Jane Roe\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "authors", m.Authors, []string{"Jane Roe"})
+				want(t, "date", m.Date, "2019-10-30")
+			}},
+		{"labels and clock words on a dated line are not names",
+			"Headline About Water Talks\n\nPublished: 05.01.2020 12:00 GMT | Im Wortlaut\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "authors", m.Authors, []string(nil))
+				want(t, "date", m.Date, "2020-01-05")
+			}},
 		{"tags label at the end adds tags",
 			"Headline About Water Talks\n\n" + body + "\nTags: Water, Diplomacy\n",
 			func(t *testing.T, m doc.Meta) { want(t, "tags", m.Tags, []string{"Water", "Diplomacy"}) }},

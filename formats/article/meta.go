@@ -188,14 +188,14 @@ func bylineWithDate(s string) (metaLine, bool) {
 	rest = reClock.ReplaceAllString(rest, " ")
 	rest = reWeekday.ReplaceAllString(rest, " ")
 	ws := strings.Fields(rest)
-	trim := func(w string) string { return strings.ToLower(strings.Trim(w, ",.:;|·•-–—")) }
+	trim := func(w string) string { return strings.ToLower(strings.Trim(w, ",.:;|·•-–—/")) }
 	for len(ws) > 0 && (dateWords[trim(ws[0])] || trim(ws[0]) == "") {
 		ws = ws[1:]
 	}
 	for len(ws) > 0 && (dateWords[trim(ws[len(ws)-1])] || trim(ws[len(ws)-1]) == "") {
 		ws = ws[:len(ws)-1]
 	}
-	b, ok := parseByline(strings.Trim(strings.Join(ws, " "), ",.:;|·•-–— "))
+	b, ok := parseByline(strings.Trim(strings.Join(ws, " "), ",.:;|·•-–—/ "))
 	if !ok {
 		return metaLine{}, false
 	}
