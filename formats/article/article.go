@@ -43,6 +43,7 @@ import (
 	"folio/formats/internal/langid"
 	"folio/formats/internal/lazyre"
 	"folio/formats/internal/salvage"
+	"folio/formats/internal/textdate"
 	"folio/pipeline/doc"
 )
 
@@ -510,11 +511,11 @@ func (p *parser) nearDate() {
 		if p.roles[i] == roleTitle || u.nwords > 20 || u.nwords > 8 && endsSentence(u.text) {
 			continue
 		}
-		iso, _, ok := findDate(u.text)
+		iso, _, ok := textdate.Find(u.text)
 		if !ok {
 			continue
 		}
-		if reUpdated.MatchString(u.text) {
+		if textdate.Updated.MatchString(u.text) {
 			p.meta.Updated = iso
 		} else {
 			p.meta.Date = iso
@@ -549,11 +550,11 @@ func (p *parser) nearAuthor() {
 		if p.roles[i] == roleTitle || u.nwords > 20 || endsSentence(u.text) {
 			continue
 		}
-		_, rest, ok := findDate(u.text)
+		_, rest, ok := textdate.Find(u.text)
 		if !ok {
 			continue
 		}
-		rest = reClock.ReplaceAllString(rest, " ")
+		rest = textdate.Clock.ReplaceAllString(rest, " ")
 		for _, part := range reNameSep.Split(rest, -1) {
 			ws := words(strings.TrimSpace(part))
 			if len(ws) >= 2 && len(ws) <= 3 && nameLike(ws) && plainName(ws) && !p.isBoiler(i) && boilerScore(part) < boilerThreshold {

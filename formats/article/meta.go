@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"folio/formats/internal/lazyre"
+	"folio/formats/internal/textdate"
 )
 
 // metaLine is what one metadata line says.
@@ -180,13 +181,13 @@ func bylineWithDate(s string) (metaLine, bool) {
 	if runeLen(s) > 160 {
 		return metaLine{}, false
 	}
-	iso, rest, ok := findDate(s)
+	iso, rest, ok := textdate.Find(s)
 	if !ok {
 		return metaLine{}, false
 	}
 	rest = reMetaNoise.ReplaceAllString(rest, " ")
-	rest = reClock.ReplaceAllString(rest, " ")
-	rest = reWeekday.ReplaceAllString(rest, " ")
+	rest = textdate.Clock.ReplaceAllString(rest, " ")
+	rest = textdate.Weekday.ReplaceAllString(rest, " ")
 	ws := strings.Fields(rest)
 	trim := func(w string) string { return strings.ToLower(strings.Trim(w, ",.:;|·•-–—/")) }
 	for len(ws) > 0 && (dateWords[trim(ws[0])] || trim(ws[0]) == "") {

@@ -11,6 +11,7 @@ import (
 	"folio/formats/internal/crumbs"
 	"folio/formats/internal/htmltree"
 	"folio/formats/internal/lazyre"
+	"folio/formats/internal/textdate"
 	"folio/pipeline/doc"
 )
 
@@ -44,6 +45,9 @@ type pageFacts struct {
 	timePub   string   // <time pubdate> or itemprop=datePublished
 	timeFirst string   // the first <time datetime> inside <article>, else in the page
 	h1        []string
+	// head is the headline's element: the first post title, else the
+	// first h1 (nil when the page has neither).
+	head, firstH1 *html.Node
 	// postTitles are headings marked as the post's title; they come
 	// before the h1s as headline candidates.
 	postTitles []string
@@ -124,8 +128,14 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 			case t == "" || homeLink(n):
 			case postTitleClass.MatchString(c.orig(n, "class")):
 				f.postTitles = append(f.postTitles, t)
+				if f.head == nil {
+					f.head = n
+				}
 			case n.Data == "h1":
 				f.h1 = append(f.h1, t)
+				if f.firstH1 == nil {
+					f.firstH1 = n
+				}
 			}
 		case "time":
 			dt := strings.TrimSpace(htmltree.Attr(n, "datetime"))
@@ -216,6 +226,17 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		first("datepublished"), first("date", "pubdate", "publish-date", "sailthru.date", "parsely-pub-date"), f.timePub, f.timeFirst)
 	m.Updated = firstDate(ldString(ld, "dateModified"), first("article:modified_time", "og:updated_time"),
 		first("dcterms.modified", "dc.date.modified"), first("datemodified", "last-modified"))
+	if m.Date == "" && m.Updated == "" {
+		head := f.head
+		if head == nil {
+			head = f.firstH1
+		}
+		if iso, updated := dateNearHead(root, head); updated {
+			m.Updated = iso
+		} else {
+			m.Date = iso
+		}
+	}
 	if m.Updated == m.Date {
 		m.Updated = ""
 	}
@@ -659,3 +680,63 @@ func hasAncestor(n *html.Node, name string) bool {
 }
 
 func insideSVG(n *html.Node) bool { return n.Namespace != "" }
+
+// dateNearHead finds the date a page prints by its headline when its
+// metadata names none: the first short run of text with a written date
+// (textdate) among the few before the headline's element and the dozen
+// after it. updated reports a date labelled as a change ("Updated …").
+func dateNearHead(root, head *html.Node) (iso string, updated bool) {
+	if head == nil {
+		return "", false
+	}
+	var texts []string
+	at := -1
+	htmltree.WalkNodes(root, func(n *html.Node) htmltree.Walk {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "style", "template", "noscript", "svg":
+				return htmltree.WalkSkip
+			}
+			if n == head {
+				at = len(texts)
+				texts = append(texts, "")
+				return htmltree.WalkSkip
+			}
+		}
+		if n.Type == html.TextNode {
+			if t := clean(n.Data); t != "" {
+				texts = append(texts, t)
+			}
+		}
+		if at >= 0 && len(texts) > at+dateAfterHead {
+			return htmltree.WalkStop
+		}
+		return htmltree.WalkIn
+	})
+	if at < 0 {
+		return "", false
+	}
+	for i := max(0, at-dateBeforeHead); i < len(texts) && i <= at+dateAfterHead; i++ {
+		t := texts[i]
+		n := len(strings.Fields(t))
+		if i == at || n > 20 || n > 8 && strings.ContainsAny(t[len(t)-1:], ".!?") {
+			continue
+		}
+		if iso, _, ok := textdate.Find(t); ok {
+			// The label may be its own run of text: "Updated" <time>…
+			label := t
+			if i > 0 {
+				label = texts[i-1] + " " + t
+			}
+			return iso, textdate.Updated.MatchString(label)
+		}
+	}
+	return "", false
+}
+
+// The runs of text searched by dateNearHead: dateBeforeHead before the
+// headline's element, dateAfterHead after it.
+const (
+	dateBeforeHead = 3
+	dateAfterHead  = 12
+)

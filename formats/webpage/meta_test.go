@@ -172,3 +172,28 @@ func TestTitleSources(t *testing.T) {
 		})
 	}
 }
+
+// TestDateNearHeadline: with no date in the page's metadata, the date
+// printed by the headline is taken, an "Updated" one as the update; a
+// date in a sentence of the body, or one that metadata already gives, is
+// not.
+func TestDateNearHeadline(t *testing.T) {
+	body := func(top string) string {
+		return "<article><h1>Water talks resume</h1>" + top + filler + filler + "</article>"
+	}
+	tests := []struct {
+		name, head, body, date, updated string
+	}{
+		{"a German date line under the headline", "", body(`<p class="meta">Veröffentlicht am 5. März 2024 von Anna Roe</p>`), "2024-03-05", ""},
+		{"an Updated label in its own element", "", body(`<p><span>Updated</span> <span>August 9, 2023</span></p>`), "", "2023-08-09"},
+		{"a date in a sentence of the body", "", body(`<p>On March 5, 2024, the committee met for the first time since the crisis began.</p>`), "", ""},
+		{"metadata wins over the text", `<meta property="article:published_time" content="2022-01-02">`, body(`<p>5. März 2024</p>`), "2022-01-02", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, "<!DOCTYPE html><html><head><title>Water talks resume</title>"+tt.head+"</head><body>"+tt.body+"</body></html>", Options{})
+			want(t, "date", d.Meta.Date, tt.date)
+			want(t, "updated", d.Meta.Updated, tt.updated)
+		})
+	}
+}

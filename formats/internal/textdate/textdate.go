@@ -1,0 +1,147 @@
+// Package textdate finds dates written in text, as sites print them near
+// a headline: "March 5, 2024", "5. März 2024", "5 de marzo de 2024",
+// "05.03.2024", "2024-03-05", "5 марта 2024", "٥ مارس ٢٠٢٤". Both article
+// readers use it: the copied-text reader on its lines, the saved-page
+// reader on the text by the headline when the page's metadata gives no
+// date. Dates in machine formats (meta tags, JSON-LD, <time>) are
+// pipeline/doc's.
+package textdate
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"folio/formats/internal/lazyre"
+)
+
+// Month names by language. Russian uses the genitive ("5 марта 2024") and
+// the nominative; Arabic both the Egyptian/Maghreb names and the Levantine
+// ones.
+var monthNames = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+	"июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+	"январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6,
+	"июль": 7, "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+	"يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5,
+	"يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8,
+	"سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+	"كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6,
+	"تموز": 7, "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+	// German (with Austrian "Jänner"), French, Spanish, Italian,
+	// Portuguese, Dutch and Polish (genitive, as dates write it), with the
+	// abbreviations sites print.
+	"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mär": 3, "mrz": 3, "mai": 5, "juni": 6,
+	"juli": 7, "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
+	"janvier": 1, "janv": 1, "février": 2, "févr": 2, "fév": 2, "mars": 3, "avril": 4, "avr": 4,
+	"juin": 6, "juillet": 7, "juil": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+	"décembre": 12, "déc": 12,
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+	"septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	"gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+	"ottobre": 10, "dicembre": 12,
+	"janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+	"outubro": 10, "novembro": 11, "dezembro": 12,
+	"januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+	"stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7,
+	"sierpnia": 8, "września": 9, "października": 10, "listopada": 11, "grudnia": 12,
+}
+
+var (
+	monthAlt = func() string {
+		var names []string
+		for k := range monthNames {
+			names = append(names, regexp.QuoteMeta(k))
+		}
+		// Longest first so "march" wins over "mar" and "كانون الثاني" over nothing.
+		sortByLenDesc(names)
+		return strings.Join(names, "|")
+	}()
+	reISODate  = lazyre.New(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b`)
+	reDotDate  = lazyre.New(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+	reMonthDay = lazyre.New(`(?i)(?:^|[^\p{L}])(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	reDayMonth = lazyre.New(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?(` + monthAlt + `)\.?,?\s+(?:de\s+)?(\d{4})`)
+	// Clock is a time of day, Weekday a day's name, Label a word that
+	// introduces a date ("Published", "am", "le"), Updated one that marks
+	// the date of a change.
+	Clock   = lazyre.New(`(?i)\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2})?)?`)
+	Weekday = lazyre.New(`(?i)(?:^|[^\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)(?:[^\p{L}]|$)`)
+	Label   = lazyre.New(`(?i)(?:^|[^\p{L}])(?:last updated|updated on|updated|published on|published|posted on|posted|first published|date|on|at|veröffentlicht am|veröffentlicht|aktualisiert am|aktualisiert|erstellt am|publiziert am|stand|datum|am|um|uhr|publié le|publié|mis à jour le|mis à jour|le|à|publicado el|publicado em|publicado|actualizado el|actualizado|atualizado em|atualizado|el|em|a las|às|pubblicato il|pubblicato|aggiornato il|aggiornato|il|alle|gepubliceerd op|gepubliceerd|bijgewerkt op|bijgewerkt|op|om|opublikowano|zaktualizowano|опубликовано|обновлено|дата публикации|дата|г|года|в|آخر تحديث|تحديث|نُشر|نشر في|نشر|بتاريخ|في)(?:[^\p{L}]|$)`)
+	Updated = lazyre.New(`(?i)updated|обновлено|تحديث|حُدّث|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|zaktualizowano`)
+)
+
+func sortByLenDesc(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && (len(s[j]) > len(s[j-1]) || len(s[j]) == len(s[j-1]) && s[j] < s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// arabicDigits maps Arabic-Indic and Persian digits to ASCII, so that
+// "٥ مارس ٢٠٢٤" parses like "5 مارس 2024". Each replaced digit keeps the
+// string's structure (rune for rune), which is all matching needs.
+var arabicDigits = strings.NewReplacer(
+	"٠", "0", "١", "1", "٢", "2", "٣", "3", "٤", "4", "٥", "5", "٦", "6", "٧", "7", "٨", "8", "٩", "9",
+	"۰", "0", "۱", "1", "۲", "2", "۳", "3", "۴", "4", "۵", "5", "۶", "6", "۷", "7", "۸", "8", "۹", "9",
+)
+
+// Find finds the first date in s and returns it as YYYY-MM-DD with the
+// text that remains once the date is cut out.
+func Find(s string) (iso, rest string, ok bool) {
+	s = arabicDigits.Replace(s)
+	type match struct {
+		loc     []int
+		y, m, d string
+		named   bool
+	}
+	var best *match
+	try := func(re *lazyre.RE, order string) {
+		loc := re.FindStringSubmatchIndex(s)
+		if loc == nil {
+			return
+		}
+		if best != nil && best.loc[0] <= loc[0] {
+			return
+		}
+		g := func(i int) string { return s[loc[2*i]:loc[2*i+1]] }
+		m := &match{loc: loc}
+		switch order {
+		case "ymd":
+			m.y, m.m, m.d = g(1), g(2), g(3)
+		case "dmy":
+			m.d, m.m, m.y = g(1), g(2), g(3)
+		case "Mdy":
+			m.m, m.d, m.y, m.named = g(1), g(2), g(3), true
+		case "dMy":
+			m.d, m.m, m.y, m.named = g(1), g(2), g(3), true
+		}
+		best = m
+	}
+	try(reISODate, "ymd")
+	try(reDotDate, "dmy")
+	try(reMonthDay, "Mdy")
+	try(reDayMonth, "dMy")
+	if best == nil {
+		return "", s, false
+	}
+	// Atoi, not Sscan: Sscan reads "08" and "09" as bad octal.
+	y, _ := strconv.Atoi(best.y)
+	d, _ := strconv.Atoi(best.d)
+	mo := monthNames[strings.ToLower(best.m)]
+	if !best.named {
+		mo, _ = strconv.Atoi(best.m)
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if y < 1800 || y > 2200 || mo < 1 || mo > 12 || t.Day() != d || int(t.Month()) != mo {
+		return "", s, false
+	}
+	start, end := best.loc[0], best.loc[1]
+	rest = s[:start] + " " + s[end:]
+	return t.Format("2006-01-02"), rest, true
+}
