@@ -40,6 +40,7 @@ import (
 	"fmt"
 	"strings"
 
+	"folio/formats/internal/byline"
 	"folio/formats/internal/langid"
 	"folio/formats/internal/lazyre"
 	"folio/formats/internal/salvage"
@@ -557,7 +558,7 @@ func (p *parser) nearAuthor() {
 		rest = textdate.Clock.ReplaceAllString(rest, " ")
 		for _, part := range reNameSep.Split(rest, -1) {
 			ws := words(strings.TrimSpace(part))
-			if len(ws) >= 2 && len(ws) <= 3 && nameLike(ws) && plainName(ws) && !p.isBoiler(i) && boilerScore(part) < boilerThreshold {
+			if len(ws) >= 2 && len(ws) <= 3 && byline.NameLike(ws) && plainName(ws) && !p.isBoiler(i) && boilerScore(part) < boilerThreshold {
 				p.meta.Authors = []string{strings.Join(ws, " ")}
 				return
 			}

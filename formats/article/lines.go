@@ -1,6 +1,7 @@
 package article
 
 import (
+	"folio/formats/internal/byline"
 	"sort"
 	"strings"
 	"unicode"
@@ -130,7 +131,7 @@ func startsLabel(s string) bool {
 	if ok {
 		return true
 	}
-	if _, ok := parseByline(s); ok {
+	if _, ok := byline.Parse(s); ok {
 		return true
 	}
 	_, ok = sourceLabel(s)

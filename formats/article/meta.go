@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 
+	"folio/formats/internal/byline"
 	"folio/formats/internal/lazyre"
 	"folio/formats/internal/textdate"
 )
@@ -36,9 +37,9 @@ func parseMeta(s string) (metaLine, bool) {
 	}
 	if m := reDateBy.FindStringSubmatch(s); m != nil {
 		d, okd := metaPart(m[1])
-		b, okb := parseByline(m[2])
+		b, okb := byline.Parse(m[2])
 		if okd && okb && (d.date != "" || d.updated != "") {
-			d.authors, d.publisher = b.authors, b.publisher
+			d.authors, d.publisher = b.Authors, b.Publisher
 			return d, true
 		}
 	}
@@ -76,8 +77,8 @@ func parseMeta(s string) (metaLine, bool) {
 
 func metaPart(s string) (metaLine, bool) {
 	s = strings.TrimSpace(s)
-	if b, ok := parseByline(s); ok {
-		return metaLine{authors: b.authors, publisher: b.publisher}, true
+	if b, ok := byline.Parse(s); ok {
+		return metaLine{authors: b.Authors, publisher: b.Publisher}, true
 	}
 	if iso, upd, ok := dateLine(s); ok {
 		if upd {
@@ -196,9 +197,9 @@ func bylineWithDate(s string) (metaLine, bool) {
 	for len(ws) > 0 && (dateWords[trim(ws[len(ws)-1])] || trim(ws[len(ws)-1]) == "") {
 		ws = ws[:len(ws)-1]
 	}
-	b, ok := parseByline(strings.Trim(strings.Join(ws, " "), ",.:;|·•-–—/ "))
+	b, ok := byline.Parse(strings.Trim(strings.Join(ws, " "), ",.:;|·•-–—/ "))
 	if !ok {
 		return metaLine{}, false
 	}
-	return metaLine{authors: b.authors, publisher: b.publisher, date: iso}, true
+	return metaLine{authors: b.Authors, publisher: b.Publisher, date: iso}, true
 }

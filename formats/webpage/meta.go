@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"folio/formats/internal/byline"
 	"folio/formats/internal/crumbs"
 	"folio/formats/internal/htmltree"
 	"folio/formats/internal/lazyre"
@@ -355,17 +356,94 @@ func authors(f *pageFacts, ld map[string]any) []string {
 				if isURL(v) {
 					continue
 				}
-				names = append(names, splitNames(v)...)
+				names = append(names, textNames(v)...)
 			}
 		}
 		if len(names) > 0 {
 			return dedupe(names)
 		}
 	}
-	if len(f.relAuthor) > 0 {
-		return dedupe(f.relAuthor)
+	var names []string
+	for _, a := range f.relAuthor {
+		names = append(names, textNames(a)...)
 	}
-	return dedupe(splitNames(f.byline))
+	if len(names) > 0 {
+		return dedupe(names)
+	}
+	return dedupe(textNames(f.byline))
+}
+
+// reLinkName is the name at the end of an author link's text: "Zeige alle
+// Beiträge von Jane Roe →", "View all posts by Jane Roe".
+var reLinkName = lazyre.New(`(?i)\b(?:by|von|par|por|di|door)\s+(\p{Lu}[^→»›]*?)\s*[→»›]*$`)
+
+// textNames reads names from the text of a byline element or an author
+// link, as a page prints it: a byline ("By …", "Von …"; the shared
+// parser), a link's "all posts by …", or bare names; a date printed with
+// them and the words around it go ("Jane Roe, 07 Dezember 2022", "VON
+// JANE ROE am 21. April 2020"), and so do labels left alone ("Posted",
+// "von").
+func textNames(s string) []string {
+	s = clean(s)
+	if _, rest, ok := textdate.Find(s); ok {
+		rest = textdate.Clock.ReplaceAllString(rest, " ")
+		ws := strings.Fields(rest)
+		for len(ws) > 0 && isDateWord(ws[0]) {
+			ws = ws[1:]
+		}
+		for len(ws) > 0 && isDateWord(ws[len(ws)-1]) {
+			ws = ws[:len(ws)-1]
+		}
+		s = strings.Trim(strings.Join(ws, " "), " ,;|·•-–—/")
+	}
+	if s == "" {
+		return nil
+	}
+	if b, ok := byline.Parse(s); ok {
+		return b.Authors
+	}
+	if m := reLinkName.FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
+		// "… by Jane Roe" inside a longer text; a text that starts with
+		// the word and did not parse as a byline is no name.
+		s = s[m[2]:m[3]]
+	}
+	s = reNameLabel.ReplaceAllString(s, "")
+	var out []string
+	for _, n := range splitNames(s) {
+		if !onlyLabels(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// onlyLabels reports a name with no word that is not a label ("Posted",
+// "Von -").
+func onlyLabels(n string) bool {
+	for _, w := range strings.Fields(n) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 && !labelWords[strings.ToLower(strings.Trim(w, " :.,"))] {
+			return false
+		}
+	}
+	return true
+}
+
+// reNameLabel is a label before names the byline parser did not take
+// ("Author: Bo2man": a name with a digit is no byline, but is a name).
+var reNameLabel = lazyre.New(`(?i)^(?:author|authors|autor|auteur|autore|by|von|par|por)\s*:\s*`)
+
+// labelWords are what a byline element holds besides names.
+var labelWords = map[string]bool{
+	"by": true, "von": true, "par": true, "por": true, "di": true, "door": true, "posted": true,
+	"author": true, "autor": true, "auteur": true, "written": true, "geschrieben": true,
+}
+
+func isDateWord(w string) bool {
+	switch strings.ToLower(strings.Trim(w, ",.:;|·•-–—/")) {
+	case "", "on", "at", "am", "um", "uhr", "le", "à", "el", "il", "em", "op", "om", "published", "posted", "updated", "last":
+		return true
+	}
+	return false
 }
 
 var bylineClass = lazyre.New(`(?i)(^|[-_\s])(byline|byl|author|authors|author-?name|writer|fn)($|[-_\s])`)

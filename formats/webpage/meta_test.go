@@ -1,6 +1,7 @@
 package webpage
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -195,5 +196,31 @@ func TestDateNearHeadline(t *testing.T) {
 			want(t, "date", d.Meta.Date, tt.date)
 			want(t, "updated", d.Meta.Updated, tt.updated)
 		})
+	}
+}
+
+// TestTextNames reads names from byline elements and author links as
+// pages print them.
+func TestTextNames(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Jane Roe", []string{"Jane Roe"}},
+		{"By Jane Roe and John Doe", []string{"Jane Roe", "John Doe"}},
+		{"Jane Roe, 07 Dezember 2022", []string{"Jane Roe"}},
+		{"VON JANE ROE am 21. April 2020", []string{"JANE ROE"}},
+		{"Posted on September 21, 2020 by Adi Roe", []string{"Adi Roe"}},
+		{"Zeige alle Beiträge von Simon Roe →", []string{"Simon Roe"}},
+		{"Auteur: Anna Roe", []string{"Anna Roe"}},
+		{"Author: Bo2man", []string{"Bo2man"}},
+		{"Posted", nil},
+		{"Von -", nil},
+		{"Last Updated: January 7, 2025", nil},
+	}
+	for _, tt := range tests {
+		if got := textNames(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("textNames(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -1,0 +1,37 @@
+package byline
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in        string
+		authors   []string
+		publisher string
+	}{
+		{"By Jane Doe and John Roe, Example Wire", []string{"Jane Doe", "John Roe"}, "Example Wire"},
+		{"Written by Jane Doe", []string{"Jane Doe"}, ""},
+		{"Автор: Иван Петров", []string{"Иван Петров"}, ""},
+		{"Von Anna Müller und Bert Roe", []string{"Anna Müller", "Bert Roe"}, ""},
+		{"Par Loïc Le Clerc", []string{"Loïc Le Clerc"}, ""},
+		{"Por José de la Cruz", []string{"José de la Cruz"}, ""},
+		{"Autor: Jan Kowalski", []string{"Jan Kowalski"}, ""},
+		{"ByAlex Doe", []string{"Alex Doe"}, ""},
+		{"By Jane Roe @jroe", []string{"Jane Roe"}, ""},
+		{"By Jane Roe (reporting)", []string{"Jane Roe"}, ""},
+	}
+	for _, tt := range tests {
+		b, ok := Parse(tt.in)
+		if !ok || !reflect.DeepEqual(b.Authors, tt.authors) || b.Publisher != tt.publisher {
+			t.Errorf("Parse(%q) = %+v, %v; want %q, %q", tt.in, b, ok, tt.authors, tt.publisher)
+		}
+	}
+	for _, s := range []string{"Von Berlin nach Hamburg", "Von Bits und Bytes", "Di Maria scored twice", "Par ici la sortie",
+		"By the numbers: a look at the budget.", "BY COURSE/MEAL:", "By Jane Roe | March 5, 2024"} {
+		if b, ok := Parse(s); ok {
+			t.Errorf("Parse(%q) = %+v, want no byline", s, b)
+		}
+	}
+}
