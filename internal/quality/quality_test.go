@@ -335,15 +335,18 @@ type floor struct {
 	// lineTitles is the share of titles right where the title is a line
 	// of the copied text (readers of text only).
 	lineTitles float64
-	maxEmpty   int
+	// authors and dates are the shares of pages with an expected
+	// author or date that a reader gets right.
+	authors, dates float64
+	maxEmpty       int
 }
 
 var floors = map[string]floor{
-	"mozilla/html":            {f1: 0.96, titles: 0.94, maxEmpty: 0},
-	"mozilla/article":         {f1: 0.91, titles: 0.41, lineTitles: 0.72, maxEmpty: 1},
+	"mozilla/html":            {f1: 0.96, titles: 0.94, authors: 0.82, dates: 0.97, maxEmpty: 0},
+	"mozilla/article":         {f1: 0.91, titles: 0.41, lineTitles: 0.72, authors: 0.25, maxEmpty: 1},
 	"mozilla/readability":     {f1: 0.99, titles: 0.99},
-	"trafilatura/html":        {snipP: 0.89, snipR: 0.91, titles: 0.77, maxEmpty: 4},
-	"trafilatura/article":     {snipP: 0.875, snipR: 0.89, titles: 0.65, lineTitles: 0.69, maxEmpty: 10},
+	"trafilatura/html":        {snipP: 0.89, snipR: 0.91, titles: 0.77, authors: 0.57, dates: 0.74, maxEmpty: 4},
+	"trafilatura/article":     {snipP: 0.875, snipR: 0.88, titles: 0.65, lineTitles: 0.69, authors: 0.26, dates: 0.61, maxEmpty: 10},
 	"trafilatura/trafilatura": {snipP: 0.88, snipR: 0.90, maxEmpty: 881},
 }
 
@@ -409,6 +412,12 @@ func checkFloor(t *testing.T, rw row) {
 	}
 	if rw.lined > 0 && float64(rw.lineTitles)/float64(rw.lined) < fl.lineTitles {
 		t.Errorf("%s: headline right on %d/%d pages where it is a line, below the floor %.3f", key, rw.lineTitles, rw.lined, fl.lineTitles)
+	}
+	if rw.authored > 0 && float64(rw.authors)/float64(rw.authored) < fl.authors {
+		t.Errorf("%s: authors right on %d/%d, below the floor %.3f", key, rw.authors, rw.authored, fl.authors)
+	}
+	if rw.dated > 0 && float64(rw.dates)/float64(rw.dated) < fl.dates {
+		t.Errorf("%s: dates right on %d/%d, below the floor %.3f", key, rw.dates, rw.dated, fl.dates)
 	}
 	if rw.empty > fl.maxEmpty {
 		t.Errorf("%s: %d pages with an empty body, more than %d", key, rw.empty, fl.maxEmpty)
