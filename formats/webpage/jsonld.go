@@ -64,6 +64,22 @@ func pickArticle(objs []map[string]any) map[string]any {
 	return nil
 }
 
+// pageLD returns a property of the JSON-LD object that describes the page
+// itself (WebPage, ItemPage, AboutPage, …), for pages that give no
+// article object: a WordPress graph dates its WebPage, not an Article.
+func pageLD(objs []map[string]any, key string) string {
+	for _, o := range objs {
+		for _, t := range ldStrings(o["@type"]) {
+			if strings.HasSuffix(strings.TrimPrefix(t, "schema:"), "Page") {
+				if v := ldString(o, key); v != "" {
+					return v
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // ldString is a text property; sites sometimes put HTML entities in JSON-LD,
 // so they are decoded.
 func ldString(o map[string]any, key string) string {

@@ -224,3 +224,15 @@ func TestTextNames(t *testing.T) {
 		}
 	}
 }
+
+// TestWebPageLDDate: a JSON-LD graph with no article object dates its
+// WebPage (as WordPress's SEO plugins write it); that date counts, after
+// an article's and before the text's.
+func TestWebPageLDDate(t *testing.T) {
+	graph := `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[` +
+		`{"@type":"WebSite","name":"Example"},` +
+		`{"@type":"WebPage","name":"Water talks resume","datePublished":"2014-03-17T01:44:37+00:00","dateModified":"2018-09-16T06:34:00+00:00"}]}</script>`
+	d, _ := read(t, page(graph, "<h1>Water talks resume</h1><p>5. März 2024</p>"+filler), Options{})
+	want(t, "date", d.Meta.Date, "2014-03-17T01:44:37Z")
+	want(t, "updated", d.Meta.Updated, "2018-09-16T06:34:00Z")
+}
