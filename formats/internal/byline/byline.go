@@ -20,13 +20,13 @@ var (
 	// German, French, Spanish, Italian, Portuguese, Dutch, Polish. Most
 	// of these words are prepositions too ("von", "par", "di"), so the
 	// names after them must look like names (NameLike).
-	reBylineOther = lazyre.New(`^(?i:von|geschrieben von|verfasst von|veröffentlicht von|ein beitrag von|ein artikel von|ein interview von|ein kommentar von|par|écrit par|publié par|por|escrito por|publicado por|di|scritto da|pubblicato da|a cura di|door|geschreven door)(?:\s*[:：]\s*|\s+)(.+)$`)
+	reBylineOther = lazyre.New(`^(?i:von|geschrieben von|verfasst von|veröffentlicht von|(?:ein |eine )?(?:blog[- ]?|gast)?(?:beitrag|artikel|interview|kommentar|text|bericht|essay|rezension|kolumne) von|par|écrit par|publié par|por|escrito por|publicado por|di|scritto da|pubblicato da|a cura di|door|geschreven door)(?:\s*[:：]\s*|\s+)(.+)$`)
 	// reBylineLabel is a label that needs its colon: "Autor: …",
 	// "Text: …".
 	reBylineLabel = lazyre.New(`^(?i:autor|autorin|autoren|auteur|autore|auteurs|text|texto|testo|tekst)\s*[:：]\s*(.+)$`)
 	// reBylineGlued is a byline whose space a page's copy lost: "ByAlex
 	// Doe", "Veröffentlicht vonChris Jung".
-	reBylineGlued = lazyre.New(`^(By|Von|von|Veröffentlicht von|Par|par|Por|por)(\p{Lu}[\p{Ll}.].*)$`)
+	reBylineGlued = lazyre.New(`^(By|Von|von|(?:Veröffentlicht|Geschrieben|Verfasst|Erstellt) von|Par|par|Por|por)(\p{Lu}[\p{Ll}.].*)$`)
 	// reBylineSplit separates several names: commas (Latin and Arabic),
 	// "and", "&", Russian "и" and a free-standing Arabic "و".
 	reBylineSplit = lazyre.New(`\s*[,،]\s*|\s+/\s+|\s+(?:and|&|и|و|und|et|y|e|en|i|oraz)\s+`)

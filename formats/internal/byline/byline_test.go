@@ -21,6 +21,9 @@ func TestParse(t *testing.T) {
 		{"ByAlex Doe", []string{"Alex Doe"}, ""},
 		{"By Jane Roe @jroe", []string{"Jane Roe"}, ""},
 		{"By Jane Roe (reporting)", []string{"Jane Roe"}, ""},
+		{"Geschrieben vonElisa Roe", []string{"Elisa Roe"}, ""},
+		{"Blog Beitrag von Margarita Roe", []string{"Margarita Roe"}, ""},
+		{"Ein Gastbeitrag von Jan Roe", []string{"Jan Roe"}, ""},
 	}
 	for _, tt := range tests {
 		b, ok := Parse(tt.in)
