@@ -38,6 +38,7 @@ package article
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"folio/formats/internal/byline"
@@ -497,32 +498,35 @@ func (p *parser) nearDate() {
 	if p.meta.Date != "" || p.meta.Updated != "" {
 		return
 	}
-	t := -1
-	for i := range p.units {
-		if p.roles[i] == roleTitle {
-			t = i
-			break
-		}
+	i, iso, _ := p.datedNearHeadline(func(u *unit) bool { return u.nwords > 8 && endsSentence(u.text) })
+	switch {
+	case i < 0:
+	case textdate.Updated.MatchString(p.units[i].text):
+		p.meta.Updated = iso
+	default:
+		p.meta.Date = iso
 	}
+}
+
+// datedNearHeadline returns the first line with a date from nearDateBefore
+// above the headline to nearDateAfter below it, with the date and the rest
+// of the line; the headline, lines of more than 20 words and those skip
+// refuses are passed over. i is -1 when there is none.
+func (p *parser) datedNearHeadline(skip func(*unit) bool) (i int, iso, rest string) {
+	t := slices.Index(p.roles, roleTitle)
 	if t < 0 {
-		return
+		return -1, "", ""
 	}
 	for i := max(0, t-nearDateBefore); i < len(p.units) && i <= t+nearDateAfter; i++ {
 		u := p.units[i]
-		if p.roles[i] == roleTitle || u.nwords > 20 || u.nwords > 8 && endsSentence(u.text) {
+		if p.roles[i] == roleTitle || u.nwords > 20 || skip(u) {
 			continue
 		}
-		iso, _, ok := textdate.Find(u.text)
-		if !ok {
-			continue
+		if iso, rest, ok := textdate.Find(u.text); ok {
+			return i, iso, rest
 		}
-		if textdate.Updated.MatchString(u.text) {
-			p.meta.Updated = iso
-		} else {
-			p.meta.Date = iso
-		}
-		return
 	}
+	return -1, "", ""
 }
 
 // reNameSep separates a name from a date on a dated line: "Jane Roe,
@@ -536,34 +540,17 @@ func (p *parser) nearAuthor() {
 	if len(p.meta.Authors) > 0 {
 		return
 	}
-	t := -1
-	for i := range p.units {
-		if p.roles[i] == roleTitle {
-			t = i
-			break
-		}
-	}
-	if t < 0 {
+	i, _, rest := p.datedNearHeadline(func(u *unit) bool { return endsSentence(u.text) })
+	if i < 0 {
 		return
 	}
-	for i := max(0, t-nearDateBefore); i < len(p.units) && i <= t+nearDateAfter; i++ {
-		u := p.units[i]
-		if p.roles[i] == roleTitle || u.nwords > 20 || endsSentence(u.text) {
-			continue
+	rest = textdate.Clock.ReplaceAllString(rest, " ")
+	for _, part := range reNameSep.Split(rest, -1) {
+		ws := words(strings.TrimSpace(part))
+		if len(ws) >= 2 && len(ws) <= 3 && byline.NameLike(ws) && plainName(ws) && !p.isBoiler(i) && boilerScore(part) < boilerThreshold {
+			p.meta.Authors = []string{strings.Join(ws, " ")}
+			return
 		}
-		_, rest, ok := textdate.Find(u.text)
-		if !ok {
-			continue
-		}
-		rest = textdate.Clock.ReplaceAllString(rest, " ")
-		for _, part := range reNameSep.Split(rest, -1) {
-			ws := words(strings.TrimSpace(part))
-			if len(ws) >= 2 && len(ws) <= 3 && byline.NameLike(ws) && plainName(ws) && !p.isBoiler(i) && boilerScore(part) < boilerThreshold {
-				p.meta.Authors = []string{strings.Join(ws, " ")}
-				return
-			}
-		}
-		return
 	}
 }
 
