@@ -238,6 +238,9 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		} else {
 			m.Date = iso
 		}
+		if m.Date == "" && m.Updated == "" {
+			m.Date = urlDate(m.Source)
+		}
 	}
 	if m.Updated == m.Date {
 		m.Updated = ""
@@ -811,6 +814,20 @@ func dateNearHead(root, head *html.Node) (iso string, updated bool) {
 		}
 	}
 	return "", false
+}
+
+// reURLDate is a day in a page address's path: "/2021/11/01/",
+// "/2021-11-01-".
+var reURLDate = lazyre.New(`/((?:19|20)\d\d)([/-])(\d\d)([/-])(\d\d)(?:[/-]|$)`)
+
+// urlDate is the day a page's address names, the last resort for its
+// date (news sites file stories under it); "" when it names none.
+func urlDate(u string) string {
+	m := reURLDate.FindStringSubmatch(u)
+	if m == nil || m[2] != m[4] {
+		return ""
+	}
+	return isoDate(m[1] + "-" + m[3] + "-" + m[5])
 }
 
 // The runs of text searched by dateNearHead: dateBeforeHead before the

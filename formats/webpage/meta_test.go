@@ -236,3 +236,17 @@ func TestWebPageLDDate(t *testing.T) {
 	want(t, "date", d.Meta.Date, "2014-03-17T01:44:37Z")
 	want(t, "updated", d.Meta.Updated, "2018-09-16T06:34:00Z")
 }
+
+func TestURLDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.com/news/2021/11/01/water-talks/": "2021-11-01",
+		"https://example.com/2021-11-01-water-talks":       "2021-11-01",
+		"https://example.com/2021/13/01/x":                 "",
+		"https://example.com/2021/11-01/x":                 "",
+		"https://example.com/article/12345":                "",
+	} {
+		if got := urlDate(in); got != want {
+			t.Errorf("urlDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
