@@ -228,15 +228,23 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		pageLD(f.jsonld, "datePublished"))
 	m.Updated = firstDate(ldString(ld, "dateModified"), first("article:modified_time", "og:updated_time"), pageLD(f.jsonld, "dateModified"),
 		first("dcterms.modified", "dc.date.modified"), first("datemodified", "last-modified"))
-	if m.Date == "" && m.Updated == "" {
+	if m.Date == "" && m.Updated == "" || len(m.Authors) == 0 {
+		// What the page prints by its headline, when its metadata is
+		// silent.
 		head := f.head
 		if head == nil {
 			head = f.firstH1
 		}
-		if iso, updated := dateNearHead(root, head); updated {
-			m.Updated = iso
-		} else {
-			m.Date = iso
+		runs, at := nearHead(root, head)
+		if len(m.Authors) == 0 {
+			m.Authors = bylineNearHead(runs, at)
+		}
+		if m.Date == "" && m.Updated == "" {
+			if iso, updated := dateNearHead(runs, at); updated {
+				m.Updated = iso
+			} else {
+				m.Date = iso
+			}
 		}
 		if m.Date == "" && m.Updated == "" {
 			m.Date = urlDate(m.Source)
@@ -388,23 +396,12 @@ var reLinkName = lazyre.New(`(?i)\b(?:by|von|par|por|di|door)\s+(\p{Lu}[^→»�
 // JANE ROE am 21. April 2020"), and so do labels left alone ("Posted",
 // "von").
 func textNames(s string) []string {
-	s = clean(s)
-	if _, rest, ok := textdate.Find(s); ok {
-		rest = textdate.Clock.ReplaceAllString(rest, " ")
-		ws := strings.Fields(rest)
-		for len(ws) > 0 && isDateWord(ws[0]) {
-			ws = ws[1:]
-		}
-		for len(ws) > 0 && isDateWord(ws[len(ws)-1]) {
-			ws = ws[:len(ws)-1]
-		}
-		s = strings.Trim(strings.Join(ws, " "), " ,;|·•-–—/")
-	}
+	s = withoutDate(clean(s))
 	if s == "" {
 		return nil
 	}
-	if b, ok := byline.Parse(s); ok {
-		return b.Authors
+	if names, ok := bylineOf(s); ok {
+		return names
 	}
 	if m := reLinkName.FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
 		// "… by Jane Roe" inside a longer text; a text that starts with
@@ -435,6 +432,30 @@ func onlyLabels(n string) bool {
 // reNameLabel is a label before names the byline parser did not take
 // ("Author: Bo2man": a name with a digit is no byline, but is a name).
 var reNameLabel = lazyre.New(`(?i)^(?:author|authors|autor|auteur|autore|by|von|par|por)\s*:\s*`)
+
+// withoutDate cuts a written date out of s with the clock time and the
+// words around it ("on", "am", "Posted").
+func withoutDate(s string) string {
+	_, rest, ok := textdate.Find(s)
+	if !ok {
+		return s
+	}
+	rest = textdate.Clock.ReplaceAllString(rest, " ")
+	ws := strings.Fields(rest)
+	for len(ws) > 0 && isDateWord(ws[0]) {
+		ws = ws[1:]
+	}
+	for len(ws) > 0 && isDateWord(ws[len(ws)-1]) {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.Trim(strings.Join(ws, " "), " ,;|·•-–—/")
+}
+
+// bylineOf reads s as a byline, a date printed with it left out.
+func bylineOf(s string) ([]string, bool) {
+	b, ok := byline.Parse(withoutDate(s))
+	return b.Authors, ok
+}
 
 // labelWords are what a byline element holds besides names.
 var labelWords = map[string]bool{
@@ -763,16 +784,16 @@ func hasAncestor(n *html.Node, name string) bool {
 
 func insideSVG(n *html.Node) bool { return n.Namespace != "" }
 
-// dateNearHead finds the date a page prints by its headline when its
-// metadata names none: the first short run of text with a written date
-// (textdate) among the few before the headline's element and the dozen
-// after it. updated reports a date labelled as a change ("Updated …").
-func dateNearHead(root, head *html.Node) (iso string, updated bool) {
+// nearHead returns the runs of text around the headline's element, as a
+// reader sees them: the text of each block element (p, div, li, …) joined,
+// up to dateBeforeHead runs before the headline and dateAfterHead after
+// it; at is the headline's own place (an empty run), -1 without one.
+func nearHead(root, head *html.Node) (runs []string, at int) {
+	at = -1
 	if head == nil {
-		return "", false
+		return nil, -1
 	}
-	var texts []string
-	at := -1
+	var last *html.Node
 	htmltree.WalkNodes(root, func(n *html.Node) htmltree.Walk {
 		if n.Type == html.ElementNode {
 			switch n.Data {
@@ -780,40 +801,81 @@ func dateNearHead(root, head *html.Node) (iso string, updated bool) {
 				return htmltree.WalkSkip
 			}
 			if n == head {
-				at = len(texts)
-				texts = append(texts, "")
+				at, last = len(runs), head
+				runs = append(runs, "")
 				return htmltree.WalkSkip
 			}
 		}
 		if n.Type == html.TextNode {
 			if t := clean(n.Data); t != "" {
-				texts = append(texts, t)
+				b := blockOf(n)
+				if b == last && len(runs) > 0 && at != len(runs)-1 {
+					runs[len(runs)-1] += " " + t
+				} else {
+					runs = append(runs, t)
+					last = b
+				}
 			}
 		}
-		if at >= 0 && len(texts) > at+dateAfterHead {
+		if at >= 0 && len(runs) > at+dateAfterHead+1 {
 			return htmltree.WalkStop
 		}
 		return htmltree.WalkIn
 	})
 	if at < 0 {
-		return "", false
+		return nil, -1
 	}
-	for i := max(0, at-dateBeforeHead); i < len(texts) && i <= at+dateAfterHead; i++ {
-		t := texts[i]
+	from := max(0, at-dateBeforeHead)
+	runs = runs[from:min(len(runs), at+dateAfterHead+1)]
+	return runs, at - from
+}
+
+// blockOf is the nearest block element above n.
+func blockOf(n *html.Node) *html.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && blockElements[p.Data] {
+			return p
+		}
+	}
+	return nil
+}
+
+
+// dateNearHead finds the date a page prints by its headline when its
+// metadata names none: the first short run of text with a written date
+// (textdate) near the headline (nearHead). updated reports a date
+// labelled as a change ("Updated …").
+func dateNearHead(runs []string, at int) (iso string, updated bool) {
+	for i, t := range runs {
 		n := len(strings.Fields(t))
 		if i == at || n > 20 || n > 8 && strings.ContainsAny(t[len(t)-1:], ".!?") {
 			continue
 		}
 		if iso, _, ok := textdate.Find(t); ok {
-			// The label may be its own run of text: "Updated" <time>…
+			// The label may be a run of its own: "Updated" <div><time>…
 			label := t
 			if i > 0 {
-				label = texts[i-1] + " " + t
+				label = runs[i-1] + " " + t
 			}
 			return iso, textdate.Updated.MatchString(label)
 		}
 	}
 	return "", false
+}
+
+// bylineNearHead finds the byline a page prints by its headline when
+// nothing marks one: the first short run of text near the headline that
+// reads as a byline ("Von Anna Roe", "By Jane Roe | 5 March 2024").
+func bylineNearHead(runs []string, at int) []string {
+	for i, t := range runs {
+		if i == at || len(strings.Fields(t)) > 16 {
+			continue
+		}
+		if names, ok := bylineOf(t); ok {
+			return names
+		}
+	}
+	return nil
 }
 
 // reURLDate is a day in a page address's path: "/2021/11/01/",

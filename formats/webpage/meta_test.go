@@ -250,3 +250,24 @@ func TestURLDate(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineNearHeadline: with no author in the metadata and no element
+// marked as the byline, a byline printed by the headline names the
+// authors, even split across elements; a sentence of the body does not.
+func TestBylineNearHeadline(t *testing.T) {
+	tests := []struct {
+		name, top string
+		want      []string
+	}{
+		{"split across a link", `<p>Von <a href="/autor/anna">Anna Roe</a> | 5. März 2024</p>`, []string{"Anna Roe"}},
+		{"English with a date", `<div><span>By Jane Roe and John Doe</span> <span>March 5, 2024</span></div>`, []string{"Jane Roe", "John Doe"}},
+		{"a sentence is no byline", `<p>By the end of the week the talks had stalled again, officials said.</p>`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, "<!DOCTYPE html><html><head><title>Water talks resume</title></head><body><article><h1>Water talks resume</h1>"+
+				tt.top+filler+filler+"</article></body></html>", Options{})
+			want(t, "authors", d.Meta.Authors, tt.want)
+		})
+	}
+}
