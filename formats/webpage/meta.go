@@ -840,7 +840,6 @@ func blockOf(n *html.Node) *html.Node {
 	return nil
 }
 
-
 // dateNearHead finds the date a page prints by its headline when its
 // metadata names none: the first short run of text with a written date
 // (textdate) near the headline (nearHead). updated reports a date
