@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"folio/formats/internal/lazyre"
 )
@@ -94,6 +95,11 @@ var arabicDigits = strings.NewReplacer(
 // Find finds the first date in s and returns it as YYYY-MM-DD with the
 // text that remains once the date is cut out.
 func Find(s string) (iso, rest string, ok bool) {
+	if strings.IndexFunc(s, unicode.IsDigit) < 0 {
+		// Every form names its year in digits; most lines have none,
+		// and the month names make the patterns slow.
+		return "", s, false
+	}
 	s = arabicDigits.Replace(s)
 	type match struct {
 		loc     []int
