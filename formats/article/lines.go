@@ -1,11 +1,12 @@
 package article
 
 import (
-	"folio/formats/internal/byline"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"folio/formats/internal/byline"
 )
 
 // unit is one candidate block: a single input line, or several lines of

@@ -46,8 +46,8 @@ type pageFacts struct {
 	timePub   string   // <time pubdate> or itemprop=datePublished
 	timeFirst string   // the first <time datetime> inside <article>, else in the page
 	h1        []string
-	// head is the headline's element: the first post title, else the
-	// first h1 (nil when the page has neither).
+	// head is the first post title's element and firstH1 the first h1's;
+	// the headline is head, else firstH1 (nil when the page has neither).
 	head, firstH1 *html.Node
 	// postTitles are headings marked as the post's title; they come
 	// before the h1s as headline candidates.
@@ -240,14 +240,14 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 			m.Authors = bylineNearHead(runs, at)
 		}
 		if m.Date == "" && m.Updated == "" {
-			if iso, updated := dateNearHead(runs, at); updated {
+			switch iso, updated := dateNearHead(runs, at); {
+			case iso == "":
+				m.Date = urlDate(m.Source)
+			case updated:
 				m.Updated = iso
-			} else {
+			default:
 				m.Date = iso
 			}
-		}
-		if m.Date == "" && m.Updated == "" {
-			m.Date = urlDate(m.Source)
 		}
 	}
 	if m.Updated == m.Date {
