@@ -501,7 +501,7 @@ func (p *parser) nearDate() {
 	i, iso, _ := p.datedNearHeadline(func(u *unit) bool { return u.nwords > 8 && endsSentence(u.text) })
 	switch {
 	case i < 0:
-	case textdate.Updated.MatchString(p.units[i].text):
+	case textdate.IsUpdated(p.units[i].text):
 		p.meta.Updated = iso
 	default:
 		p.meta.Date = iso

@@ -26,5 +26,5 @@ func dateLine(s string) (iso string, updated bool, ok bool) {
 	if len(words(rest)) > 1 {
 		return "", false, false
 	}
-	return iso, textdate.Updated.MatchString(s), true
+	return iso, textdate.IsUpdated(s), true
 }

@@ -228,9 +228,19 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		pageLD(f.jsonld, "datePublished"))
 	m.Updated = firstDate(ldString(ld, "dateModified"), first("article:modified_time", "og:updated_time"), pageLD(f.jsonld, "dateModified"),
 		first("dcterms.modified", "dc.date.modified"), first("datemodified", "last-modified"))
-	if m.Date == "" && m.Updated == "" || len(m.Authors) == 0 {
+	if m.Date == "" {
+		// The first date the page prints in an element marked as one.
+		switch iso, updated := shownDate(c, root); {
+		case !updated:
+			m.Date = iso
+		case m.Updated == "":
+			m.Updated = iso
+		}
+	}
+	if m.Date == "" || len(m.Authors) == 0 {
 		// What the page prints by its headline, when its metadata is
-		// silent.
+		// silent; for the date, then a labelled date anywhere in the post
+		// ("Datum: …") and the day in the page's address.
 		head := f.head
 		if head == nil {
 			head = f.firstH1
@@ -239,14 +249,22 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		if len(m.Authors) == 0 {
 			m.Authors = bylineNearHead(runs, at)
 		}
-		if m.Date == "" && m.Updated == "" {
+		if m.Date == "" {
+			date, changed := "", ""
 			switch iso, updated := dateNearHead(runs, at); {
 			case iso == "":
-				m.Date = urlDate(m.Source)
+				date, changed = labelledDate(c, root)
 			case updated:
-				m.Updated = iso
+				changed = iso
 			default:
-				m.Date = iso
+				date = iso
+			}
+			if date == "" {
+				date = urlDate(m.Source)
+			}
+			m.Date = date
+			if m.Updated == "" {
+				m.Updated = changed
 			}
 		}
 	}
@@ -483,16 +501,29 @@ func isByline(c *converter, n *html.Node) bool {
 		!bylineClass.MatchString(c.orig(n, "class")+" "+c.orig(n, "id")) {
 		return false
 	}
-	for p := n; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && (p.Data == "aside" || p.Data == "nav" || p.Data == "footer" || p.Data == "head" ||
-			commentsClass.MatchString(c.orig(p, "class")+" "+c.orig(p, "id"))) {
-			return false
-		}
-	}
-	return true
+	return !besidePost(c, n, commentsClass)
 }
 
-var commentsClass = lazyre.New(`(?i)comment|respond|reply`)
+// besidePost reports an element in the page's furniture beside the post
+// (an aside, nav or footer, the head) or in an element whose class or id
+// the pattern beside matches (the comments), whose bylines and dates are
+// not the post's.
+func besidePost(c *converter, n *html.Node, beside *lazyre.RE) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.Data == "aside" || p.Data == "nav" || p.Data == "footer" || p.Data == "head" ||
+			beside.MatchString(c.orig(p, "class")+" "+c.orig(p, "id"))) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	commentsClass = lazyre.New(`(?i)comment|respond|reply`)
+	// teasersClass adds the teasers and sidebars, whose dates are other
+	// posts'. (Not "widget": Blogger sets the whole post in one.)
+	teasersClass = lazyre.New(`(?i)comment|respond|reply|teaser|sidebar`)
+)
 
 // findMarked returns the first element below n for which marked is true.
 func findMarked(n *html.Node, marked func(*html.Node) bool) *html.Node {
@@ -683,11 +714,168 @@ func loose(s string) string {
 	return strings.TrimPrefix(s, "the ")
 }
 
+// dateMark is a class, id or itemprop that marks an element holding a
+// date: "date", "post-date", "datum", "time-rubric", "publishdate",
+// "post-created", "authored", "updated".
+var dateMark = lazyre.New(`(?i)date|datum|(?:^|[-_\s])(?:h-)?time(?:stamp)?(?:$|[-_\s])|publish|posted|created|authored|updated|modified`)
+
+// shownDate is the first date the page prints in an element its class,
+// id or itemprop marks as a date (<span class="date">, itemprop=
+// datePublished); updated reports one marked as a change. "" when there is
+// none.
+func shownDate(c *converter, root *html.Node) (iso string, updated bool) {
+	walkElements(root, func(n *html.Node) bool {
+		iso, updated = elementDate(c, n)
+		return iso == ""
+	})
+	return iso, updated
+}
+
+// elementDate is the date element n prints when its class, id or itemprop
+// marks it as one and its text is short (a wrapper holding the whole post
+// is not one); updated reports a change's date. "" when n is not one.
+func elementDate(c *converter, n *html.Node) (iso string, updated bool) {
+	switch n.Data {
+	case "meta", "time", "script", "style", "html", "body", "head":
+		return "", false
+	}
+	class, id, prop := c.orig(n, "class"), htmltree.Attr(n, "id"), htmltree.Attr(n, "itemprop")
+	if !dateMark.MatchString(class) && !dateMark.MatchString(id) && !dateMark.MatchString(prop) {
+		return "", false
+	}
+	t, ok := shortText(n, shownBytes)
+	if t = clean(t); !ok || t == "" || len(strings.Fields(t)) > shownWords {
+		return "", false
+	}
+	iso, _, found := textdate.FindLoose(t)
+	if !found || besidePost(c, n, teasersClass) {
+		return "", false
+	}
+	// "Written: 2023-11-07 / Updated: 2023-11-07": the label before the
+	// first date says which it is.
+	return iso, reUpdatedMark.MatchString(class+" "+id+" "+prop) || textdate.IsUpdated(t)
+}
+
+// shortText is the text below n when it is at most limit bytes; ok is
+// false, and the walk stopped early, when there is more (a wrapper whose
+// class names a date may hold the whole post).
+func shortText(n *html.Node, limit int) (text string, ok bool) {
+	var b strings.Builder
+	ok = true
+	htmltree.WalkNodes(n, func(m *html.Node) htmltree.Walk {
+		if m.Type == html.TextNode {
+			if b.Len()+len(m.Data) > limit {
+				ok = false
+				return htmltree.WalkStop
+			}
+			b.WriteString(m.Data)
+		}
+		return htmltree.WalkIn
+	})
+	return b.String(), ok
+}
+
+// labelledDate is the first date the page prints after a label that names
+// it ("Datum: 26. Januar 2022", "Stand 27.01.2022", "Pressemitteilung vom
+// 25. Januar 2022"), in a short run of text outside the furniture beside
+// the post (besidePost), and the first after a label that names a change
+// ("Last updated", "Letzte Änderung"); "" where there is none.
+func labelledDate(c *converter, root *html.Node) (date, updated string) {
+	var run strings.Builder
+	var block *html.Node
+	// try reads the run gathered so far and reports when the date is
+	// found.
+	try := func() bool {
+		t := run.String()
+		run.Reset()
+		loc := textdate.Lead.FindStringIndex(t)
+		if loc == nil || len(strings.Fields(t)) > shownWords {
+			return false
+		}
+		after := t[loc[1]:]
+		if w := textdate.Weekday.FindStringIndex(after); w != nil && w[0] == 0 {
+			after = strings.TrimLeft(after[w[1]:], " ,")
+		}
+		// The date must follow the label ("Datum: Montag, 26. Januar
+		// 2022"), not stand later in a sentence.
+		d, before, ok := textdate.FindLoose(after)
+		if !ok || before != "" {
+			return false
+		}
+		if !textdate.Updated.MatchString(t[:loc[1]]) {
+			date = d
+			return true
+		}
+		if updated == "" {
+			updated = d
+		}
+		return false
+	}
+	htmltree.WalkNodes(root, func(n *html.Node) htmltree.Walk {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "style", "template", "noscript", "svg", "head", "aside", "nav", "footer":
+				return htmltree.WalkSkip
+			case "br":
+				// "Letzte Änderung: …<br>Erschienen am: …": a line
+				// break ends a run.
+				if try() {
+					return htmltree.WalkStop
+				}
+			}
+			if teasersClass.MatchString(c.orig(n, "class") + " " + htmltree.Attr(n, "id")) {
+				return htmltree.WalkSkip
+			}
+			return htmltree.WalkIn
+		}
+		if n.Type != html.TextNode {
+			return htmltree.WalkIn
+		}
+		t := clean(n.Data)
+		if t == "" {
+			return htmltree.WalkIn
+		}
+		if b := blockOf(n); b != block {
+			if try() {
+				return htmltree.WalkStop
+			}
+			block = b
+		}
+		if run.Len() > 0 {
+			run.WriteByte(' ')
+		}
+		run.WriteString(t)
+		return htmltree.WalkIn
+	})
+	if date == "" {
+		try()
+	}
+	return date, updated
+}
+
+// shownWords is the most words an element marked as a date may hold, and
+// shownBytes the most bytes, white space and all, of its text.
+const (
+	shownWords = 12
+	shownBytes = 400
+)
+
+var reUpdatedMark = lazyre.New(`(?i)updated|modified`)
+
+// reDayFirst is a machine-readable date whose time is malformed
+// ("2022-01-10T22:06:08:684Z", "2022-05-05T22:12:00 UTC"): its day counts.
+var reDayFirst = lazyre.New(`^(\d{4}-\d{2}-\d{2})(?:[T\s-]|$)`)
+
 // isoDate rewrites a machine-readable date as the tree carries it (a
 // day, or an RFC 3339 time); "" when it is not one, or names only a month
 // or a year (a later candidate may name the day).
 func isoDate(s string) string {
 	d, prec, ok := doc.NormalizeDate(s)
+	if !ok {
+		if m := reDayFirst.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+			d, prec, ok = doc.NormalizeDate(m[1])
+		}
+	}
 	if !ok || prec < doc.DayPrecision {
 		return ""
 	}
@@ -856,7 +1044,7 @@ func dateNearHead(runs []string, at int) (iso string, updated bool) {
 			if i > 0 {
 				label = runs[i-1] + " " + t
 			}
-			return iso, textdate.Updated.MatchString(label)
+			return iso, textdate.IsUpdated(label)
 		}
 	}
 	return "", false

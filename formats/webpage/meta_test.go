@@ -271,3 +271,53 @@ func TestBylineNearHeadline(t *testing.T) {
 		})
 	}
 }
+
+// TestShownAndLabelledDate: with no date in the metadata and none by the
+// headline, the page's date is the one an element's class, id or itemprop
+// marks as a date, else one a label names ("Datum:", "Stand"); a
+// teaser's or a comment's date is another post's, and a date in a
+// sentence is not labelled.
+func TestShownAndLabelledDate(t *testing.T) {
+	// far pushes what follows it beyond the runs read by the headline.
+	far := strings.Repeat(filler, 14)
+	tests := []struct {
+		name, head, body, date, updated string
+	}{
+		{"a span marked as the date", "", far + `<div class="post-info"><span class="post-date">28.01.22</span></div>`, "2022-01-28", ""},
+		{"itemprop datePublished printed", "", far + `<span itemprop="datePublished">May 19, 2020</span>`, "2020-05-19", ""},
+		{"written, then updated, in one element", "", far + `<p class="date">Written: 2023-11-07 15:03 / Updated: 2023-11-08 09:00</p>`, "2023-11-07", ""},
+		{"marked as a change", "", far + `<div class="last-updated">Updated June 13, 2019</div>`, "", "2019-06-13"},
+		{"a teaser's date", "", far + `<div class="teaser"><span class="date">04.11.2021</span></div>`, "", ""},
+		{"a comment's date", "", far + `<ol class="comment-list"><li><span class="comment-date">02.12.2022</span></li></ol>`, "", ""},
+		{"a labelled date in a list", "", far + `<ul class="info"><li><span>Datum:</span>26. Januar 2022</li></ul>`, "2022-01-26", ""},
+		{"labels split by line breaks", "", far + `<p>Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023</p>`, "2023-11-01", "2023-10-31"},
+		{"a weekday after the label", "", far + `<p>Stand: Montag, 7. März 2022</p>`, "2022-03-07", ""},
+		{"a date later in a sentence", "", far + `<p>Datum der Sitzung war der 7. März 2022</p>`, "", ""},
+		{"the metadata's update, the printed date", `<meta property="og:updated_time" content="2022-01-28T11:05:37+01:00">`,
+			far + `<p><strong class="label">Datum</strong> <span class="value">25.01.2022</span></p>`, "2022-01-25", "2022-01-28T11:05:37+01:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, "<!DOCTYPE html><html><head><title>Water talks resume</title>"+tt.head+"</head><body><article><h1>Water talks resume</h1>"+
+				tt.body+"</article></body></html>", Options{})
+			want(t, "date", d.Meta.Date, tt.date)
+			want(t, "updated", d.Meta.Updated, tt.updated)
+		})
+	}
+}
+
+// TestISODateMalformedTime: a machine-readable date whose time is
+// malformed still gives its day; one that is no date gives none.
+func TestISODateMalformedTime(t *testing.T) {
+	for in, want := range map[string]string{
+		"2022-01-10T22:06:08:684Z": "2022-01-10",
+		"2022-05-05T22:12:00 UTC":  "2022-05-05",
+		"2022-05-04-0305:49:00":    "2022-05-04",
+		"2022-13-04T10:00":         "",
+		"2022-05":                  "",
+	} {
+		if got := isoDate(in); got != want {
+			t.Errorf("isoDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -65,6 +65,7 @@ var (
 	}()
 	reISODate  = lazyre.New(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b`)
 	reDotDate  = lazyre.New(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+	reDotShort = lazyre.New(`\b(\d{1,2})\.(\d{1,2})\.(\d{2})\b`)
 	reMonthDay = lazyre.New(`(?i)(?:^|[^\p{L}])(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	reDayMonth = lazyre.New(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?(` + monthAlt + `)\.?,?\s+(?:de\s+)?(\d{4})`)
 	// Clock is a time of day, Weekday a day's name, Label a word that
@@ -73,7 +74,13 @@ var (
 	Clock   = lazyre.New(`(?i)\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2})?)?`)
 	Weekday = lazyre.New(`(?i)(?:^|[^\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)(?:[^\p{L}]|$)`)
 	Label   = lazyre.New(`(?i)(?:^|[^\p{L}])(?:last updated|updated on|updated|published on|published|posted on|posted|first published|date|on|at|veröffentlicht am|veröffentlicht|aktualisiert am|aktualisiert|erstellt am|publiziert am|stand|datum|am|um|uhr|publié le|publié|mis à jour le|mis à jour|le|à|publicado el|publicado em|publicado|actualizado el|actualizado|atualizado em|atualizado|el|em|a las|às|pubblicato il|pubblicato|aggiornato il|aggiornato|il|alle|gepubliceerd op|gepubliceerd|bijgewerkt op|bijgewerkt|op|om|opublikowano|zaktualizowano|опубликовано|обновлено|дата публикации|дата|г|года|в|آخر تحديث|تحديث|نُشر|نشر في|نشر|بتاريخ|في)(?:[^\p{L}]|$)`)
-	Updated = lazyre.New(`(?i)updated|обновлено|تحديث|حُدّث|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|zaktualizowano`)
+	// Lead is a label that opens a line and names the date that follows
+	// as the text's own: "Datum:", "Published on", "Veröffentlicht am",
+	// "Stand", "Pressemitteilung vom", "Last updated". Unlike Label's
+	// words ("on", "am", "le"), none of them leads into a date that is
+	// not the text's.
+	Lead    = lazyre.New(`(?i)^(?:date|datum|fecha|data|дата(?: публикации)?|published(?: on)?|first published(?: on)?|posted(?: on)?|(?:last )?updated(?: on)?|veröffentlicht(?: am)?|erstellt(?: am)?|publiziert(?: am)?|erschienen(?: am)?|aktualisiert(?: am)?|zuletzt (?:aktualisiert|geändert)(?: am)?|letzte änderung|geändert am|last modified(?: on)?|stand(?: vom)?|pressemitteilung vom|publié le|mis à jour le|publicado(?: el| em)?|actualizado(?: el)?|atualizado em|pubblicato(?: il)?|aggiornato(?: il)?|gepubliceerd(?: op)?|bijgewerkt(?: op)?|opublikowano|zaktualizowano|опубликовано|обновлено)\s*:?\s+`)
+	Updated = lazyre.New(`(?i)updated|last modified|letzte änderung|zuletzt geändert|geändert am|обновлено|تحديث|حُدّث|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|zaktualizowano`)
 )
 
 func sortByLenDesc(s []string) {
@@ -95,10 +102,44 @@ var arabicDigits = strings.NewReplacer(
 // Find finds the first date in s and returns it as YYYY-MM-DD with the
 // text that remains once the date is cut out.
 func Find(s string) (iso, rest string, ok bool) {
+	iso, s, start, end, ok := find(s, false)
+	if !ok {
+		return "", s, false
+	}
+	return iso, s[:start] + " " + s[end:], true
+}
+
+// FindLoose is Find that also reads a day with a two-digit year,
+// "28.01.22" (2000–2069, else 1970–1999): for text a page marks as a date,
+// where a short number with two dots is one; in running text it is as
+// likely a version or a score.
+// It returns the text before the date, so that a caller can read the label
+// of the date found ("Written: … / Updated: …") and tell whether it opens
+// the text.
+func FindLoose(s string) (iso, before string, ok bool) {
+	iso, s, start, _, ok := find(s, true)
+	if !ok {
+		return "", "", false
+	}
+	return iso, s[:start], true
+}
+
+// IsUpdated reports a text whose first date is labelled as a change: an
+// Updated word stands before it ("Updated: March 6, 2024", "Zuletzt
+// geändert am 06.11.2023"), not only after it ("Oct 24, 2023 | Zuletzt
+// geändert: Nov 7, 2023" is the day of publication).
+func IsUpdated(s string) bool {
+	_, before, ok := FindLoose(s)
+	return ok && Updated.MatchString(before)
+}
+
+// find returns the first date in s: its day, s with Arabic-Indic digits
+// read as ASCII ones, and where in that the date stands.
+func find(s string, loose bool) (iso, text string, start, end int, ok bool) {
 	if strings.IndexFunc(s, unicode.IsDigit) < 0 {
 		// Every form names its year in digits; most lines have none,
 		// and the month names make the patterns slow.
-		return "", s, false
+		return "", s, 0, 0, false
 	}
 	s = arabicDigits.Replace(s)
 	type match struct {
@@ -133,8 +174,18 @@ func Find(s string) (iso, rest string, ok bool) {
 	try(reDotDate, "dmy")
 	try(reMonthDay, "Mdy")
 	try(reDayMonth, "dMy")
+	if best == nil && loose {
+		try(reDotShort, "dmy")
+		if best != nil {
+			if y, _ := strconv.Atoi(best.y); y < 70 {
+				best.y = "20" + best.y
+			} else {
+				best.y = "19" + best.y
+			}
+		}
+	}
 	if best == nil {
-		return "", s, false
+		return "", s, 0, 0, false
 	}
 	// Atoi, not Sscan: Sscan reads "08" and "09" as bad octal.
 	y, _ := strconv.Atoi(best.y)
@@ -145,9 +196,7 @@ func Find(s string) (iso, rest string, ok bool) {
 	}
 	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	if y < 1800 || y > 2200 || mo < 1 || mo > 12 || t.Day() != d || int(t.Month()) != mo {
-		return "", s, false
+		return "", s, 0, 0, false
 	}
-	start, end := best.loc[0], best.loc[1]
-	rest = s[:start] + " " + s[end:]
-	return t.Format("2006-01-02"), rest, true
+	return t.Format("2006-01-02"), s, best.loc[0], best.loc[1], true
 }

@@ -32,3 +32,42 @@ func TestFind(t *testing.T) {
 		}
 	}
 }
+
+// TestFindLoose: a two-digit year counts in FindLoose only, and the text
+// before the date comes back.
+func TestFindLoose(t *testing.T) {
+	tests := []struct {
+		in, iso, before string
+		ok              bool
+	}{
+		{"28.01.22", "2022-01-28", "", true},
+		{"Kultur, 2.11.98", "1998-11-02", "Kultur, ", true},
+		{"Written: 2023-11-07 / Updated: 2023-11-08", "2023-11-07", "Written: ", true},
+		{"31.02.22", "", "", false},
+		{"version 1.2.3", "", "", false},
+	}
+	for _, tt := range tests {
+		iso, before, ok := FindLoose(tt.in)
+		if ok != tt.ok || iso != tt.iso || before != tt.before {
+			t.Errorf("FindLoose(%q) = %q, %q, %v; want %q, %q, %v", tt.in, iso, before, ok, tt.iso, tt.before, tt.ok)
+		}
+	}
+	if _, _, ok := Find("28.01.22"); ok {
+		t.Error("Find read a two-digit year; only FindLoose may")
+	}
+}
+
+func TestIsUpdated(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Updated: March 6, 2024 10:32 EST":                           true,
+		"Evgenia Roe Zuletzt geändert am 06.11.2023":                 true,
+		"Von Jan Roe | Oct 24, 2023 | Zuletzt geändert: Nov 7, 2023": false,
+		"Written: 2023-11-07 / Updated: 2023-11-08":                  false,
+		"Published March 6, 2024":                                    false,
+		"Updated":                                                    false,
+	} {
+		if got := IsUpdated(in); got != want {
+			t.Errorf("IsUpdated(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
