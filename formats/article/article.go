@@ -563,7 +563,7 @@ func plainName(ws []string) bool {
 	}
 	for _, w := range ws {
 		lw := strings.ToLower(w)
-		if strings.ContainsAny(w, ":@#") || dateWords[lw] || lw == "gmt" || lw == "utc" || lw == "uhr" {
+		if strings.ContainsAny(w, ":@#") || textdate.IsLabelWord(lw) || lw == "gmt" || lw == "utc" || lw == "uhr" {
 			return false
 		}
 	}

@@ -165,16 +165,6 @@ func addUnique(list []string, items ...string) []string {
 // reading time, a count in brackets ("(1599 x gelesen)").
 var reMetaNoise = lazyre.New(`(?i)\([^()]*\)|\b\d+\s*(?:min(?:ute)?s?|minuten)\.?(?:\s+(?:read|reading|lesezeit|de lecture|de lectura))?\b`)
 
-// dateWords are the words around a date in a byline-and-date line:
-// "Posted on …", "Geschrieben von … am …", "Publié le …".
-var dateWords = map[string]bool{
-	"published": true, "posted": true, "updated": true, "on": true, "at": true, "date": true,
-	"veröffentlicht": true, "publiziert": true, "erstellt": true, "aktualisiert": true, "am": true,
-	"um": true, "uhr": true, "stand": true, "datum": true, "publié": true, "le": true, "à": true,
-	"publicado": true, "el": true, "em": true, "às": true, "pubblicato": true, "il": true,
-	"alle": true, "gepubliceerd": true, "op": true, "om": true, "opublikowano": true,
-}
-
 // bylineWithDate reads a line that is a byline and a date in any order:
 // "By Jane Doe, March 5, 2024 2:30 pm", "par Jean Roy, 21 juin 2018",
 // "Geschrieben von Jan Roe am 25.08.2015 22:30".
@@ -186,18 +176,7 @@ func bylineWithDate(s string) (metaLine, bool) {
 	if !ok {
 		return metaLine{}, false
 	}
-	rest = reMetaNoise.ReplaceAllString(rest, " ")
-	rest = textdate.Clock.ReplaceAllString(rest, " ")
-	rest = textdate.Weekday.ReplaceAllString(rest, " ")
-	ws := strings.Fields(rest)
-	trim := func(w string) string { return strings.ToLower(strings.Trim(w, ",.:;|·•-–—/")) }
-	for len(ws) > 0 && (dateWords[trim(ws[0])] || trim(ws[0]) == "") {
-		ws = ws[1:]
-	}
-	for len(ws) > 0 && (dateWords[trim(ws[len(ws)-1])] || trim(ws[len(ws)-1]) == "") {
-		ws = ws[:len(ws)-1]
-	}
-	b, ok := byline.Parse(strings.Trim(strings.Join(ws, " "), ",.:;|·•-–—/ "))
+	b, ok := byline.Parse(textdate.TrimLabels(reMetaNoise.ReplaceAllString(rest, " ")))
 	if !ok {
 		return metaLine{}, false
 	}

@@ -454,19 +454,10 @@ var reNameLabel = lazyre.New(`(?i)^(?:author|authors|autor|auteur|autore|by|von|
 // withoutDate cuts a written date out of s with the clock time and the
 // words around it ("on", "am", "Posted").
 func withoutDate(s string) string {
-	_, rest, ok := textdate.Find(s)
-	if !ok {
-		return s
+	if _, rest, ok := textdate.Find(s); ok {
+		return textdate.TrimLabels(rest)
 	}
-	rest = textdate.Clock.ReplaceAllString(rest, " ")
-	ws := strings.Fields(rest)
-	for len(ws) > 0 && isDateWord(ws[0]) {
-		ws = ws[1:]
-	}
-	for len(ws) > 0 && isDateWord(ws[len(ws)-1]) {
-		ws = ws[:len(ws)-1]
-	}
-	return strings.Trim(strings.Join(ws, " "), " ,;|·•-–—/")
+	return s
 }
 
 // bylineOf reads s as a byline, a date printed with it left out.
@@ -479,14 +470,6 @@ func bylineOf(s string) ([]string, bool) {
 var labelWords = map[string]bool{
 	"by": true, "von": true, "par": true, "por": true, "di": true, "door": true, "posted": true,
 	"author": true, "autor": true, "auteur": true, "written": true, "geschrieben": true,
-}
-
-func isDateWord(w string) bool {
-	switch strings.ToLower(strings.Trim(w, ",.:;|·•-–—/")) {
-	case "", "on", "at", "am", "um", "uhr", "le", "à", "el", "il", "em", "op", "om", "published", "posted", "updated", "last":
-		return true
-	}
-	return false
 }
 
 var bylineClass = lazyre.New(`(?i)(^|[-_\s])(byline|byl|author|authors|author-?name|writer|fn)($|[-_\s])`)

@@ -9,6 +9,7 @@ package textdate
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -68,20 +69,97 @@ var (
 	reDotShort = lazyre.New(`\b(\d{1,2})\.(\d{1,2})\.(\d{2})\b`)
 	reMonthDay = lazyre.New(`(?i)(?:^|[^\p{L}])(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	reDayMonth = lazyre.New(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?(` + monthAlt + `)\.?,?\s+(?:de\s+)?(\d{4})`)
-	// Clock is a time of day, Weekday a day's name, Label a word that
-	// introduces a date ("Published", "am", "le"), Updated one that marks
+	// Clock is a time of day, Weekday a day's name, Label a word or
+	// phrase around a date (leadLabels and glueLabels) anywhere in a
+	// text, Lead one of leadLabels opening it, Updated a word that marks
 	// the date of a change.
 	Clock   = lazyre.New(`(?i)\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2})?)?`)
 	Weekday = lazyre.New(`(?i)(?:^|[^\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)(?:[^\p{L}]|$)`)
-	Label   = lazyre.New(`(?i)(?:^|[^\p{L}])(?:last updated|updated on|updated|published on|published|posted on|posted|first published|date|on|at|veröffentlicht am|veröffentlicht|aktualisiert am|aktualisiert|erstellt am|publiziert am|stand|datum|am|um|uhr|publié le|publié|mis à jour le|mis à jour|le|à|publicado el|publicado em|publicado|actualizado el|actualizado|atualizado em|atualizado|el|em|a las|às|pubblicato il|pubblicato|aggiornato il|aggiornato|il|alle|gepubliceerd op|gepubliceerd|bijgewerkt op|bijgewerkt|op|om|opublikowano|zaktualizowano|опубликовано|обновлено|дата публикации|дата|г|года|в|آخر تحديث|تحديث|نُشر|نشر في|نشر|بتاريخ|في)(?:[^\p{L}]|$)`)
+	Label   = lazyre.New(`(?i)(?:^|[^\p{L}])(?:` + alternation(leadLabels, glueLabels) + `)(?:[^\p{L}]|$)`)
 	// Lead is a label that opens a line and names the date that follows
 	// as the text's own: "Datum:", "Published on", "Veröffentlicht am",
-	// "Stand", "Pressemitteilung vom", "Last updated". Unlike Label's
+	// "Stand", "Pressemitteilung vom", "Last updated". Unlike the glue
 	// words ("on", "am", "le"), none of them leads into a date that is
 	// not the text's.
-	Lead    = lazyre.New(`(?i)^(?:date|datum|fecha|data|дата(?: публикации)?|published(?: on)?|first published(?: on)?|posted(?: on)?|(?:last )?updated(?: on)?|veröffentlicht(?: am)?|erstellt(?: am)?|publiziert(?: am)?|erschienen(?: am)?|aktualisiert(?: am)?|zuletzt (?:aktualisiert|geändert)(?: am)?|letzte änderung|geändert am|last modified(?: on)?|stand(?: vom)?|pressemitteilung vom|publié le|mis à jour le|publicado(?: el| em)?|actualizado(?: el)?|atualizado em|pubblicato(?: il)?|aggiornato(?: il)?|gepubliceerd(?: op)?|bijgewerkt(?: op)?|opublikowano|zaktualizowano|опубликовано|обновлено)\s*:?\s+`)
+	Lead    = lazyre.New(`(?i)^(?:` + alternation(leadLabels) + `)\s*:?\s+`)
 	Updated = lazyre.New(`(?i)updated|last modified|letzte änderung|zuletzt geändert|geändert am|обновлено|تحديث|حُدّث|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|zaktualizowano`)
 )
+
+// leadLabels name the date after them as the text's own, in the languages
+// of the month names; glueLabels are the short words that join a date to
+// the rest of a line ("on", "am", "le", "um … Uhr"). One list each: the
+// patterns Label and Lead and the words TrimLabels cuts come from them.
+var (
+	leadLabels = []string{
+		"date", "datum", "fecha", "дата", "дата публикации",
+		"published", "published on", "first published", "first published on", "posted", "posted on",
+		"updated", "updated on", "last updated", "last modified", "last modified on",
+		"veröffentlicht", "veröffentlicht am", "erstellt", "erstellt am", "publiziert", "publiziert am",
+		"erschienen", "erschienen am", "aktualisiert", "aktualisiert am", "zuletzt aktualisiert",
+		"zuletzt aktualisiert am", "zuletzt geändert", "zuletzt geändert am", "letzte änderung", "geändert am",
+		"stand", "stand vom", "pressemitteilung vom",
+		"publié", "publié le", "mis à jour", "mis à jour le",
+		"publicado", "publicado el", "publicado em", "actualizado", "actualizado el", "atualizado", "atualizado em",
+		"pubblicato", "pubblicato il", "aggiornato", "aggiornato il",
+		"gepubliceerd", "gepubliceerd op", "bijgewerkt", "bijgewerkt op",
+		"opublikowano", "zaktualizowano", "опубликовано", "обновлено",
+		"آخر تحديث", "تحديث", "نُشر", "نشر في", "نشر", "بتاريخ",
+	}
+	glueLabels = []string{
+		"on", "at", "am", "um", "uhr", "le", "à", "el", "em", "a las", "às", "il", "alle", "op", "om",
+		"г", "года", "в", "في",
+	}
+	// labelWords are the words of every label, for TrimLabels.
+	labelWords = func() map[string]bool {
+		m := map[string]bool{}
+		for _, l := range append(slices.Clone(leadLabels), glueLabels...) {
+			for _, w := range strings.Fields(l) {
+				m[w] = true
+			}
+		}
+		return m
+	}()
+)
+
+// alternation is a pattern that matches any of the phrases, longest first
+// (Go's alternation takes the first that matches: "published on" must be
+// tried before "published").
+func alternation(lists ...[]string) string {
+	var all []string
+	for _, l := range lists {
+		for _, p := range l {
+			all = append(all, regexp.QuoteMeta(p))
+		}
+	}
+	sortByLenDesc(all)
+	return strings.Join(all, "|")
+}
+
+// IsLabelWord reports a word of a date's label ("Posted", "am", "Uhr"),
+// in any case.
+func IsLabelWord(w string) bool { return labelWords[strings.ToLower(w)] }
+
+// TrimLabels tidies what is left of a line once its date is cut out (the
+// rest Find returns): it drops the clock time and the weekday, then the
+// label words at both ends, so that "Posted on   at 10:32 by Jane Roe"
+// is "by Jane Roe" and "Von Anna Roe am   um 15:32 Uhr" is "Von Anna
+// Roe".
+func TrimLabels(rest string) string {
+	rest = Clock.ReplaceAllString(rest, " ")
+	rest = Weekday.ReplaceAllString(rest, " ")
+	ws := strings.Fields(rest)
+	trim := func(w string) string { return strings.Trim(w, edgePunct) }
+	for len(ws) > 0 && (trim(ws[0]) == "" || IsLabelWord(trim(ws[0]))) {
+		ws = ws[1:]
+	}
+	for len(ws) > 0 && (trim(ws[len(ws)-1]) == "" || IsLabelWord(trim(ws[len(ws)-1]))) {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.Trim(strings.Join(ws, " "), edgePunct+" ")
+}
+
+// edgePunct is what separates a date from the rest of its line.
+const edgePunct = ",.:;|·•-–—/"
 
 func sortByLenDesc(s []string) {
 	for i := 1; i < len(s); i++ {
