@@ -176,7 +176,12 @@ func bylineWithDate(s string) (metaLine, bool) {
 	if !ok {
 		return metaLine{}, false
 	}
-	b, ok := byline.Parse(textdate.TrimLabels(reMetaNoise.ReplaceAllString(rest, " ")))
+	if _, r2, ok := textdate.Find(rest); ok {
+		// "Veröffentlicht am 10. Februar 2019 9. Februar 2019 von
+		// Heiko": a second date (a change's) goes too.
+		rest = r2
+	}
+	b, ok := byline.ParseDated(textdate.TrimLabels(reMetaNoise.ReplaceAllString(rest, " ")))
 	if !ok {
 		return metaLine{}, false
 	}

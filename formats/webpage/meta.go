@@ -460,9 +460,14 @@ func withoutDate(s string) string {
 	return s
 }
 
-// bylineOf reads s as a byline, a date printed with it left out.
+// bylineOf reads s as a byline, a date printed with it left out (and
+// vouching for it: byline.ParseDated).
 func bylineOf(s string) ([]string, bool) {
-	b, ok := byline.Parse(withoutDate(s))
+	if _, rest, ok := textdate.Find(s); ok {
+		b, ok := byline.ParseDated(textdate.TrimLabels(rest))
+		return b.Authors, ok
+	}
+	b, ok := byline.Parse(s)
 	return b.Authors, ok
 }
 

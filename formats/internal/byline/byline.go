@@ -53,7 +53,16 @@ type Byline struct {
 
 // Parse reads "By Jane Doe and John Roe, Agency", "Written by …",
 // "Author: …", "Автор: …", "بقلم …".
-func Parse(s string) (Byline, bool) {
+func Parse(s string) (Byline, bool) { return parse(s, false) }
+
+// ParseDated reads the byline of a line that also printed a date (cut out
+// before the call): the date vouches for the line, so after "von", "par",
+// "by" one word or a lower-case handle is a name too ("von eseppelt ·
+// 31. Oktober 2023", "Von Heiko, 9. Februar 2019"), where Parse wants a
+// name of two capitalised words.
+func ParseDated(s string) (Byline, bool) { return parse(s, true) }
+
+func parse(s string, dated bool) (Byline, bool) {
 	if runeLen(s) > 160 || strings.ContainsAny(s, "©") {
 		return Byline{}, false
 	}
@@ -83,7 +92,7 @@ func Parse(s string) (Byline, bool) {
 		return Byline{}, false
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
-	if unicode.IsLower(r) || !unicode.IsLetter(r) {
+	if unicode.IsLower(r) && !(dated && len(words(rest)) == 1) || !unicode.IsLetter(r) {
 		return Byline{}, false
 	}
 	if endsSentence(rest) && !reInitialEnd.MatchString(rest) {
@@ -112,7 +121,7 @@ func Parse(s string) (Byline, bool) {
 			b.Publisher = p
 			continue
 		}
-		if strict && !NameLike(ws) {
+		if strict && !NameLike(ws) && !(dated && len(parts) == 1 && len(ws) == 1) {
 			return Byline{}, false
 		}
 		b.Authors = append(b.Authors, p)

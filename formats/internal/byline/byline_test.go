@@ -2,6 +2,7 @@ package byline
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -35,6 +36,33 @@ func TestParse(t *testing.T) {
 		"By the numbers: a look at the budget.", "BY COURSE/MEAL:", "By Jane Roe | March 5, 2024"} {
 		if b, ok := Parse(s); ok {
 			t.Errorf("Parse(%q) = %+v, want no byline", s, b)
+		}
+	}
+}
+
+// TestParseDated: a line that also printed a date takes one word or a
+// handle after a preposition as a name; Parse does not.
+func TestParseDated(t *testing.T) {
+	tests := []struct {
+		in      string
+		authors []string
+	}{
+		{"von eseppelt", []string{"eseppelt"}},
+		{"von Heiko", []string{"Heiko"}},
+		{"Von Anna Roe", []string{"Anna Roe"}},
+		{"By Jane Roe", []string{"Jane Roe"}},
+		{"von der Stadt aus gesehen", nil},
+		{"Von Bits und Bytes", nil},
+	}
+	for _, tt := range tests {
+		b, ok := ParseDated(tt.in)
+		if ok != (tt.authors != nil) || !slices.Equal(b.Authors, tt.authors) {
+			t.Errorf("ParseDated(%q) = %q, %v; want %q", tt.in, b.Authors, ok, tt.authors)
+		}
+	}
+	for _, s := range []string{"von eseppelt", "von Heiko"} {
+		if b, ok := Parse(s); ok {
+			t.Errorf("Parse(%q) = %q; only a dated line may name one word", s, b.Authors)
 		}
 	}
 }
