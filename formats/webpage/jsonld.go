@@ -80,6 +80,18 @@ func pageLD(objs []map[string]any, key string) string {
 	return ""
 }
 
+// anyLD returns the property of the first JSON-LD object of the page that
+// has it: a recipe's, a how-to's or a review's date where the page gives
+// neither an article object nor a page object.
+func anyLD(objs []map[string]any, key string) string {
+	for _, o := range objs {
+		if v := ldString(o, key); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
 // ldString is a text property; sites sometimes put HTML entities in JSON-LD,
 // so they are decoded.
 func ldString(o map[string]any, key string) string {

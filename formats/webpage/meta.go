@@ -225,7 +225,7 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 	m.Date = firstDate(ldString(ld, "datePublished"), first("article:published_time", "og:published_time"),
 		first("dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created"),
 		first("datepublished"), first("date", "pubdate", "publish-date", "sailthru.date", "parsely-pub-date"), f.timePub, f.timeFirst,
-		pageLD(f.jsonld, "datePublished"))
+		pageLD(f.jsonld, "datePublished"), anyLD(f.jsonld, "datePublished"))
 	m.Updated = firstDate(ldString(ld, "dateModified"), first("article:modified_time", "og:updated_time"), pageLD(f.jsonld, "dateModified"),
 		first("dcterms.modified", "dc.date.modified"), first("datemodified", "last-modified"))
 	if m.Date == "" {

@@ -321,3 +321,13 @@ func TestISODateMalformedTime(t *testing.T) {
 		}
 	}
 }
+
+// TestAnyLDDate: a page whose JSON-LD has neither an article nor a page
+// object dates itself by the first object that has a datePublished (a
+// how-to, a recipe), malformed time and all.
+func TestAnyLDDate(t *testing.T) {
+	howto := `<script type="application/ld+json">{"@context":"https://schema.org","@type":"HowTo","name":"Round tablecloth",` +
+		`"author":{"@type":"Person","name":"robert"},"datePublished":"2022-01-10T22:06:08:684Z"}</script>`
+	d, _ := read(t, page(howto, "<h1>Round tablecloth</h1>"+filler), Options{})
+	want(t, "date", d.Meta.Date, "2022-01-10")
+}
