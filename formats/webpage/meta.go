@@ -403,10 +403,6 @@ func authors(f *pageFacts, ld map[string]any) []string {
 	return dedupe(textNames(f.byline))
 }
 
-// reLinkName is the name at the end of an author link's text: "Zeige alle
-// Beiträge von Jane Roe →", "View all posts by Jane Roe".
-var reLinkName = lazyre.New(`(?i)\b(?:by|von|par|por|di|door)\s+(\p{Lu}[^→»›]*?)\s*[→»›]*$`)
-
 // textNames reads names from the text of a byline element or an author
 // link, as a page prints it: a byline ("By …", "Von …"; the shared
 // parser), a link's "all posts by …", or bare names; a date printed with
@@ -421,12 +417,12 @@ func textNames(s string) []string {
 	if names, ok := bylineOf(s); ok {
 		return names
 	}
-	if m := reLinkName.FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
+	if name, ok := byline.LinkName(s); ok {
 		// "… by Jane Roe" inside a longer text; a text that starts with
 		// the word and did not parse as a byline is no name.
-		s = s[m[2]:m[3]]
+		s = name
 	}
-	s = reNameLabel.ReplaceAllString(s, "")
+	s = byline.CutLabel(s)
 	var out []string
 	for _, n := range splitNames(s) {
 		if !onlyLabels(n) {
@@ -440,16 +436,12 @@ func textNames(s string) []string {
 // "Von -").
 func onlyLabels(n string) bool {
 	for _, w := range strings.Fields(n) {
-		if strings.IndexFunc(w, unicode.IsLetter) >= 0 && !labelWords[strings.ToLower(strings.Trim(w, " :.,"))] {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 && !byline.IsLeadWord(strings.Trim(w, " :.,")) {
 			return false
 		}
 	}
 	return true
 }
-
-// reNameLabel is a label before names the byline parser did not take
-// ("Author: Bo2man": a name with a digit is no byline, but is a name).
-var reNameLabel = lazyre.New(`(?i)^(?:author|authors|autor|auteur|autore|by|von|par|por)\s*:\s*`)
 
 // withoutDate cuts a written date out of s with the clock time and the
 // words around it ("on", "am", "Posted").
@@ -469,12 +461,6 @@ func bylineOf(s string) ([]string, bool) {
 	}
 	b, ok := byline.Parse(s)
 	return b.Authors, ok
-}
-
-// labelWords are what a byline element holds besides names.
-var labelWords = map[string]bool{
-	"by": true, "von": true, "par": true, "por": true, "di": true, "door": true, "posted": true,
-	"author": true, "autor": true, "auteur": true, "written": true, "geschrieben": true,
 }
 
 var bylineClass = lazyre.New(`(?i)(^|[-_\s])(byline|byl|author|authors|author-?name|writer|fn)($|[-_\s])`)

@@ -7,6 +7,8 @@
 package byline
 
 import (
+	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,16 +16,54 @@ import (
 	"folio/formats/internal/lazyre"
 )
 
+// The words that open a byline, one list for each kind: leads are sure
+// of themselves ("By …", "Written by …", "Автор …"); otherLeads are
+// mostly prepositions too ("von", "par", "di"), so the names after them
+// must look like names (NameLike); labelLeads need their colon ("Autor:
+// …", "Text: …"). Prepositions are the one-word leads a link's text ends
+// on ("View all posts by …").
 var (
-	reByline = lazyre.New(`^(?i:by|written by|words by|story by|text by|posted by|post author(?:\s+by)?|author|authors|автор|авторы|текст|بقلم|كتب|كتبه|إعداد)(?:\s*[:：]\s*|\s+)(.+)$`)
+	leads = []string{
+		"by", "written by", "words by", "story by", "text by", "posted by", "post author", "post author by",
+		"author", "authors", "автор", "авторы", "текст", "بقلم", "كتب", "كتبه", "إعداد",
+	}
+	otherLeads = []string{
+		"von", "geschrieben von", "verfasst von", "veröffentlicht von",
+		"par", "écrit par", "publié par", "por", "escrito por", "publicado por",
+		"di", "scritto da", "pubblicato da", "a cura di", "door", "geschreven door",
+	}
+	labelLeads   = []string{"autor", "autorin", "autoren", "auteur", "autore", "auteurs", "text", "texto", "testo", "tekst"}
+	prepositions = []string{"by", "von", "par", "por", "di", "door"}
+	// leadWords are the words of every lead, for IsLeadWord.
+	leadWords = func() map[string]bool {
+		m := map[string]bool{}
+		for _, list := range [][]string{leads, otherLeads, labelLeads} {
+			for _, l := range list {
+				for _, w := range strings.Fields(l) {
+					m[w] = true
+				}
+			}
+		}
+		return m
+	}()
+)
+
+var (
+	reByline = lazyre.New(`^(?i:` + alternation(leads) + `)(?:\s*[:：]\s*|\s+)(.+)$`)
 	// reBylineOther is a byline in the other languages sites write:
-	// German, French, Spanish, Italian, Portuguese, Dutch, Polish. Most
-	// of these words are prepositions too ("von", "par", "di"), so the
-	// names after them must look like names (NameLike).
-	reBylineOther = lazyre.New(`^(?i:von|geschrieben von|verfasst von|veröffentlicht von|(?:ein |eine )?(?:blog[- ]?|gast)?(?:beitrag|artikel|interview|kommentar|text|bericht|essay|rezension|kolumne) von|par|écrit par|publié par|por|escrito por|publicado por|di|scritto da|pubblicato da|a cura di|door|geschreven door)(?:\s*[:：]\s*|\s+)(.+)$`)
+	// German, French, Spanish, Italian, Portuguese, Dutch, Polish, with
+	// German's "Ein Beitrag von", "Gastartikel von" and the like.
+	reBylineOther = lazyre.New(`^(?i:(?:ein |eine )?(?:blog[- ]?|gast)?(?:beitrag|artikel|interview|kommentar|text|bericht|essay|rezension|kolumne) von|` +
+		alternation(otherLeads) + `)(?:\s*[:：]\s*|\s+)(.+)$`)
 	// reBylineLabel is a label that needs its colon: "Autor: …",
 	// "Text: …".
-	reBylineLabel = lazyre.New(`^(?i:autor|autorin|autoren|auteur|autore|auteurs|text|texto|testo|tekst)\s*[:：]\s*(.+)$`)
+	reBylineLabel = lazyre.New(`^(?i:` + alternation(labelLeads) + `)\s*[:：]\s*(.+)$`)
+	// reLeadLabel is any lead with a colon, for CutLabel.
+	reLeadLabel = lazyre.New(`^(?i:` + alternation(leads, otherLeads, labelLeads) + `)\s*[:：]\s*`)
+	// reLinkName is the name after the last preposition of a link's
+	// text, for LinkName.
+	// The name may be a lower-case handle ("Alle Beiträge von uriebe").
+	reLinkName = lazyre.New(`(?i)\b(?:` + alternation(prepositions) + `)\s+(\pL[^→»›]*?)\s*[→»›]*$`)
 	// reBylineGlued is a byline whose space a page's copy lost: "ByAlex
 	// Doe", "Veröffentlicht vonChris Jung".
 	reBylineGlued = lazyre.New(`^(By|Von|von|(?:Veröffentlicht|Geschrieben|Verfasst|Erstellt) von|Par|par|Por|por)(\p{Lu}[\p{Ll}.].*)$`)
@@ -36,6 +76,40 @@ var (
 	// reBracketNote is a note in brackets after a name.
 	reBracketNote = lazyre.New(`\s*\([^()]*\)`)
 )
+
+// alternation is a pattern that matches any of the phrases, longest
+// first (Go's alternation takes the first that matches).
+func alternation(lists ...[]string) string {
+	var all []string
+	for _, l := range lists {
+		for _, p := range l {
+			all = append(all, regexp.QuoteMeta(p))
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return len(all[i]) > len(all[j]) })
+	return strings.Join(all, "|")
+}
+
+// IsLeadWord reports a word of a byline's lead ("By", "written", "von",
+// "Autor"), in any case.
+func IsLeadWord(w string) bool { return leadWords[strings.ToLower(w)] }
+
+// CutLabel cuts a lead followed by a colon off the front of s ("Author:
+// Bo2man" is "Bo2man": a name Parse refuses, since it has a digit, but a
+// name).
+func CutLabel(s string) string { return reLeadLabel.ReplaceAllString(s, "") }
+
+// LinkName is the name after the last preposition that ends a longer text
+// ("Zeige alle Beiträge von Jane Roe →", "View all posts by jroe"), for
+// the text of an author's link, where that is a name; ok is false when
+// there is none, or when the text starts with it.
+func LinkName(s string) (name string, ok bool) {
+	m := reLinkName.FindStringSubmatchIndex(s)
+	if m == nil || m[0] == 0 {
+		return "", false
+	}
+	return s[m[2]:m[3]], true
+}
 
 // roleWords mark a byline part that is a job title, not a name.
 var roleWords = map[string]bool{

@@ -66,3 +66,35 @@ func TestParseDated(t *testing.T) {
 		}
 	}
 }
+
+func TestLinkNameAndLabels(t *testing.T) {
+	for in, want := range map[string]string{
+		"Zeige alle Beiträge von Jane Roe →": "Jane Roe",
+		"View all posts by Jane Roe":         "Jane Roe",
+		"Tous les articles par Loïc Roe »":   "Loïc Roe",
+		"By Jane Roe":                        "", // starts with it: Parse's to read
+		"Alle Beiträge von uriebe":           "uriebe",
+		"Jane Roe":                           "",
+	} {
+		got, ok := LinkName(in)
+		if ok != (want != "") || got != want {
+			t.Errorf("LinkName(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"Author: Bo2man":  "Bo2man",
+		"Autorin: A. Roe": "A. Roe",
+		"von: jroe":       "jroe",
+		"Authority":       "Authority",
+		"By Jane Roe":     "By Jane Roe", // no colon: not a label
+	} {
+		if got := CutLabel(in); got != want {
+			t.Errorf("CutLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for w, want := range map[string]bool{"By": true, "written": true, "Geschrieben": true, "Autor": true, "Jane": false} {
+		if IsLeadWord(w) != want {
+			t.Errorf("IsLeadWord(%q) = %v, want %v", w, !want, want)
+		}
+	}
+}
