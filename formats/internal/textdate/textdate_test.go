@@ -1,6 +1,10 @@
 package textdate
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 func TestFind(t *testing.T) {
 	tests := []struct {
@@ -70,4 +74,33 @@ func TestIsUpdated(t *testing.T) {
 			t.Errorf("IsUpdated(%q) = %v, want %v", in, got, want)
 		}
 	}
+}
+
+// FuzzFind: any text gives either no date or a real day, the text before
+// it is a prefix of the text (its Arabic-Indic digits read as ASCII), and
+// TrimLabels leaves no space or separator at either end.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"Posted on March 5, 2024 at 10:32 by Jane Roe", "Stand: Montag, 7. März 2022",
+		"٥ مارس ٢٠٢٤", "28.01.22", "Written: 2023-11-07 / Updated: 2023-11-08", "31.02.2020", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if iso, _, ok := Find(s); ok {
+			if _, err := time.Parse("2006-01-02", iso); err != nil {
+				t.Fatalf("Find(%q) = %q, not a day", s, iso)
+			}
+		}
+		if iso, before, ok := FindLoose(s); ok {
+			if _, err := time.Parse("2006-01-02", iso); err != nil {
+				t.Fatalf("FindLoose(%q) = %q, not a day", s, iso)
+			}
+			if !strings.HasPrefix(arabicDigits.Replace(s), before) {
+				t.Fatalf("FindLoose(%q): %q is not what comes before the date", s, before)
+			}
+		}
+		IsUpdated(s)
+		if r := TrimLabels(s); r != strings.Trim(r, edgePunct+" ") {
+			t.Fatalf("TrimLabels(%q) = %q, untrimmed", s, r)
+		}
+	})
 }
