@@ -46,9 +46,11 @@ type pageFacts struct {
 	timePub   string   // <time pubdate> or itemprop=datePublished
 	timeFirst string   // the first <time datetime> inside <article>, else in the page
 	h1        []string
-	// head is the first post title's element and firstH1 the first h1's;
-	// the headline is head, else firstH1 (nil when the page has neither).
-	head, firstH1 *html.Node
+	// head is the first post title's element and h1s the h1 elements,
+	// in the order of h1; the headline is head, else the h1 that says the
+	// title (headH1; nil when the page has neither).
+	head *html.Node
+	h1s  []*html.Node
 	// postTitles are headings marked as the post's title; they come
 	// before the h1s as headline candidates.
 	postTitles []string
@@ -134,9 +136,7 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 				}
 			case n.Data == "h1":
 				f.h1 = append(f.h1, t)
-				if f.firstH1 == nil {
-					f.firstH1 = n
-				}
+				f.h1s = append(f.h1s, n)
 			}
 		case "time":
 			dt := strings.TrimSpace(htmltree.Attr(n, "datetime"))
@@ -243,7 +243,7 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		// ("Datum: …") and the day in the page's address.
 		head := f.head
 		if head == nil {
-			head = f.firstH1
+			head = f.headH1(m.Title)
 		}
 		runs, at := nearHead(root, head)
 		if len(m.Authors) == 0 {
@@ -312,6 +312,20 @@ func ldTitle(ld map[string]any, title string) string {
 		return name
 	}
 	return head
+}
+
+// headH1 is the h1 that says the title most, the first on a tie (a page
+// may open with an h1 for a skip link or the site's name); nil without
+// one.
+func (f *pageFacts) headH1(title string) *html.Node {
+	var best *html.Node
+	top := -1.0
+	for i, n := range f.h1s {
+		if s := similarity(f.h1[i], title); s > top {
+			best, top = n, s
+		}
+	}
+	return best
 }
 
 // similarity is how much of b's text (by the length of its words) is made

@@ -189,6 +189,8 @@ func TestDateNearHeadline(t *testing.T) {
 		{"an Updated label in its own element", "", body(`<p><span>Updated</span> <span>August 9, 2023</span></p>`), "", "2023-08-09"},
 		{"a date in a sentence of the body", "", body(`<p>On March 5, 2024, the committee met for the first time since the crisis began.</p>`), "", ""},
 		{"metadata wins over the text", `<meta property="article:published_time" content="2022-01-02">`, body(`<p>5. März 2024</p>`), "2022-01-02", ""},
+		{"by the h1 that says the title, not a skip link's", "",
+			`<h1 class="navSkip"><a href="#main">Zum Inhalt</a></h1>` + strings.Repeat(filler, 14) + body(`<p>Bonn, 11.10.2021</p>`), "2021-10-11", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
