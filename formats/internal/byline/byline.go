@@ -7,8 +7,6 @@
 package byline
 
 import (
-	"regexp"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,21 +47,21 @@ var (
 )
 
 var (
-	reByline = lazyre.New(`^(?i:` + alternation(leads) + `)(?:\s*[:：]\s*|\s+)(.+)$`)
+	reByline = lazyre.New(`^(?i:` + lazyre.Alternation(leads) + `)(?:\s*[:：]\s*|\s+)(.+)$`)
 	// reBylineOther is a byline in the other languages sites write:
 	// German, French, Spanish, Italian, Portuguese, Dutch, Polish, with
 	// German's "Ein Beitrag von", "Gastartikel von" and the like.
 	reBylineOther = lazyre.New(`^(?i:(?:ein |eine )?(?:blog[- ]?|gast)?(?:beitrag|artikel|interview|kommentar|text|bericht|essay|rezension|kolumne) von|` +
-		alternation(otherLeads) + `)(?:\s*[:：]\s*|\s+)(.+)$`)
+		lazyre.Alternation(otherLeads) + `)(?:\s*[:：]\s*|\s+)(.+)$`)
 	// reBylineLabel is a label that needs its colon: "Autor: …",
 	// "Text: …".
-	reBylineLabel = lazyre.New(`^(?i:` + alternation(labelLeads) + `)\s*[:：]\s*(.+)$`)
+	reBylineLabel = lazyre.New(`^(?i:` + lazyre.Alternation(labelLeads) + `)\s*[:：]\s*(.+)$`)
 	// reLeadLabel is any lead with a colon, for CutLabel.
-	reLeadLabel = lazyre.New(`^(?i:` + alternation(leads, otherLeads, labelLeads) + `)\s*[:：]\s*`)
+	reLeadLabel = lazyre.New(`^(?i:` + lazyre.Alternation(leads, otherLeads, labelLeads) + `)\s*[:：]\s*`)
 	// reLinkName is the name after the last preposition of a link's
 	// text, for LinkName.
 	// The name may be a lower-case handle ("Alle Beiträge von uriebe").
-	reLinkName = lazyre.New(`(?i)\b(?:` + alternation(prepositions) + `)\s+(\pL[^→»›]*?)\s*[→»›]*$`)
+	reLinkName = lazyre.New(`(?i)\b(?:` + lazyre.Alternation(prepositions) + `)\s+(\pL[^→»›]*?)\s*[→»›]*$`)
 	// reBylineGlued is a byline whose space a page's copy lost: "ByAlex
 	// Doe", "Veröffentlicht vonChris Jung".
 	reBylineGlued = lazyre.New(`^(By|Von|von|(?:Veröffentlicht|Geschrieben|Verfasst|Erstellt) von|Par|par|Por|por)(\p{Lu}[\p{Ll}.].*)$`)
@@ -76,19 +74,6 @@ var (
 	// reBracketNote is a note in brackets after a name.
 	reBracketNote = lazyre.New(`\s*\([^()]*\)`)
 )
-
-// alternation is a pattern that matches any of the phrases, longest
-// first (Go's alternation takes the first that matches).
-func alternation(lists ...[]string) string {
-	var all []string
-	for _, l := range lists {
-		for _, p := range l {
-			all = append(all, regexp.QuoteMeta(p))
-		}
-	}
-	sort.SliceStable(all, func(i, j int) bool { return len(all[i]) > len(all[j]) })
-	return strings.Join(all, "|")
-}
 
 // IsLeadWord reports a word of a byline's lead ("By", "written", "von",
 // "Autor"), in any case.

@@ -6,7 +6,10 @@
 package lazyre
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -34,3 +37,24 @@ func (r *RE) FindAllStringIndex(s string, n int) [][]int {
 }
 func (r *RE) ReplaceAllString(src, repl string) string { return r.get().ReplaceAllString(src, repl) }
 func (r *RE) Split(s string, n int) []string           { return r.get().Split(s, n) }
+
+// Alternation is a pattern that matches any of the phrases, each quoted:
+// longest first, since Go's alternation takes the first that matches
+// ("published on" must be tried before "published"), and in byte order
+// among phrases of one length, so that the pattern is the same on every
+// run whatever order the phrases came in (map keys).
+func Alternation(lists ...[]string) string {
+	var all []string
+	for _, l := range lists {
+		for _, p := range l {
+			all = append(all, regexp.QuoteMeta(p))
+		}
+	}
+	slices.SortFunc(all, func(a, b string) int {
+		if c := cmp.Compare(len(b), len(a)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return strings.Join(all, "|")
+}

@@ -33,3 +33,14 @@ func TestBadPatternPanicsOnUse(t *testing.T) {
 	}()
 	r.MatchString("x")
 }
+
+func TestAlternation(t *testing.T) {
+	got := Alternation([]string{"published", "on", "a.m."}, []string{"published on", "am"})
+	if want := `published on|published|a\.m\.|am|on`; got != want {
+		t.Fatalf("Alternation = %q, want %q", got, want)
+	}
+	re := New(`^(?:` + got + `)\b`)
+	if m := re.FindString("published on Monday"); m != "published on" {
+		t.Errorf("the longer phrase must win: got %q", m)
+	}
+}

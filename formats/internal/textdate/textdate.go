@@ -8,7 +8,6 @@
 package textdate
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -58,11 +57,10 @@ var (
 	monthAlt = func() string {
 		var names []string
 		for k := range monthNames {
-			names = append(names, regexp.QuoteMeta(k))
+			names = append(names, k)
 		}
 		// Longest first so "march" wins over "mar" and "كانون الثاني" over nothing.
-		sortByLenDesc(names)
-		return strings.Join(names, "|")
+		return lazyre.Alternation(names)
 	}()
 	reISODate  = lazyre.New(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b`)
 	reDotDate  = lazyre.New(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
@@ -75,13 +73,13 @@ var (
 	// the date of a change.
 	Clock   = lazyre.New(`(?i)\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2})?)?`)
 	Weekday = lazyre.New(`(?i)(?:^|[^\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)(?:[^\p{L}]|$)`)
-	Label   = lazyre.New(`(?i)(?:^|[^\p{L}])(?:` + alternation(leadLabels, glueLabels) + `)(?:[^\p{L}]|$)`)
+	Label   = lazyre.New(`(?i)(?:^|[^\p{L}])(?:` + lazyre.Alternation(leadLabels, glueLabels) + `)(?:[^\p{L}]|$)`)
 	// Lead is a label that opens a line and names the date that follows
 	// as the text's own: "Datum:", "Published on", "Veröffentlicht am",
 	// "Stand", "Pressemitteilung vom", "Last updated". Unlike the glue
 	// words ("on", "am", "le"), none of them leads into a date that is
 	// not the text's.
-	Lead    = lazyre.New(`(?i)^(?:` + alternation(leadLabels) + `)\s*:?\s+`)
+	Lead    = lazyre.New(`(?i)^(?:` + lazyre.Alternation(leadLabels) + `)\s*:?\s+`)
 	Updated = lazyre.New(`(?i)updated|last modified|letzte änderung|zuletzt geändert|geändert am|обновлено|تحديث|حُدّث|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|zaktualizowano`)
 )
 
@@ -121,20 +119,6 @@ var (
 	}()
 )
 
-// alternation is a pattern that matches any of the phrases, longest first
-// (Go's alternation takes the first that matches: "published on" must be
-// tried before "published").
-func alternation(lists ...[]string) string {
-	var all []string
-	for _, l := range lists {
-		for _, p := range l {
-			all = append(all, regexp.QuoteMeta(p))
-		}
-	}
-	sortByLenDesc(all)
-	return strings.Join(all, "|")
-}
-
 // IsLabelWord reports a word of a date's label ("Posted", "am", "Uhr"),
 // in any case.
 func IsLabelWord(w string) bool { return labelWords[strings.ToLower(w)] }
@@ -160,14 +144,6 @@ func TrimLabels(rest string) string {
 
 // edgePunct is what separates a date from the rest of its line.
 const edgePunct = ",.:;|·•-–—/"
-
-func sortByLenDesc(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && (len(s[j]) > len(s[j-1]) || len(s[j]) == len(s[j-1]) && s[j] < s[j-1]); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-}
 
 // arabicDigits maps Arabic-Indic and Persian digits to ASCII, so that
 // "٥ مارس ٢٠٢٤" parses like "5 مارس 2024". Each replaced digit keeps the
