@@ -424,12 +424,12 @@ func authors(f *pageFacts, ld map[string]any) []string {
 // JANE ROE am 21. April 2020"), and so do labels left alone ("Posted",
 // "von").
 func textNames(s string) []string {
-	s = withoutDate(clean(s))
-	if s == "" {
-		return nil
-	}
+	s = clean(s)
 	if names, ok := bylineOf(s); ok {
 		return names
+	}
+	if s = withoutDate(s); s == "" {
+		return nil
 	}
 	if name, ok := byline.LinkName(s); ok {
 		// "… by Jane Roe" inside a longer text; a text that starts with

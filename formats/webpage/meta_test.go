@@ -219,6 +219,7 @@ func TestTextNames(t *testing.T) {
 		{"Posted", nil},
 		{"Von -", nil},
 		{"Last Updated: January 7, 2025", nil},
+		{"von eseppelt · 31. Oktober 2023", []string{"eseppelt"}}, // the date vouches for a handle
 	}
 	for _, tt := range tests {
 		if got := textNames(tt.in); !reflect.DeepEqual(got, tt.want) {
