@@ -45,6 +45,7 @@ import (
 	"folio/formats/internal/langid"
 	"folio/formats/internal/lazyre"
 	"folio/formats/internal/salvage"
+	"folio/formats/internal/sentence"
 	"folio/formats/internal/textdate"
 	"folio/pipeline/doc"
 )
@@ -498,7 +499,7 @@ func (p *parser) nearDate() {
 	if p.meta.Date != "" || p.meta.Updated != "" {
 		return
 	}
-	i, iso, _ := p.datedNearHeadline(func(u *unit) bool { return u.nwords > 8 && endsSentence(u.text) })
+	i, iso, _ := p.datedNearHeadline(func(u *unit) bool { return u.nwords > 8 && sentence.Ends(u.text) })
 	switch {
 	case i < 0:
 	case textdate.IsUpdated(p.units[i].text):
@@ -540,7 +541,7 @@ func (p *parser) nearAuthor() {
 	if len(p.meta.Authors) > 0 {
 		return
 	}
-	i, _, rest := p.datedNearHeadline(func(u *unit) bool { return endsSentence(u.text) })
+	i, _, rest := p.datedNearHeadline(func(u *unit) bool { return sentence.Ends(u.text) })
 	if i < 0 {
 		return
 	}
@@ -606,7 +607,7 @@ func relatedItem(s string) bool {
 	if runeLen(s) > 200 || len(words(s)) > 30 {
 		return false
 	}
-	return endPunct(s) != '.' || len(words(s)) <= 3
+	return sentence.LastPunct(s) != '.' || len(words(s)) <= 3
 }
 
 // readTail reads what follows the last paragraph: metadata lines are kept

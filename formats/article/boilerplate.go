@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"folio/formats/internal/lazyre"
+	"folio/formats/internal/sentence"
 )
 
 // boilerThreshold is the score from which a line is site boilerplate.
@@ -158,7 +159,7 @@ func boilerScore(s string) int {
 			score++
 		}
 	}
-	if n >= 2 && n <= 4 && navFirstWords[ws[0]] && !endsSentence(s) {
+	if n >= 2 && n <= 4 && navFirstWords[ws[0]] && !sentence.Ends(s) {
 		score += 3
 	}
 	if n <= 25 && reNewsletter.MatchString(k) {

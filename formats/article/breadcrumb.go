@@ -2,10 +2,11 @@ package article
 
 import (
 	"strings"
-
-	"folio/formats/internal/crumbs"
 	"unicode"
 	"unicode/utf8"
+
+	"folio/formats/internal/crumbs"
+	"folio/formats/internal/sentence"
 )
 
 // crumbSeps are the separators of breadcrumb trails and category lists.
@@ -73,7 +74,7 @@ func crumbItem(s string) bool {
 	if !unicode.IsLetter(r) || unicode.IsLower(r) {
 		return false
 	}
-	return !endsSentence(s) && !strings.ContainsAny(s, ",;:")
+	return !sentence.Ends(s) && !strings.ContainsAny(s, ",;:")
 }
 
 // section returns the first item when it names a kind of section.

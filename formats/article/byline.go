@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"folio/formats/internal/lazyre"
+	"folio/formats/internal/sentence"
 )
 
 var (
@@ -30,7 +31,7 @@ func sourceLabel(s string) (string, bool) {
 		return "", false
 	}
 	v := strings.TrimSpace(m[1])
-	if len(words(v)) > 12 || (endsSentence(v) && len(words(v)) > 6) {
+	if len(words(v)) > 12 || (sentence.Ends(v) && len(words(v)) > 6) {
 		return "", false
 	}
 	return strings.TrimRight(v, "."), true

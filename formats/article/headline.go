@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"folio/formats/internal/lazyre"
+	"folio/formats/internal/sentence"
 )
 
 // reSiteSep finds the separator before a site name in a page title:
@@ -22,7 +23,7 @@ func splitSite(s string) (head, site string, pipe bool, ok bool) {
 	head = strings.TrimSpace(s[:loc[0]])
 	site = strings.TrimSpace(s[loc[1]:])
 	sw := words(site)
-	if len(sw) == 0 || len(sw) > 5 || runeLen(site) > 40 || endsSentence(site) || len(words(head)) < 2 {
+	if len(sw) == 0 || len(sw) > 5 || runeLen(site) > 40 || sentence.Ends(site) || len(words(head)) < 2 {
 		return "", "", false, false
 	}
 	return head, site, strings.Contains(s[loc[0]:loc[1]], "|"), true
@@ -35,7 +36,7 @@ func headlineShaped(s string) bool {
 	if len(ws) < 2 || len(ws) > 30 || runeLen(s) > 220 {
 		return false
 	}
-	switch endPunct(s) {
+	switch sentence.LastPunct(s) {
 	case '.', ',', ';', ':':
 		return false
 	}
@@ -137,7 +138,7 @@ func headingScore(u *unit, prevProse bool) int {
 		return -10
 	}
 	score := 0
-	switch endPunct(s) {
+	switch sentence.LastPunct(s) {
 	case '.', '…':
 		if !reNumbered.MatchString(s) || strings.Count(s, ".") > 1 {
 			score -= 3

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"folio/formats/internal/lazyre"
+	"folio/formats/internal/sentence"
 )
 
 // The line model scores every unit as article text or page furniture. It
@@ -158,7 +159,7 @@ func (p *parser) unitFeatures(i int, repeats map[string]int, afterComments bool)
 	}
 	fn := float64(max(n, 1))
 	fr := float64(max(runes, 1))
-	ep := endPunct(s)
+	ep := sentence.LastPunct(s)
 	b := func(v bool) float64 {
 		if v {
 			return 1
@@ -169,7 +170,7 @@ func (p *parser) unitFeatures(i int, repeats map[string]int, afterComments bool)
 	return append([]float64{
 		math.Log1p(float64(n)),
 		math.Log1p(float64(runes)),
-		b(endsSentence(s)),
+		b(sentence.Ends(s)),
 		b(ep == ':'),
 		float64(stops) / fn,
 		math.Min(1, 10*float64(cjkPunct)/fr),

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"folio/formats/internal/byline"
+	"folio/formats/internal/sentence"
 )
 
 // unit is one candidate block: a single input line, or several lines of
@@ -147,24 +148,6 @@ func key(s string) string { return strings.ToLower(strings.Join(words(s), " ")) 
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
-// lastRune returns the last rune of s, skipping closing quotes and brackets.
-func endPunct(s string) rune {
-	s = strings.TrimRightFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("\"'”’»)]*", r)
-	})
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
-}
-
-// endsSentence reports whether s ends like a sentence.
-func endsSentence(s string) bool {
-	switch endPunct(s) {
-	case '.', '!', '?', '…', '。', '؟', '۔':
-		return true
-	}
-	return false
-}
-
 // isProse reports a unit that reads as running text rather than a label,
 // heading or navigation item.
 func isProse(s string) bool {
@@ -172,5 +155,5 @@ func isProse(s string) bool {
 	if w >= 14 || runeLen(s) >= 90 {
 		return true
 	}
-	return w >= 4 && endsSentence(s)
+	return w >= 4 && sentence.Ends(s)
 }

@@ -5,6 +5,7 @@ import (
 
 	"folio/formats/internal/byline"
 	"folio/formats/internal/lazyre"
+	"folio/formats/internal/sentence"
 	"folio/formats/internal/textdate"
 )
 
@@ -58,7 +59,7 @@ func parseMeta(s string) (metaLine, bool) {
 			if boilerScore(part) >= boilerThreshold {
 				continue
 			}
-			if len(words(part)) <= 3 && !endsSentence(part) {
+			if len(words(part)) <= 3 && !sentence.Ends(part) {
 				// "Comments closed", an e-mail address: passed over on
 				// a line that has a byline.
 				loose = true

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"folio/formats/internal/lazyre"
+	"folio/formats/internal/sentence"
 	"folio/internal/quality"
 )
 
@@ -249,8 +250,8 @@ func (p *parser) titleFeatures(i int, c *titleContext) []float64 {
 		math.Log1p(float64(len(ws))),
 		b(len(ws) >= 4 && len(ws) <= 20),
 		b(len(ws) <= 2),
-		b(endsSentence(s)),
-		b(endPunct(s) == ':'),
+		b(sentence.Ends(s)),
+		b(sentence.LastPunct(s) == ':'),
 		b(rep > 1),
 		b(split),
 		b(split && pipe),
@@ -283,7 +284,7 @@ func (p *parser) titleFeatures(i int, c *titleContext) []float64 {
 		b(longer(i - 1)),
 		b(longer(i + 1)),
 		b(d <= 3 && headlineShaped(s)),
-		b(endsSentence(s) && len(ws) > 12),
+		b(sentence.Ends(s) && len(ws) > 12),
 		b(i+1 < len(p.units) && isProse(p.units[i+1].text)),
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"folio/formats/internal/crumbs"
 	"folio/formats/internal/htmltree"
 	"folio/formats/internal/lazyre"
+	"folio/formats/internal/sentence"
 	"folio/formats/internal/textdate"
 	"folio/pipeline/doc"
 )
@@ -1023,7 +1024,7 @@ func blockOf(n *html.Node) *html.Node {
 func dateNearHead(runs []string, at int) (iso string, updated bool) {
 	for i, t := range runs {
 		n := len(strings.Fields(t))
-		if i == at || n > 20 || n > 8 && strings.ContainsAny(t[len(t)-1:], ".!?") {
+		if i == at || n > 20 || n > 8 && sentence.Ends(t) {
 			continue
 		}
 		if iso, _, ok := textdate.Find(t); ok {

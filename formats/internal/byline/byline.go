@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"folio/formats/internal/lazyre"
+	"folio/formats/internal/sentence"
 )
 
 // The words that open a byline, one list for each kind: leads are sure
@@ -154,7 +155,7 @@ func parse(s string, dated bool) (Byline, bool) {
 	if unicode.IsLower(r) && !(dated && len(words(rest)) == 1) || !unicode.IsLetter(r) {
 		return Byline{}, false
 	}
-	if endsSentence(rest) && !reInitialEnd.MatchString(rest) {
+	if sentence.Ends(rest) && !reInitialEnd.MatchString(rest) {
 		return Byline{}, false
 	}
 	var b Byline
@@ -230,16 +231,3 @@ func isRole(ws []string) bool {
 func words(s string) []string { return strings.FieldsFunc(s, unicode.IsSpace) }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
-
-// endsSentence reports whether s ends like a sentence.
-func endsSentence(s string) bool {
-	s = strings.TrimRightFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("\"'”’»)]*", r)
-	})
-	r, _ := utf8.DecodeLastRuneInString(s)
-	switch r {
-	case '.', '!', '?', '…', '。', '؟', '۔':
-		return true
-	}
-	return false
-}
