@@ -241,7 +241,7 @@ func pageData(d *doc.Document, labels doc.Labels, cover htmltemplate.HTML, body,
 		Rights:      c(m.Rights),
 		Kicker:      c(joinNonEmpty(" · ", m.Section, m.Publisher)),
 		Date:        newStamp(m.Date, m.Lang),
-		Updated:     newStamp(m.Updated, m.Lang),
+		Updated:     updatedStamp(m.Updated, m.Date, m.Lang),
 		Source:      newSource(m.Source),
 		Labels:      labels,
 		CSS:         htmltemplate.CSS(assets.PageCSS()),
@@ -295,6 +295,17 @@ func cleanTOC(es []*doc.TOCEntry) []*doc.TOCEntry {
 
 // newStamp returns a date for display in the document's language
 // (doc.ShowDate), with a machine-readable ISO form when it parses.
+// updatedStamp is the stamp of an update, nil when it shows the same as
+// the date of publication (an update on the same day: "28 January 2022 ·
+// Updated 28 January 2022" says nothing).
+func updatedStamp(updated, date, lang string) *stamp {
+	u, d := newStamp(updated, lang), newStamp(date, lang)
+	if u != nil && d != nil && u.Text == d.Text {
+		return nil
+	}
+	return u
+}
+
 func newStamp(s, lang string) *stamp {
 	s = strings.TrimSpace(markup.Clean(s))
 	if s == "" {

@@ -352,3 +352,17 @@ func TestOwnOutputIsRecognised(t *testing.T) {
 		t.Error("a user's page is taken for Folio's")
 	}
 }
+
+// TestUpdatedSameDay: an update on the day of publication shows no second
+// stamp; one on a later day does.
+func TestUpdatedSameDay(t *testing.T) {
+	if s := updatedStamp("2024-04-11T14:05:00+01:00", "2024-04-11T06:30:00+01:00", "en"); s != nil {
+		t.Errorf("same day: got a stamp %q", s.Text)
+	}
+	if s := updatedStamp("2024-04-12T09:00:00+01:00", "2024-04-11T06:30:00+01:00", "en"); s == nil {
+		t.Error("a later day: no stamp")
+	}
+	if s := updatedStamp("2024-04-12", "", "en"); s == nil {
+		t.Error("no date of publication: no stamp for the update")
+	}
+}

@@ -43,7 +43,8 @@ func (l *layout) titleBlock() {
 	if d := l.showDate(m.Date); d != "" {
 		by = append(by, d)
 	}
-	if d := l.showDate(m.Updated); d != "" {
+	if d := l.showDate(m.Updated); d != "" && d != l.showDate(m.Date) {
+		// An update on the day of publication says nothing here.
 		by = append(by, l.lab.Updated+" "+d)
 	}
 	if m.Dateline != "" {

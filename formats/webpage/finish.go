@@ -53,7 +53,12 @@ func liftStandfirst(d *doc.Document, desc string, c *converter) {
 			d.Blocks = append(d.Blocks[:i:i], d.Blocks[i+1:]...)
 			return
 		}
-		if desc != "" && repeats(desc, text) {
+	}
+	// A description that repeats the start of a paragraph of the lead is
+	// the lede again, not a standfirst; the first paragraph may be a
+	// metadata box ("Ort Saarbrücken Datum 28.01.2022") that leaves later.
+	for j := 0; desc != "" && j < len(d.Blocks) && j < leadBlocks; j++ {
+		if q, ok := d.Blocks[j].(*doc.Paragraph); ok && repeats(desc, clean(doc.PlainText(q.Content))) {
 			return
 		}
 	}

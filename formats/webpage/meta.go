@@ -391,7 +391,7 @@ func savedFrom(root *html.Node) string {
 // article:author (when it is a name, not a profile URL), Dublin Core, meta
 // author, rel=author links, byline elements.
 func authors(f *pageFacts, ld map[string]any) []string {
-	if names := ldNames(ld["author"]); len(names) > 0 {
+	if names := people(ldNames(ld["author"])); len(names) > 0 {
 		return dedupe(names)
 	}
 	for _, keys := range [][]string{{"article:author"}, {"dc.creator"}, {"dcterms.creator"}, {"author"}, {"parsely-author", "sailthru.author", "byl"}} {
@@ -404,7 +404,7 @@ func authors(f *pageFacts, ld map[string]any) []string {
 				names = append(names, textNames(v)...)
 			}
 		}
-		if len(names) > 0 {
+		if names = people(names); len(names) > 0 {
 			return dedupe(names)
 		}
 	}
@@ -412,10 +412,23 @@ func authors(f *pageFacts, ld map[string]any) []string {
 	for _, a := range f.relAuthor {
 		names = append(names, textNames(a)...)
 	}
-	if len(names) > 0 {
+	if names = people(names); len(names) > 0 {
 		return dedupe(names)
 	}
-	return dedupe(textNames(f.byline))
+	return dedupe(people(textNames(f.byline)))
+}
+
+// people leaves out the names a CMS writes when nobody filled the field
+// in ("publisher", "admin"), so that the next source is asked.
+func people(names []string) []string {
+	return slices.DeleteFunc(names, func(n string) bool { return placeholderNames[strings.ToLower(strings.TrimSpace(n))] })
+}
+
+// placeholderNames are those names. ("Redaktion", "Staff" and "Unknown"
+// stay: Trafilatura's annotators count them as bylines.)
+var placeholderNames = map[string]bool{
+	"publisher": true, "admin": true, "administrator": true, "webmaster": true, "user": true,
+	"guest": true, "null": true, "undefined": true, "none": true, "n/a": true, "author": true,
 }
 
 // textNames reads names from the text of a byline element or an author

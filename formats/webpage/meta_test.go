@@ -334,3 +334,13 @@ func TestAnyLDDate(t *testing.T) {
 	d, _ := read(t, page(howto, "<h1>Round tablecloth</h1>"+filler), Options{})
 	want(t, "date", d.Meta.Date, "2022-01-10")
 }
+
+// TestPlaceholderAuthor: a CMS's placeholder in the author field is no
+// author; the next source names one.
+func TestPlaceholderAuthor(t *testing.T) {
+	head := `<meta name="author" content="publisher">`
+	d, _ := read(t, page(head, `<h1>Water talks resume</h1><p class="byline">By Jane Roe</p>`+filler), Options{})
+	want(t, "authors", d.Meta.Authors, []string{"Jane Roe"})
+	d, _ = read(t, page(head, "<h1>Water talks resume</h1>"+filler), Options{})
+	want(t, "authors", d.Meta.Authors, []string(nil))
+}

@@ -223,7 +223,7 @@ func (r *Reader) content(c *converter, root *html.Node, pm *pageMeta) (*html.Nod
 	// Readability finds bylines by class ("byline", "author vcard") where
 	// the page has no metadata naming the author.
 	if len(pm.meta.Authors) == 0 {
-		pm.meta.Authors = dedupe(splitNames(art.Byline()))
+		pm.meta.Authors = dedupe(people(splitNames(art.Byline())))
 	}
 	n := 0
 	if node != nil {
