@@ -595,6 +595,7 @@ func tags(f *pageFacts, ld map[string]any) []string {
 	for _, v := range ldStrings(ld["keywords"]) {
 		out = append(out, splitList(v)...)
 	}
+	out = topics(out)
 	for _, keys := range [][]string{{"article:tag"}, {"dc.subject", "dcterms.subject"}, {"news_keywords", "keywords"}} {
 		if len(out) > 0 {
 			break
@@ -604,12 +605,37 @@ func tags(f *pageFacts, ld map[string]any) []string {
 				out = append(out, splitList(v)...)
 			}
 		}
+		out = topics(out)
 	}
 	if len(out) > 0 {
 		return dedupe(out)
 	}
 	return dedupe(f.relTag)
 }
+
+// topics leaves out of a tag list a CMS's facets ("Day: Wednesday", "Page
+// Type: Article", "WC: 2000-2999", "Partner: Factiva"), where it holds
+// three or more: they describe the page to the site, not the story to a
+// reader. A list that is mostly facets is dropped whole, so that the next
+// source is asked. (One "Star Wars: The Last Jedi" is a topic.)
+func topics(list []string) []string {
+	facets := 0
+	for _, t := range list {
+		if reFacet.MatchString(t) {
+			facets++
+		}
+	}
+	if facets < 3 {
+		return list
+	}
+	if 2*facets > len(list) {
+		return nil
+	}
+	return slices.DeleteFunc(list, reFacet.MatchString)
+}
+
+// reFacet is a "Label: value" tag with a short label.
+var reFacet = lazyre.New(`^[^:]{1,24}:\s+\S`)
 
 func splitList(s string) []string {
 	var out []string

@@ -344,3 +344,16 @@ func TestPlaceholderAuthor(t *testing.T) {
 	d, _ = read(t, page(head, "<h1>Water talks resume</h1>"+filler), Options{})
 	want(t, "authors", d.Meta.Authors, []string(nil))
 }
+
+// TestTagFacets: a CMS's facets among the keywords are no tags; a list of
+// mostly facets gives way to the next source; one "Label: value" topic
+// stays.
+func TestTagFacets(t *testing.T) {
+	facets := `"Day: Wednesday, Time: 20.00, Page Type: Article, Long, Partner: Factiva"`
+	d, _ := read(t, page(ld(`"keywords":`+facets)+`<meta property="article:tag" content="Gaza">`, "<h1>Water talks resume</h1>"+filler), Options{})
+	want(t, "tags", d.Meta.Tags, []string{"Gaza"})
+	d, _ = read(t, page(ld(`"keywords":"Rivers, Treaties, Dams, Subject: World, Day: Monday, Partner: Wire"`), "<h1>Water talks resume</h1>"+filler), Options{})
+	want(t, "tags", d.Meta.Tags, []string{"Rivers", "Treaties", "Dams"})
+	d, _ = read(t, page(ld(`"keywords":"Star Wars: The Last Jedi, Cinema"`), "<h1>Water talks resume</h1>"+filler), Options{})
+	want(t, "tags", d.Meta.Tags, []string{"Star Wars: The Last Jedi", "Cinema"})
+}
