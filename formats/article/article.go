@@ -313,13 +313,15 @@ func (p *parser) readHead() int {
 			break
 		}
 	}
+	// head is the headline's first unit, wherever it stands.
+	head := slices.Index(p.roles, roleTitle)
 	i := 0
 	for ; i < len(p.units); i++ {
 		u := p.units[i]
 		if !p.free(i) {
 			continue
 		}
-		if m := p.metas[i]; m != nil {
+		if m := p.metas[i]; m != nil && !(head >= 0 && i < head-dateReach && m.onlyDate()) {
 			p.applyMeta(*m, true)
 			p.roles[i] = roleMeta
 			continue
@@ -361,6 +363,11 @@ func (p *parser) readHead() int {
 	}
 	return i
 }
+
+// dateReach is how far above the headline, in units, a line that is only
+// a date is still the article's: further up it is the site's header
+// ("Mittwoch, 8. Juli 2020" above the menu is today's date).
+var dateReach = 6
 
 // isStandfirst reports whether the paragraph at i is a standfirst: more
 // page furniture (byline, date, photo, headline again) follows it before

@@ -144,6 +144,25 @@ func want(t *testing.T, field string, got, want any) {
 	}
 }
 
+// TestHeaderDateIsNotTheArticles: a date line far above the headline is
+// the site's header (today's date above the menu), not the article's;
+// one by the headline is.
+func TestHeaderDateIsNotTheArticles(t *testing.T) {
+	menu := "Login\nAbo\nNewsletter\nHome\nPolitik\nDeutschland\nInternational\nUnternehmen\nFinanzen\nTechnologie\nKarriere\nMeinung\n"
+	for _, tt := range []struct {
+		name, near, date string
+	}{
+		{"with a date by the headline", "27.04.2020 - 18:50 Uhr\n\n", "2020-04-27"},
+		{"without one", "", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, "Mittwoch, 8. Juli 2020\n"+menu+"\nHeadline About Water Talks\n\n"+tt.near+body, Options{})
+			want(t, "title", d.Meta.Title, "Headline About Water Talks")
+			want(t, "date", d.Meta.Date, tt.date)
+		})
+	}
+}
+
 func TestDates(t *testing.T) {
 	tests := []struct {
 		line, iso string

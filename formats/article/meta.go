@@ -146,6 +146,12 @@ func (p *parser) applyMeta(m metaLine, head bool) {
 	}
 }
 
+// onlyDate reports a metadata line that says nothing but a date.
+func (m *metaLine) onlyDate() bool {
+	return (m.date != "" || m.updated != "") && len(m.authors) == 0 && len(m.tags) == 0 && len(m.crumbs) == 0 &&
+		m.publisher == "" && m.source == ""
+}
+
 func addUnique(list []string, items ...string) []string {
 	for _, it := range items {
 		dup := false
