@@ -247,6 +247,10 @@ func (p *parser) free(i int) bool { return p.roles[i] == roleNone }
 // findFigures turns credit lines into figures, with the line just above as
 // caption (or, when it repeats the headline, as alt text).
 func (p *parser) findFigures() {
+	// seen holds each figure's caption and credit: a page that says a
+	// photo's caption twice (a share preview, then the photo) shows one
+	// photo.
+	seen := map[string]bool{}
 	for i, u := range p.units {
 		if !p.free(i) {
 			continue
@@ -254,9 +258,14 @@ func (p *parser) findFigures() {
 		credit, isSource, ok := creditLabel(u.text)
 		if !ok {
 			if capt, cred, ok := inlineCredit(u.text); ok {
-				p.roles[i] = roleFigure
-				p.figures[i] = &doc.Figure{Credit: cred, Pos: p.pos(u.line),
-					Caption: []doc.Inline{&doc.Text{Value: capt, Pos: p.pos(u.line)}}}
+				if k := key(capt) + "\x00" + key(cred); seen[k] {
+					p.boiler(i, "a photo caption said again")
+				} else {
+					seen[k] = true
+					p.roles[i] = roleFigure
+					p.figures[i] = &doc.Figure{Credit: cred, Pos: p.pos(u.line),
+						Caption: []doc.Inline{&doc.Text{Value: capt, Pos: p.pos(u.line)}}}
+				}
 			}
 			continue
 		}
@@ -265,6 +274,19 @@ func (p *parser) findFigures() {
 		if isSource && !hasCaption {
 			continue
 		}
+		capt := ""
+		if hasCaption && p.roles[c] != roleTitle {
+			capt = p.units[c].text
+		}
+		// Two photos may share a credit ("Foto: dpa"); only a caption
+		// said again is the same photo.
+		k := key(capt) + "\x00" + key(credit)
+		if capt != "" && seen[k] {
+			p.boiler(i, "a photo credit said again")
+			p.boiler(c, "a photo caption said again")
+			continue
+		}
+		seen[k] = true
 		fig := &doc.Figure{Credit: credit, Pos: p.pos(u.line)}
 		at := i
 		if hasCaption {

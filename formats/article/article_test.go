@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -268,6 +269,41 @@ func TestMetaLines(t *testing.T) {
 		if m, ok := parseMeta(s); ok && len(m.authors) > 0 {
 			t.Errorf("parseMeta(%q) authors %q, want none", s, m.authors)
 		}
+	}
+}
+
+// TestRepeatedCaption: a photo's caption said twice (a share preview, then
+// the photo) is one figure; two photos with the same credit and no
+// caption stay two.
+func TestRepeatedCaption(t *testing.T) {
+	var long strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&long, "Paragraph %d of the report says that the delegates met again on Tuesday and agreed on a schedule for the releases.\n\n", i+1)
+	}
+	figures := func(src string) int {
+		d, _ := read(t, src, Options{})
+		n := 0
+		for _, b := range d.Blocks {
+			if _, ok := b.(*doc.Figure); ok {
+				n++
+			}
+		}
+		return n
+	}
+	// The headline said twice, as pages do, so that the headline model
+	// does not take the repeated caption for it.
+	head := "Headline About Water Talks\n\nNews | Water\n\nHeadline About Water Talks\n\n"
+	inline := "Delegates arrive at the venue. Photo: Jane Doe/Example\n\n"
+	if n := figures(head + inline + inline + long.String()); n != 1 {
+		t.Errorf("a caption said twice: %d figures, want 1", n)
+	}
+	twoLine := "Delegates arrive at the venue\nPhoto: Jane Doe/Example\n\n"
+	if n := figures(head + twoLine + twoLine + long.String()); n != 1 {
+		t.Errorf("a caption and credit said twice: %d figures, want 1", n)
+	}
+	credit := "Image: Example Agency\n\n"
+	if n := figures(head + credit + long.String() + credit + long.String()); n != 2 {
+		t.Errorf("two photos with one credit: %d figures, want 2", n)
 	}
 }
 

@@ -31,7 +31,7 @@ func (p *parser) titleCandidates(start int) []int {
 		out = append(out, 0)
 	}
 	for i := from; i < start; i++ {
-		if !headlineShaped(p.units[i].text) && len(words(p.units[i].text)) > 40 || p.captionOfCredit(i) {
+		if !headlineShaped(p.units[i].text) && len(words(p.units[i].text)) > 40 || p.captionOfCredit(i) || isCredit(p.units[i].text) {
 			continue
 		}
 		out = append(out, i)
@@ -40,6 +40,17 @@ func (p *parser) titleCandidates(start int) []int {
 }
 
 const maxTitleCandidates = 60
+
+// isCredit reports a photo's credit line ("Foto: Anita Roe") or a caption
+// that ends in its credit ("Whale expert Hori Roe. Photograph: Adrian
+// Roe"): never the headline.
+func isCredit(s string) bool {
+	if _, _, ok := creditLabel(s); ok {
+		return true
+	}
+	_, _, ok := inlineCredit(s)
+	return ok
+}
 
 // bodyStart is the first unit of running article text.
 func (p *parser) bodyStart(keep []bool) int {
