@@ -570,7 +570,8 @@ func (p *parser) nearAuthor() {
 	if len(p.meta.Authors) > 0 {
 		return
 	}
-	i, _, rest := p.datedNearHeadline(func(u *unit) bool { return sentence.Ends(u.text) })
+	// A sentence is no dated line; "November 8 2023, 3:18 p.m." is one.
+	i, _, rest := p.datedNearHeadline(func(u *unit) bool { return u.nwords > 8 && sentence.Ends(u.text) })
 	if i < 0 {
 		return
 	}
@@ -582,7 +583,40 @@ func (p *parser) nearAuthor() {
 			return
 		}
 	}
+	// The names on a line of their own just above the dated line: "Ibtisam
+	// Roe, Ruwaida Kamal Roe" over "November 8 2023, 3:18 p.m.".
+	if j := i - 1; j >= 0 && p.roles[j] != roleTitle && p.roles[j] != roleMeta {
+		if names := nameList(p.units[j].text); names != nil && !p.isBoiler(j) {
+			p.meta.Authors = names
+			p.roles[j] = roleMeta
+		}
+	}
 }
+
+// nameList reads a line that is only names: one to four of two or three
+// capitalised words each, separated by commas or "and" ("Jane Roe",
+// "Ibtisam Roe, Ruwaida Kamal Roe", "Anna Roe und Jan Poe"); nil when
+// it is anything else.
+func nameList(s string) []string {
+	if runeLen(s) > 100 || boilerScore(s) >= boilerThreshold {
+		return nil
+	}
+	var out []string
+	for _, part := range reNameList.Split(strings.TrimSpace(s), -1) {
+		ws := words(part)
+		if len(ws) < 2 || len(ws) > 3 || !byline.NameLike(ws) || !plainName(ws) {
+			return nil
+		}
+		out = append(out, strings.Join(ws, " "))
+	}
+	if len(out) == 0 || len(out) > 4 {
+		return nil
+	}
+	return out
+}
+
+// reNameList separates the names of a list of names.
+var reNameList = lazyre.New(`\s*(?:,|&|\s(?:and|und|et|y|e|en)\s)\s*`)
 
 // plainName reports name words with no label in them ("Tags:",
 // "Published:"), no word of a date line ("Uhr", "GMT") and no function

@@ -145,6 +145,38 @@ func want(t *testing.T, field string, got, want any) {
 	}
 }
 
+// TestNamesAboveTheDate: a line of bare names just above the date line by
+// the headline names the authors and leaves the body; a line that is not
+// only names does not.
+func TestNamesAboveTheDate(t *testing.T) {
+	for _, tt := range []struct {
+		line    string
+		authors []string
+	}{
+		{"Ibtisam Roe, Ruwaida Kamal Roe", []string{"Ibtisam Roe", "Ruwaida Kamal Roe"}},
+		{"Anna Roe und Jan Poe", []string{"Anna Roe", "Jan Poe"}},
+		{"Read the full report here", nil},
+	} {
+		t.Run(tt.line, func(t *testing.T) {
+			d, _ := read(t, "Headline About Water Talks\n\n"+tt.line+"\nNovember 8 2023, 3:18 p.m.\n\n"+body, Options{})
+			want(t, "authors", d.Meta.Authors, tt.authors)
+			want(t, "date", d.Meta.Date, "2023-11-08")
+			for _, b := range d.Blocks {
+				var in []doc.Inline
+				switch b := b.(type) {
+				case *doc.Paragraph:
+					in = b.Content
+				case *doc.Heading:
+					in = b.Content
+				}
+				if tt.authors != nil && strings.Contains(doc.PlainText(in), tt.authors[0]) {
+					t.Errorf("the names stay in the body")
+				}
+			}
+		})
+	}
+}
+
 // TestHeaderDateIsNotTheArticles: a date line far above the headline is
 // the site's header (today's date above the menu), not the article's;
 // one by the headline is.
