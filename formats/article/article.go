@@ -570,6 +570,9 @@ func (p *parser) nearAuthor() {
 	if len(p.meta.Authors) > 0 {
 		return
 	}
+	if p.leadAlone() {
+		return
+	}
 	// A sentence is no dated line; "November 8 2023, 3:18 p.m." is one.
 	i, _, rest := p.datedNearHeadline(func(u *unit) bool { return u.nwords > 8 && sentence.Ends(u.text) })
 	if i < 0 {
@@ -592,6 +595,40 @@ func (p *parser) nearAuthor() {
 		}
 	}
 }
+
+// leadAlone reads a byline whose lead word stands on a line of its own by
+// the headline, the names on the next line ("Von" / "Dieter Roe",
+// "10.12.2022 18:27 von" / "Hinrich Roe", "by" / "delta"); it reports
+// whether it found one.
+func (p *parser) leadAlone() bool {
+	t := slices.Index(p.roles, roleTitle)
+	if t < 0 {
+		return false
+	}
+	for i := max(0, t-nearDateBefore); i+1 < len(p.units) && i <= t+nearDateAfter; i++ {
+		if p.roles[i] == roleTitle || p.units[i].nwords > 8 {
+			continue
+		}
+		s := strings.TrimSpace(p.units[i].text)
+		if _, rest, ok := textdate.Find(s); ok {
+			s = textdate.TrimLabels(rest)
+		}
+		ws := words(strings.TrimRight(s, " :"))
+		if len(ws) != 1 || !reLoneLead.MatchString(ws[0]) {
+			continue
+		}
+		next := strings.TrimSpace(p.units[i+1].text)
+		if b, ok := byline.ParseDated("By " + next); ok && p.roles[i+1] != roleTitle {
+			p.meta.Authors = b.Authors
+			p.roles[i], p.roles[i+1] = roleMeta, roleMeta
+			return true
+		}
+	}
+	return false
+}
+
+// reLoneLead is a byline's lead word alone.
+var reLoneLead = lazyre.New(`^(?i:by|von|par|por|door|autor|autorin|auteur|auteur\(s\)|author|authors)$`)
 
 // nameList reads a line that is only names: one to four of two or three
 // capitalised words each, separated by commas or "and" ("Jane Roe",

@@ -177,6 +177,25 @@ func TestNamesAboveTheDate(t *testing.T) {
 	}
 }
 
+// TestLeadAlone: a byline's lead word on a line of its own by the
+// headline, the names on the next line.
+func TestLeadAlone(t *testing.T) {
+	for _, tt := range []struct {
+		top     string
+		authors []string
+	}{
+		{"Von\n\nDieter Roe\n\n", []string{"Dieter Roe"}},
+		{"10.12.2022 18:27 von\nHinrich Roe\n\n", []string{"Hinrich Roe"}},
+		{"by\ndelta\n\n", []string{"delta"}},
+		{"US & Canada is sponsored by\nExample Bank\n\n", nil},
+	} {
+		t.Run(tt.top, func(t *testing.T) {
+			d, _ := read(t, "Headline About Water Talks\n\n"+tt.top+body, Options{})
+			want(t, "authors", d.Meta.Authors, tt.authors)
+		})
+	}
+}
+
 // TestHeaderDateIsNotTheArticles: a date line far above the headline is
 // the site's header (today's date above the menu), not the article's;
 // one by the headline is.
