@@ -418,11 +418,32 @@ func authors(f *pageFacts, ld map[string]any) []string {
 	return dedupe(people(textNames(f.byline)))
 }
 
-// people leaves out the names a CMS writes when nobody filled the field
-// in ("publisher", "admin"), so that the next source is asked.
+// people tidies the names a source gave: a label before a name goes
+// ("Auteur: Anna Roe"), and so does a link's text after it ("Johanna Roe
+// Alle Artikel"); labels alone ("By", "Publiziert am"), links alone
+// ("View my complete profile", "Weitere Artikel") and the names a CMS
+// writes when nobody filled the field in ("publisher", "admin") are no
+// names, so that the next source is asked when none is left.
 func people(names []string) []string {
-	return slices.DeleteFunc(names, func(n string) bool { return placeholderNames[strings.ToLower(strings.TrimSpace(n))] })
+	var out []string
+	for _, n := range names {
+		n = reLinkAfterName.ReplaceAllString(byline.CutLabel(clean(n)), "")
+		k := strings.ToLower(n)
+		if n == "" || onlyLabels(n) || placeholderNames[k] || reNameLink.MatchString(k) {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
 }
+
+var (
+	// reNameLink is the text of a link by a byline that is not a name.
+	// A time ago or a count of followers beside one is not either.
+	reNameLink = lazyre.New(`^(?:view (?:my complete )?profile|afficher mon profil complet|(?:alle|weitere) (?:artikel|beiträge)|weiter|mehr|more|follow|folgen|profil|profile|vor \d+ \pL+|\d+ (?:followers?|abonnenten))$`)
+	// reLinkAfterName is such a link's text after a name.
+	reLinkAfterName = lazyre.New(`(?i)\s+(?:alle|weitere) (?:artikel|beiträge)$`)
+)
 
 // placeholderNames are those names. ("Redaktion", "Staff" and "Unknown"
 // stay: Trafilatura's annotators count them as bylines.)
@@ -464,7 +485,8 @@ func textNames(s string) []string {
 // "Von -").
 func onlyLabels(n string) bool {
 	for _, w := range strings.Fields(n) {
-		if strings.IndexFunc(w, unicode.IsLetter) >= 0 && !byline.IsLeadWord(strings.Trim(w, " :.,")) {
+		w = strings.Trim(w, " :.,")
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 && !byline.IsLeadWord(w) && !textdate.IsLabelWord(w) {
 			return false
 		}
 	}

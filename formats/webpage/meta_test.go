@@ -357,3 +357,24 @@ func TestTagFacets(t *testing.T) {
 	d, _ = read(t, page(ld(`"keywords":"Star Wars: The Last Jedi, Cinema"`), "<h1>Water talks resume</h1>"+filler), Options{})
 	want(t, "tags", d.Meta.Tags, []string{"Star Wars: The Last Jedi", "Cinema"})
 }
+
+// TestPeople: what a byline element or an author field holds besides the
+// names goes, and a list with no name left asks the next source.
+func TestPeople(t *testing.T) {
+	for _, tt := range []struct {
+		in, want []string
+	}{
+		{[]string{"Auteur: Anna Roe"}, []string{"Anna Roe"}},
+		{[]string{"Johanna Roe Alle Artikel"}, []string{"Johanna Roe"}},
+		{[]string{"T. V. Roe", "View my complete profile"}, []string{"T. V. Roe"}},
+		{[]string{"Bob Roe", "weiter", "Weitere Artikel"}, []string{"Bob Roe"}},
+		{[]string{"Houzz Roe", "vor 5 Stunden", "Mehr"}, []string{"Houzz Roe"}},
+		{[]string{"By"}, nil},
+		{[]string{"Publiziert am"}, nil},
+		{[]string{"publisher"}, nil},
+	} {
+		if got := people(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("people(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
