@@ -528,7 +528,7 @@ func (p *parser) nearDate() {
 	if p.meta.Date != "" || p.meta.Updated != "" {
 		return
 	}
-	i, iso, _ := p.datedNearHeadline(func(u *unit) bool { return u.nwords > 8 && sentence.Ends(u.text) })
+	i, iso, _ := p.datedNearHeadline()
 	switch {
 	case i < 0:
 	case textdate.IsUpdated(p.units[i].text):
@@ -538,18 +538,16 @@ func (p *parser) nearDate() {
 	}
 }
 
-// datedNearHeadline returns the first line with a date from nearDateBefore
-// above the headline to nearDateAfter below it, with the date and the rest
-// of the line; the headline, lines of more than 20 words and those skip
-// refuses are passed over. i is -1 when there is none.
-func (p *parser) datedNearHeadline(skip func(*unit) bool) (i int, iso, rest string) {
-	t := slices.Index(p.roles, roleTitle)
-	if t < 0 {
-		return -1, "", ""
-	}
-	for i := max(0, t-nearDateBefore); i < len(p.units) && i <= t+nearDateAfter; i++ {
+// datedNearHeadline returns the first line with a date near the headline
+// (nearHeadline), with the date and the rest of the line; the headline,
+// lines of more than 20 words and sentences of more than 8 are passed
+// over ("November 8 2023, 3:18 p.m." is a dated line, not a sentence). i
+// is -1 when there is none.
+func (p *parser) datedNearHeadline() (i int, iso, rest string) {
+	from, to := p.nearHeadline()
+	for i := from; i < to; i++ {
 		u := p.units[i]
-		if p.roles[i] == roleTitle || u.nwords > 20 || skip(u) {
+		if p.roles[i] == roleTitle || u.nwords > 20 || u.nwords > 8 && sentence.Ends(u.text) {
 			continue
 		}
 		if iso, rest, ok := textdate.Find(u.text); ok {
@@ -557,6 +555,17 @@ func (p *parser) datedNearHeadline(skip func(*unit) bool) (i int, iso, rest stri
 		}
 	}
 	return -1, "", ""
+}
+
+// nearHeadline is the span of units searched for a date or a byline by the
+// headline: from nearDateBefore above its first unit to nearDateAfter
+// below it; empty without a headline.
+func (p *parser) nearHeadline() (from, to int) {
+	t := slices.Index(p.roles, roleTitle)
+	if t < 0 {
+		return 0, 0
+	}
+	return max(0, t-nearDateBefore), min(len(p.units), t+nearDateAfter+1)
 }
 
 // reNameSep separates a name from a date on a dated line: "Jane Roe,
@@ -573,15 +582,14 @@ func (p *parser) nearAuthor() {
 	if p.leadAlone() {
 		return
 	}
-	// A sentence is no dated line; "November 8 2023, 3:18 p.m." is one.
-	i, _, rest := p.datedNearHeadline(func(u *unit) bool { return u.nwords > 8 && sentence.Ends(u.text) })
+	i, _, rest := p.datedNearHeadline()
 	if i < 0 {
 		return
 	}
 	rest = textdate.Clock.ReplaceAllString(rest, " ")
 	for _, part := range reNameSep.Split(rest, -1) {
 		ws := words(strings.TrimSpace(part))
-		if len(ws) >= 2 && len(ws) <= 3 && byline.NameLike(ws) && plainName(ws) && !p.isBoiler(i) && boilerScore(part) < boilerThreshold {
+		if nameWords(ws) && !p.isBoiler(i) && boilerScore(part) < boilerThreshold {
 			p.meta.Authors = []string{strings.Join(ws, " ")}
 			return
 		}
@@ -601,11 +609,8 @@ func (p *parser) nearAuthor() {
 // "10.12.2022 18:27 von" / "Hinrich Roe", "by" / "delta"); it reports
 // whether it found one.
 func (p *parser) leadAlone() bool {
-	t := slices.Index(p.roles, roleTitle)
-	if t < 0 {
-		return false
-	}
-	for i := max(0, t-nearDateBefore); i+1 < len(p.units) && i <= t+nearDateAfter; i++ {
+	from, to := p.nearHeadline()
+	for i := from; i < to && i+1 < len(p.units); i++ {
 		if p.roles[i] == roleTitle || p.units[i].nwords > 8 {
 			continue
 		}
@@ -641,7 +646,7 @@ func nameList(s string) []string {
 	var out []string
 	for _, part := range reNameList.Split(strings.TrimSpace(s), -1) {
 		ws := words(part)
-		if len(ws) < 2 || len(ws) > 3 || !byline.NameLike(ws) || !plainName(ws) {
+		if !nameWords(ws) {
 			return nil
 		}
 		out = append(out, strings.Join(ws, " "))
@@ -654,6 +659,12 @@ func nameList(s string) []string {
 
 // reNameList separates the names of a list of names.
 var reNameList = lazyre.New(`\s*(?:,|&|\s(?:and|und|et|y|e|en)\s)\s*`)
+
+// nameWords reports one name: two or three words that read as a name
+// (byline.NameLike) with no label in them (plainName).
+func nameWords(ws []string) bool {
+	return len(ws) >= 2 && len(ws) <= 3 && byline.NameLike(ws) && plainName(ws)
+}
 
 // plainName reports name words with no label in them ("Tags:",
 // "Published:"), no word of a date line ("Uhr", "GMT") and no function

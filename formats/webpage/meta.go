@@ -542,11 +542,14 @@ func besidePost(c *converter, n *html.Node, beside *lazyre.RE) bool {
 	return false
 }
 
+// commentsNames are the classes of a comment thread.
+const commentsNames = `comment|respond|reply`
+
 var (
-	commentsClass = lazyre.New(`(?i)comment|respond|reply`)
+	commentsClass = lazyre.New(`(?i)` + commentsNames)
 	// teasersClass adds the teasers and sidebars, whose dates are other
 	// posts'. (Not "widget": Blogger sets the whole post in one.)
-	teasersClass = lazyre.New(`(?i)comment|respond|reply|teaser|sidebar`)
+	teasersClass = lazyre.New(`(?i)` + commentsNames + `|teaser|sidebar`)
 )
 
 // findMarked returns the first element below n for which marked is true.
