@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -229,8 +230,30 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		pageLD(f.jsonld, "datePublished"), anyLD(f.jsonld, "datePublished"))
 	m.Updated = firstDate(ldString(ld, "dateModified"), first("article:modified_time", "og:updated_time"), pageLD(f.jsonld, "dateModified"),
 		first("dcterms.modified", "dc.date.modified"), first("datemodified", "last-modified"))
+	// The headline's element, and the runs of text by it, found once
+	// when needed.
+	head := f.head
+	if head == nil {
+		head = f.headH1(m.Title)
+	}
+	var runs []string
+	at, near := -1, false
+	nearHeadline := func() ([]string, int) {
+		if !near {
+			runs, at = nearHead(root, head)
+			near = true
+		}
+		return runs, at
+	}
+	if localDay(m.Date) {
+		// A time in UTC names the day in Greenwich; the page prints the
+		// day where it was published, which a reader goes by.
+		if d := printedDay(c, root, nearHeadline); d != "" && dayApart(d, m.Date) {
+			m.Date = d
+		}
+	}
 	if m.Date == "" {
-		// The first date the page prints in an element marked as one.
+		// The date the page prints in an element marked as one.
 		switch iso, updated := shownDate(c, root); {
 		case !updated:
 			m.Date = iso
@@ -242,11 +265,7 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		// What the page prints by its headline, when its metadata is
 		// silent; for the date, then a labelled date anywhere in the post
 		// ("Datum: …") and the day in the page's address.
-		head := f.head
-		if head == nil {
-			head = f.headH1(m.Title)
-		}
-		runs, at := nearHead(root, head)
+		runs, at := nearHeadline()
 		if len(m.Authors) == 0 {
 			m.Authors = bylineNearHead(runs, at)
 		}
@@ -548,8 +567,10 @@ const commentsNames = `comment|respond|reply`
 var (
 	commentsClass = lazyre.New(`(?i)` + commentsNames)
 	// teasersClass adds the teasers and sidebars, whose dates are other
-	// posts'. (Not "widget": Blogger sets the whole post in one.)
-	teasersClass = lazyre.New(`(?i)` + commentsNames + `|teaser|sidebar`)
+	// posts', and the site's header, whose date is today's ("Tuesday, 03
+	// May 2022" in the bar over the menu). (Not "widget": Blogger sets the
+	// whole post in one.)
+	teasersClass = lazyre.New(`(?i)` + commentsNames + `|teaser|sidebar|masthead|top-?bar|sub-?header|site-header|header-(?:wrap|bar|top)`)
 )
 
 // findMarked returns the first element below n for which marked is true.
@@ -771,6 +792,57 @@ func loose(s string) string {
 // date: "date", "post-date", "datum", "time-rubric", "publishdate",
 // "post-created", "authored", "updated".
 var dateMark = lazyre.New(`(?i)date|datum|(?:^|[-_\s])(?:h-)?time(?:stamp)?(?:$|[-_\s])|publish|posted|created|authored|updated|modified`)
+
+// localDay reports whether date is a time in UTC ("…T00:53:29Z",
+// "…+00:00"): many sites write their metadata so, while the page prints
+// the day where the story was published.
+func localDay(date string) bool {
+	t, prec, ok := doc.ParseDate(date)
+	if !ok || prec != doc.TimePrecision {
+		return false
+	}
+	_, off := t.Zone()
+	return off == 0
+}
+
+// printedDay is the day the page prints as its date: in an element marked
+// as one (shownDate), else by the headline
+// (runs gives the text there); "" when it
+// prints none, or only a change's.
+func printedDay(c *converter, root *html.Node, runs func() ([]string, int)) string {
+	if iso, updated := shownDate(c, root); iso != "" {
+		if updated {
+			return ""
+		}
+		return iso
+	}
+	iso, updated := dateNearHead(runs())
+	if updated {
+		return ""
+	}
+	return iso
+}
+
+// dayApart reports whether day, a date a page prints, is the day before or
+// after the UTC time utc, as a zone could make it: from UTC−12 the day
+// before for a time before noon, from UTC+14 the day after for a time from
+// 10:00.
+func dayApart(day, utc string) bool {
+	d, prec, ok := doc.ParseDate(day)
+	t, _, ok2 := doc.ParseDate(utc)
+	if !ok || !ok2 || prec != doc.DayPrecision {
+		return false
+	}
+	t = t.UTC()
+	same := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	switch {
+	case d.Equal(same.AddDate(0, 0, -1)):
+		return t.Hour() < 12
+	case d.Equal(same.AddDate(0, 0, 1)):
+		return t.Hour() >= 10
+	}
+	return false
+}
 
 // shownDate is the first date the page prints in an element its class,
 // id or itemprop marks as a date (<span class="date">, itemprop=

@@ -292,6 +292,8 @@ func TestShownAndLabelledDate(t *testing.T) {
 		{"marked as a change", "", far + `<div class="last-updated">Updated June 13, 2019</div>`, "", "2019-06-13"},
 		{"a teaser's date", "", far + `<div class="teaser"><span class="date">04.11.2021</span></div>`, "", ""},
 		{"a comment's date", "", far + `<ol class="comment-list"><li><span class="comment-date">02.12.2022</span></li></ol>`, "", ""},
+		{"today's date in the site's header", "", `<div class="td-header-wrap"><div class="td_data_time">Tuesday, 03 May 2022</div></div>` + far +
+			`<span class="post-date">28.01.22</span>`, "2022-01-28", ""},
 		{"a labelled date in a list", "", far + `<ul class="info"><li><span>Datum:</span>26. Januar 2022</li></ul>`, "2022-01-26", ""},
 		{"labels split by line breaks", "", far + `<p>Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023</p>`, "2023-11-01", "2023-10-31"},
 		{"a weekday after the label", "", far + `<p>Stand: Montag, 7. März 2022</p>`, "2022-03-07", ""},
@@ -305,6 +307,28 @@ func TestShownAndLabelledDate(t *testing.T) {
 				tt.body+"</article></body></html>", Options{})
 			want(t, "date", d.Meta.Date, tt.date)
 			want(t, "updated", d.Meta.Updated, tt.updated)
+		})
+	}
+}
+
+// TestPrintedLocalDay: a metadata time in UTC gives way to the day the page
+// prints by the headline when a zone could make that day of it; a time
+// with its own zone, or a printed day no zone reaches, leaves it.
+func TestPrintedLocalDay(t *testing.T) {
+	tests := []struct{ name, meta, printed, date string }{
+		{"evening in the Americas", "2022-05-04T00:53:29Z", "3 de mayo de 2022", "2022-05-03"},
+		{"after midnight in Europe", "2019-10-18T22:04:00Z", "19. Oktober 2019 00:04 Uhr", "2019-10-19"},
+		{"the same day", "2022-05-04T10:00:00Z", "4 May 2022", "2022-05-04T10:00:00Z"},
+		{"a time with its zone", "2022-05-04T00:53:29-03:00", "3 May 2022", "2022-05-04T00:53:29-03:00"},
+		{"the day before, out of reach at 20:00", "2022-05-04T20:00:00Z", "3 May 2022", "2022-05-04T20:00:00Z"},
+		{"the day after, out of reach at 03:00", "2022-05-04T03:00:00Z", "5 May 2022", "2022-05-04T03:00:00Z"},
+		{"two days apart", "2022-05-04T00:53:29Z", "2 May 2022", "2022-05-04T00:53:29Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			head := `<meta property="article:published_time" content="` + tt.meta + `">`
+			d, _ := read(t, page(head, `<h1>Water talks resume</h1><p class="meta">`+tt.printed+`</p>`+filler), Options{})
+			want(t, "date", d.Meta.Date, tt.date)
 		})
 	}
 }
