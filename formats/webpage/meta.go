@@ -53,6 +53,10 @@ type pageFacts struct {
 	// title (headH1; nil when the page has neither).
 	head *html.Node
 	h1s  []*html.Node
+	// subs are the h2 and h3 elements, subText their text: a page
+	// without an h1 may set its headline in one.
+	subs    []*html.Node
+	subText []string
 	// postTitles are headings marked as the post's title; they come
 	// before the h1s as headline candidates.
 	postTitles []string
@@ -139,6 +143,9 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 			case n.Data == "h1":
 				f.h1 = append(f.h1, t)
 				f.h1s = append(f.h1s, n)
+			default:
+				f.subs = append(f.subs, n)
+				f.subText = append(f.subText, t)
 			}
 		case "time":
 			dt := strings.TrimSpace(htmltree.Attr(n, "datetime"))
@@ -345,8 +352,21 @@ func (f *pageFacts) headH1(title string) *html.Node {
 			best, top = n, s
 		}
 	}
-	return best
+	if best != nil {
+		return best
+	}
+	// No h1: the first h2 or h3 that says most of the title.
+	for i, n := range f.subs {
+		if similarity(f.subText[i], title) >= subTitleShare {
+			return n
+		}
+	}
+	return nil
 }
+
+// subTitleShare is how much of the title an h2 or h3 must say to be the
+// headline of a page without an h1.
+const subTitleShare = 0.6
 
 // similarity is how much of b's text (by the length of its words) is made
 // of words that are in a, from 0 to 1: Readability's textSimilarity.
@@ -1160,10 +1180,24 @@ func blockOf(n *html.Node) *html.Node {
 func dateNearHead(runs []string, at int) (iso string, updated bool) {
 	for i, t := range runs {
 		n := len(strings.Fields(t))
-		if i == at || n > 20 || n > 8 && sentence.Ends(t) {
+		if i == at {
 			continue
 		}
-		if iso, _, ok := textdate.Find(t); ok {
+		if n > 20 || n > 8 && sentence.Ends(t) {
+			// A paragraph that opens with its date ("Pressemitteilung
+			// vom 25. Januar 2022 | Berlin – Die …", "01.02.2022 „Der
+			// Arbeitsmarkt …").
+			if iso, ok := openingDate(t); ok {
+				return iso, false
+			}
+			continue
+		}
+		find := textdate.Find
+		if n <= looseWords {
+			// "28.01.22 / 0 Kommentare", "Von: Anna Roe | 31.10.23".
+			find = func(t string) (string, string, bool) { return textdate.FindLoose(t) }
+		}
+		if iso, _, ok := find(t); ok {
 			// The label may be a run of its own: "Updated" <div><time>…
 			label := t
 			if i > 0 {
@@ -1173,6 +1207,24 @@ func dateNearHead(runs []string, at int) (iso string, updated bool) {
 		}
 	}
 	return "", false
+}
+
+// openingDate is the date that opens a paragraph, after nothing but a
+// label ("Pressemitteilung vom", "Stand:") and a weekday.
+func openingDate(t string) (iso string, ok bool) {
+	ws := strings.Fields(t)
+	iso, before, ok := textdate.FindLoose(strings.Join(ws[:min(len(ws), 8)], " "))
+	if !ok {
+		return "", false
+	}
+	// A label that names the text's date may stand before it; a glue
+	// word may not ("On March 5, 2024, the committee met …").
+	before = strings.Trim(textdate.Weekday.ReplaceAllString(before, " "), " ,")
+	if before == "" {
+		return iso, true
+	}
+	loc := textdate.Lead.FindStringIndex(before + " ")
+	return iso, loc != nil && loc[1] == len(before)+1
 }
 
 // bylineNearHead finds the byline a page prints by its headline when
@@ -1205,8 +1257,10 @@ func urlDate(u string) string {
 }
 
 // The runs of text searched by dateNearHead: dateBeforeHead before the
-// headline's element, dateAfterHead after it.
+// headline's element, dateAfterHead after it; in a run of looseWords or
+// fewer a two-digit year counts.
 const (
+	looseWords     = 8
 	dateBeforeHead = 3
 	dateAfterHead  = 12
 )

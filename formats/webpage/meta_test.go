@@ -191,6 +191,12 @@ func TestDateNearHeadline(t *testing.T) {
 		{"metadata wins over the text", `<meta property="article:published_time" content="2022-01-02">`, body(`<p>5. März 2024</p>`), "2022-01-02", ""},
 		{"by the h1 that says the title, not a skip link's", "",
 			`<h1 class="navSkip"><a href="#main">Zum Inhalt</a></h1>` + strings.Repeat(filler, 14) + body(`<p>Bonn, 11.10.2021</p>`), "2021-10-11", ""},
+		{"a two-digit year in a short line", "", body(`<p>28.01.22 / 0 Kommentare</p>`), "2022-01-28", ""},
+		{"a two-digit year in a sentence", "", body(`<p>Version 2.01.22 was released and the committee met again to settle the remaining details of the text.</p>`), "", ""},
+		{"a paragraph that opens with its date", "",
+			body(`<p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit mit dem Programm soll enger werden, sagte die Ministerin am Dienstag nach dem Treffen in Berlin.</p>`), "2022-01-25", ""},
+		{"no h1, the h2 that says the title", "",
+			`<h2>Archiv</h2>` + strings.Repeat(filler, 14) + `<article><h2>Water talks resume</h2><p>Anna Roe / 22.04.2020 / 06:15</p>` + filler + `</article>`, "2020-04-22", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
