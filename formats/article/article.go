@@ -538,19 +538,18 @@ func (p *parser) nearDate() {
 	}
 }
 
-// datedNearHeadline returns the first line with a date near the headline
-// (nearHeadline), with the date and the rest of the line; the headline,
-// lines of more than 20 words and sentences of more than 8 are passed
-// over ("November 8 2023, 3:18 p.m." is a dated line, not a sentence). i
-// is -1 when there is none.
+// datedNearHeadline returns the first line near the headline
+// (nearHeadline) that textdate.NearHeadline reads a date in, with the date
+// and the rest of the line (a short dated line, "November 8 2023, 3:18
+// p.m." among them, or a paragraph that opens with its date); i is -1
+// when there is none.
 func (p *parser) datedNearHeadline() (i int, iso, rest string) {
 	from, to := p.nearHeadline()
 	for i := from; i < to; i++ {
-		u := p.units[i]
-		if p.roles[i] == roleTitle || u.nwords > 20 || u.nwords > 8 && sentence.Ends(u.text) {
+		if p.roles[i] == roleTitle {
 			continue
 		}
-		if iso, rest, ok := textdate.Find(u.text); ok {
+		if iso, rest, ok := textdate.NearHeadline(p.units[i].text); ok {
 			return i, iso, rest
 		}
 	}

@@ -215,6 +215,25 @@ func TestHeaderDateIsNotTheArticles(t *testing.T) {
 	}
 }
 
+// TestParagraphOpeningWithItsDate: a paragraph by the headline that opens
+// with its date, after nothing but a label, dates the article; one that
+// opens with a glue word before the date tells of an event.
+func TestParagraphOpeningWithItsDate(t *testing.T) {
+	for _, tt := range []struct {
+		name, lead, date string
+	}{
+		{"label", "Pressemitteilung vom 25. Januar 2022 | Berlin – Die Stadt hat heute den neuen Plan für ihre Schulen vorgestellt.\n\n", "2022-01-25"},
+		{"weekday", "Dienstag, 01.02.2022 Der Arbeitsmarkt zeigt sich im Januar stabil, sagte die Behörde am Morgen in Nürnberg.\n\n", "2022-02-01"},
+		{"glue word", "On March 5, 2024, the committee met for the first time since the crisis began last winter.\n\n", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, "Headline About Water Talks\n\n"+tt.lead+body, Options{})
+			want(t, "title", d.Meta.Title, "Headline About Water Talks")
+			want(t, "date", d.Meta.Date, tt.date)
+		})
+	}
+}
+
 func TestDates(t *testing.T) {
 	tests := []struct {
 		line, iso string

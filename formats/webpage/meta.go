@@ -13,7 +13,6 @@ import (
 	"folio/formats/internal/crumbs"
 	"folio/formats/internal/htmltree"
 	"folio/formats/internal/lazyre"
-	"folio/formats/internal/sentence"
 	"folio/formats/internal/textdate"
 	"folio/pipeline/doc"
 )
@@ -1174,30 +1173,15 @@ func blockOf(n *html.Node) *html.Node {
 }
 
 // dateNearHead finds the date a page prints by its headline when its
-// metadata names none: the first short run of text with a written date
-// (textdate) near the headline (nearHead). updated reports a date
+// metadata names none: the first run of text near the headline (nearHead)
+// that textdate.NearHeadline reads a date in. updated reports a date
 // labelled as a change ("Updated …").
 func dateNearHead(runs []string, at int) (iso string, updated bool) {
 	for i, t := range runs {
-		n := len(strings.Fields(t))
 		if i == at {
 			continue
 		}
-		if n > 20 || n > 8 && sentence.Ends(t) {
-			// A paragraph that opens with its date ("Pressemitteilung
-			// vom 25. Januar 2022 | Berlin – Die …", "01.02.2022 „Der
-			// Arbeitsmarkt …").
-			if iso, ok := openingDate(t); ok {
-				return iso, false
-			}
-			continue
-		}
-		find := textdate.Find
-		if n <= looseWords {
-			// "28.01.22 / 0 Kommentare", "Von: Anna Roe | 31.10.23".
-			find = func(t string) (string, string, bool) { return textdate.FindLoose(t) }
-		}
-		if iso, _, ok := find(t); ok {
+		if iso, _, ok := textdate.NearHeadline(t); ok {
 			// The label may be a run of its own: "Updated" <div><time>…
 			label := t
 			if i > 0 {
@@ -1207,24 +1191,6 @@ func dateNearHead(runs []string, at int) (iso string, updated bool) {
 		}
 	}
 	return "", false
-}
-
-// openingDate is the date that opens a paragraph, after nothing but a
-// label ("Pressemitteilung vom", "Stand:") and a weekday.
-func openingDate(t string) (iso string, ok bool) {
-	ws := strings.Fields(t)
-	iso, before, ok := textdate.FindLoose(strings.Join(ws[:min(len(ws), 8)], " "))
-	if !ok {
-		return "", false
-	}
-	// A label that names the text's date may stand before it; a glue
-	// word may not ("On March 5, 2024, the committee met …").
-	before = strings.Trim(textdate.Weekday.ReplaceAllString(before, " "), " ,")
-	if before == "" {
-		return iso, true
-	}
-	loc := textdate.Lead.FindStringIndex(before + " ")
-	return iso, loc != nil && loc[1] == len(before)+1
 }
 
 // bylineNearHead finds the byline a page prints by its headline when
@@ -1257,10 +1223,8 @@ func urlDate(u string) string {
 }
 
 // The runs of text searched by dateNearHead: dateBeforeHead before the
-// headline's element, dateAfterHead after it; in a run of looseWords or
-// fewer a two-digit year counts.
+// headline's element, dateAfterHead after it.
 const (
-	looseWords     = 8
 	dateBeforeHead = 3
 	dateAfterHead  = 12
 )

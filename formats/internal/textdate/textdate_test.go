@@ -61,6 +61,33 @@ func TestFindLoose(t *testing.T) {
 	}
 }
 
+// TestNearHeadline: a short line gives its date and the rest, a two-digit
+// year counts only in a short line, and a paragraph gives a date only
+// when it opens with it.
+func TestNearHeadline(t *testing.T) {
+	tests := []struct {
+		in, iso, rest string
+		ok            bool
+	}{
+		{"By Jane Roe | 03.11.2023", "2023-11-03", "By Jane Roe |  ", true},
+		{"28.01.22 / 0 Kommentare", "2022-01-28", "  / 0 Kommentare", true},
+		{"Von: Anna Roe | 31.10.23", "2023-10-31", "Von: Anna Roe |  ", true},
+		// Nine words: too long for a loose year.
+		{"Filed by Anna Roe and Jan Roe on 31.10.23", "", "", false},
+		{"Pressemitteilung vom 25. Januar 2022 | Berlin – Die Stadt hat heute den neuen Plan für die Schulen vorgestellt.", "2022-01-25", "", true},
+		{"Dienstag, 01.02.2022 Der Arbeitsmarkt zeigt sich im Januar stabil, sagte die Behörde am Morgen.", "2022-02-01", "", true},
+		{"On March 5, 2024, the committee met to discuss the budget for the coming year.", "", "", false},
+		{"The committee, which met on March 5, 2024, discussed the budget for the year.", "", "", false},
+		{"No date in this line", "", "", false},
+	}
+	for _, tt := range tests {
+		iso, rest, ok := NearHeadline(tt.in)
+		if ok != tt.ok || iso != tt.iso || rest != tt.rest {
+			t.Errorf("NearHeadline(%q) = %q, %q, %v; want %q, %q, %v", tt.in, iso, rest, ok, tt.iso, tt.rest, tt.ok)
+		}
+	}
+}
+
 func TestIsUpdated(t *testing.T) {
 	for in, want := range map[string]bool{
 		"Updated: March 6, 2024 10:32 EST":                           true,
