@@ -254,8 +254,11 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 	if localDay(m.Date) {
 		// A time in UTC names the day in Greenwich; the page prints the
 		// day where it was published, which a reader goes by.
-		if d := printedDay(c, root, nearHeadline); d != "" && dayApart(d, m.Date) {
-			m.Date = d
+		for _, d := range printedDays(c, root, nearHeadline, m.Source) {
+			if dayApart(d, m.Date) {
+				m.Date = d
+				break
+			}
 		}
 	}
 	if m.Date == "" {
@@ -279,7 +282,9 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 			date, changed := "", ""
 			switch iso, updated := dateNearHead(runs, at); {
 			case iso == "":
-				date, changed = labelledDate(c, root)
+				if date = bylineDate(c, root); date == "" {
+					date, changed = labelledDate(c, root)
+				}
 			case updated:
 				changed = iso
 			default:
@@ -341,8 +346,8 @@ func ldTitle(ld map[string]any, title string) string {
 }
 
 // headH1 is the h1 that says the title most, the first on a tie (a page
-// may open with an h1 for a skip link or the site's name); nil without
-// one.
+// may open with an h1 for a skip link or the site's name), unless an h2
+// or h3 says it and no h1 does; nil without any.
 func (f *pageFacts) headH1(title string) *html.Node {
 	var best *html.Node
 	top := -1.0
@@ -351,20 +356,22 @@ func (f *pageFacts) headH1(title string) *html.Node {
 			best, top = n, s
 		}
 	}
-	if best != nil {
+	if top >= subTitleShare {
 		return best
 	}
-	// No h1: the first h2 or h3 that says most of the title.
+	// No h1, or only one that says little of the title (the site's name,
+	// "L-Mag", over the story's h2): the first h2 or h3 that says most of
+	// the title.
 	for i, n := range f.subs {
 		if similarity(f.subText[i], title) >= subTitleShare {
 			return n
 		}
 	}
-	return nil
+	return best
 }
 
 // subTitleShare is how much of the title an h2 or h3 must say to be the
-// headline of a page without an h1.
+// headline of a page whose h1 says less of it, or that has none.
 const subTitleShare = 0.6
 
 // similarity is how much of b's text (by the length of its words) is made
@@ -569,9 +576,11 @@ func isByline(c *converter, n *html.Node) bool {
 // besidePost reports an element in the page's furniture beside the post
 // (an aside, nav or footer, the head) or in an element whose class or id
 // the pattern beside matches (the comments), whose bylines and dates are
-// not the post's.
+// not the post's. The classes of <body> and <html> describe the page's
+// layout ("no-sidebars", "comments-open"), not a part of it, and do not
+// count.
 func besidePost(c *converter, n *html.Node, beside *lazyre.RE) bool {
-	for p := n; p != nil; p = p.Parent {
+	for p := n; p != nil && p.Data != "body" && p.Data != "html"; p = p.Parent {
 		if p.Type == html.ElementNode && (p.Data == "aside" || p.Data == "nav" || p.Data == "footer" || p.Data == "head" ||
 			beside.MatchString(c.orig(p, "class")+" "+c.orig(p, "id"))) {
 			return true
@@ -824,22 +833,49 @@ func localDay(date string) bool {
 	return off == 0
 }
 
-// printedDay is the day the page prints as its date: in an element marked
-// as one (shownDate), else by the headline
-// (runs gives the text there); "" when it
-// prints none, or only a change's.
-func printedDay(c *converter, root *html.Node, runs func() ([]string, int)) string {
+// printedDays is the day the page prints as its date: in an element
+// marked as one (shownDate), else by the headline (runs gives the text
+// there), else written with slashes in a marked element, which gives both
+// of its readings ("03/05/2022": 3 May or 5 March), else the day in the
+// page's address src, which news sites file stories under. None when
+// the first of these that names a day names a change's.
+func printedDays(c *converter, root *html.Node, runs func() ([]string, int), src string) []string {
 	if iso, updated := shownDate(c, root); iso != "" {
 		if updated {
-			return ""
+			return nil
 		}
-		return iso
+		return []string{iso}
 	}
-	iso, updated := dateNearHead(runs())
-	if updated {
-		return ""
+	if iso, updated := dateNearHead(runs()); iso != "" {
+		if updated {
+			return nil
+		}
+		return []string{iso}
 	}
-	return iso
+	if days := shownSlashed(c, root); days != nil {
+		return days
+	}
+	if d := urlDate(src); d != "" {
+		return []string{d}
+	}
+	return nil
+}
+
+// shownSlashed is both readings of the first date written with slashes
+// (textdate.Slashed) in an element marked as a date, unless it is marked
+// as a change's.
+func shownSlashed(c *converter, root *html.Node) (days []string) {
+	walkElements(root, func(n *html.Node) bool {
+		t, ok := markedDateText(c, n)
+		if ok && !besidePost(c, n, teasersClass) {
+			if days = textdate.Slashed(t); days != nil && (reUpdatedMark.MatchString(c.orig(n, "class")) || textdate.Updated.MatchString(t)) {
+				days = nil
+				return false
+			}
+		}
+		return days == nil
+	})
+	return days
 }
 
 // dayApart reports whether day, a date a page prints, is the day before or
@@ -879,6 +915,23 @@ func shownDate(c *converter, root *html.Node) (iso string, updated bool) {
 // marks it as one and its text is short (a wrapper holding the whole post
 // is not one); updated reports a change's date. "" when n is not one.
 func elementDate(c *converter, n *html.Node) (iso string, updated bool) {
+	t, ok := markedDateText(c, n)
+	if !ok {
+		return "", false
+	}
+	iso, _, found := textdate.FindLoose(t)
+	if !found || besidePost(c, n, teasersClass) {
+		return "", false
+	}
+	class, id, prop := c.orig(n, "class"), htmltree.Attr(n, "id"), htmltree.Attr(n, "itemprop")
+	// "Written: 2023-11-07 / Updated: 2023-11-07": the label before the
+	// first date says which it is.
+	return iso, reUpdatedMark.MatchString(class+" "+id+" "+prop) || textdate.IsUpdated(t)
+}
+
+// markedDateText is the short text of n when its class, id or itemprop
+// marks it as a date; ok is false for any other element.
+func markedDateText(c *converter, n *html.Node) (text string, ok bool) {
 	switch n.Data {
 	case "meta", "time", "script", "style", "html", "body", "head":
 		return "", false
@@ -891,13 +944,27 @@ func elementDate(c *converter, n *html.Node) (iso string, updated bool) {
 	if t = clean(t); !ok || t == "" || len(strings.Fields(t)) > shownWords {
 		return "", false
 	}
-	iso, _, found := textdate.FindLoose(t)
-	if !found || besidePost(c, n, teasersClass) {
-		return "", false
-	}
-	// "Written: 2023-11-07 / Updated: 2023-11-07": the label before the
-	// first date says which it is.
-	return iso, reUpdatedMark.MatchString(class+" "+id+" "+prop) || textdate.IsUpdated(t)
+	return t, true
+}
+
+// bylineDate is the date printed in the first byline element (isByline)
+// that prints one, "Author: Jan Roe am 29.12.2010, 13:36 Uhr", unless it
+// is labelled as a change's; "" when none does.
+func bylineDate(c *converter, root *html.Node) (iso string) {
+	walkElements(root, func(n *html.Node) bool {
+		if !isByline(c, n) {
+			return true
+		}
+		t, ok := shortText(n, shownBytes)
+		if t = clean(t); !ok || len(strings.Fields(t)) > shownWords {
+			return true
+		}
+		if d, _, found := textdate.FindLoose(t); found && !textdate.IsUpdated(t) {
+			iso = d
+		}
+		return iso == ""
+	})
+	return iso
 }
 
 // shortText is the text below n when it is at most limit bytes; ok is
@@ -1135,6 +1202,17 @@ func nearHead(root, head *html.Node) (runs []string, at int) {
 			if n == head {
 				at, last = len(runs), head
 				runs = append(runs, "")
+				// A date set small inside the headline's element
+				// ("<h1>Title<br><small>02.02.2022</small></h1>", as
+				// Bootstrap sets a subtitle) is a run after it.
+				walkElements(head, func(m *html.Node) bool {
+					if m.Data == "small" || m.Data == "time" {
+						if t := clean(htmltree.TextContent(m)); t != "" {
+							runs = append(runs, t)
+						}
+					}
+					return true
+				})
 				return htmltree.WalkSkip
 			}
 		}
@@ -1209,8 +1287,8 @@ func bylineNearHead(runs []string, at int) []string {
 }
 
 // reURLDate is a day in a page address's path: "/2021/11/01/",
-// "/2021-11-01-".
-var reURLDate = lazyre.New(`/((?:19|20)\d\d)([/-])(\d\d)([/-])(\d\d)(?:[/-]|$)`)
+// "/2021-11-01-", "/20211101/".
+var reURLDate = lazyre.New(`/((?:19|20)\d\d)([/-]?)(\d\d)([/-]?)(\d\d)(?:[/-]|$)`)
 
 // urlDate is the day a page's address names, the last resort for its
 // date (news sites file stories under it); "" when it names none.

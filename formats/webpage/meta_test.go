@@ -1,6 +1,7 @@
 package webpage
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -250,6 +251,9 @@ func TestURLDate(t *testing.T) {
 	for in, want := range map[string]string{
 		"https://example.com/news/2021/11/01/water-talks/": "2021-11-01",
 		"https://example.com/2021-11-01-water-talks":       "2021-11-01",
+		"https://www.example.se/20200428/tattoo/":          "2020-04-28",
+		"https://example.com/20201340/x":                   "",
+		"https://example.com/2021/1101/x":                  "",
 		"https://example.com/2021/13/01/x":                 "",
 		"https://example.com/2021/11-01/x":                 "",
 		"https://example.com/article/12345":                "",
@@ -302,6 +306,7 @@ func TestShownAndLabelledDate(t *testing.T) {
 			`<span class="post-date">28.01.22</span>`, "2022-01-28", ""},
 		{"a labelled date in a list", "", far + `<ul class="info"><li><span>Datum:</span>26. Januar 2022</li></ul>`, "2022-01-26", ""},
 		{"labels split by line breaks", "", far + `<p>Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023</p>`, "2023-11-01", "2023-10-31"},
+		{"a byline that prints the date", "", far + `<div class="left author">Author: <a href="/u/58"><b>Jan Roe</b></a> am 29.12.2010, 13:36 Uhr</div>`, "2010-12-29", ""},
 		{"a weekday after the label", "", far + `<p>Stand: Montag, 7. März 2022</p>`, "2022-03-07", ""},
 		{"a date later in a sentence", "", far + `<p>Datum der Sitzung war der 7. März 2022</p>`, "", ""},
 		{"the metadata's update, the printed date", `<meta property="og:updated_time" content="2022-01-28T11:05:37+01:00">`,
@@ -335,6 +340,55 @@ func TestPrintedLocalDay(t *testing.T) {
 			head := `<meta property="article:published_time" content="` + tt.meta + `">`
 			d, _ := read(t, page(head, `<h1>Water talks resume</h1><p class="meta">`+tt.printed+`</p>`+filler), Options{})
 			want(t, "date", d.Meta.Date, tt.date)
+		})
+	}
+}
+
+// TestPrintedDayCorrectsUTC: where the page prints its day only with
+// slashes, the reading that lies within a zone of the metadata's UTC time
+// wins; where it prints none, the day its address files it under does.
+func TestPrintedDayCorrectsUTC(t *testing.T) {
+	tests := []struct{ name, head, body, date string }{
+		{"day/month", `<meta property="article:published_time" content="2022-05-04T00:44:52Z">`,
+			`<ul class="wgt-date"><li>Brasília</li><li>03/05/2022 21:44</li></ul>`, "2022-05-03"},
+		{"month/day", `<meta property="article:published_time" content="2023-11-09T02:00:00Z">`,
+			`<span class="date">11/08/2023</span>`, "2023-11-08"},
+		{"neither reading near", `<meta property="article:published_time" content="2023-11-09T02:00:00Z">`,
+			`<span class="date">01/02/2023</span>`, "2023-11-09T02:00:00Z"},
+		{"the address", `<meta property="article:published_time" content="2023-11-09T05:30:59Z"><link rel="canonical" href="https://news.example/2023/11/08/mayor/">`,
+			``, "2023-11-08"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, page(tt.head, `<h1>Water talks resume</h1>`+tt.body+filler), Options{})
+			want(t, "date", d.Meta.Date, tt.date)
+		})
+	}
+}
+
+// TestDateByTheRealHeadline: the date by the headline is found where the
+// page sets it: below an h2 that says the title when the only h1 is the
+// site's name, inside the headline's element in a <small>, and in a
+// post whose <body> has a layout class naming sidebars.
+func TestDateByTheRealHeadline(t *testing.T) {
+	var menu strings.Builder
+	for i := range 14 {
+		fmt.Fprintf(&menu, `<li><a href="/s%d">Section %d</a></li>`, i, i)
+	}
+	tests := []struct{ name, doc string }{
+		{"an h2 under the site's h1", `<!DOCTYPE html><html><head><title>Water talks resume</title></head><body>` +
+			`<h1><a href="/"></a><i>Example Mag</i></h1><ul>` + menu.String() + `</ul>` +
+			`<article><h2>Water talks resume</h2><p>Von Anna Roe</p><p>27.1.2022 - Die Gespräche über das Wasser des Flusses beginnen wieder, nachdem sie im Herbst zweimal gestockt hatten.</p>` +
+			filler + `</article></body></html>`},
+		{"small inside the h1", `<!DOCTYPE html><html><head><title>Water talks resume</title></head><body><article>` +
+			`<h1>Water talks resume<br><small>27.01.2022</small></h1>` + filler + `</article></body></html>`},
+		{"a body class naming sidebars", `<!DOCTYPE html><html><head><title>Water talks resume</title></head><body class="not-front no-sidebars">` +
+			`<article><h1>Water talks resume</h1>` + strings.Repeat(filler, 14) + `<div class="meta-date">27.01.2022</div></article></body></html>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, tt.doc, Options{})
+			want(t, "date", d.Meta.Date, "2022-01-27")
 		})
 	}
 }

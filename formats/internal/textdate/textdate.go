@@ -65,6 +65,7 @@ var (
 	reISODate  = lazyre.New(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b`)
 	reDotDate  = lazyre.New(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
 	reDotShort = lazyre.New(`\b(\d{1,2})\.(\d{1,2})\.(\d{2})\b`)
+	reSlashed  = lazyre.New(`(?:^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4})\b`)
 	reMonthDay = lazyre.New(`(?i)(?:^|[^\p{L}])(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	reDayMonth = lazyre.New(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:of\s+|de\s+)?(` + monthAlt + `)\.?,?\s+(?:de\s+)?(\d{4})`)
 	// Clock is a time of day, Weekday a day's name, Label a word or
@@ -176,6 +177,34 @@ func FindLoose(s string) (iso, before string, ok bool) {
 		return "", "", false
 	}
 	return iso, s[:start], true
+}
+
+// Slashed reads the first date written with slashes in s, "03/05/2022",
+// both ways: as day/month/year, as most of the world writes it, and as
+// month/day/year, as the United States does. It returns the readings that
+// are real days, day/month first; Find reads neither, as the text alone
+// cannot tell them apart. A caller that knows the day within one or two
+// (from a page's metadata) can.
+func Slashed(s string) []string {
+	m := reSlashed.FindStringSubmatch(arabicDigits.Replace(s))
+	if m == nil {
+		return nil
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	y, _ := strconv.Atoi(m[3])
+	var out []string
+	for _, dm := range [][2]int{{a, b}, {b, a}} {
+		d, mo := dm[0], dm[1]
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+		if y < 1800 || y > 2200 || mo < 1 || mo > 12 || t.Day() != d || int(t.Month()) != mo {
+			continue
+		}
+		if iso := t.Format("2006-01-02"); !slices.Contains(out, iso) {
+			out = append(out, iso)
+		}
+	}
+	return out
 }
 
 // IsUpdated reports a text whose first date is labelled as a change: an

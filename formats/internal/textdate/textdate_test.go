@@ -1,6 +1,7 @@
 package textdate
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -84,6 +85,30 @@ func TestNearHeadline(t *testing.T) {
 		iso, rest, ok := NearHeadline(tt.in)
 		if ok != tt.ok || iso != tt.iso || rest != tt.rest {
 			t.Errorf("NearHeadline(%q) = %q, %q, %v; want %q, %q, %v", tt.in, iso, rest, ok, tt.iso, tt.rest, tt.ok)
+		}
+	}
+}
+
+// TestSlashed: a date with slashes gives both of its readings that are
+// real days, day/month first, one where they agree or only one is real.
+func TestSlashed(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"03/05/2022 21:44", []string{"2022-05-03", "2022-03-05"}},
+		{"Brasília03/05/2022", []string{"2022-05-03", "2022-03-05"}},
+		{"11/28/2023", []string{"2023-11-28"}},
+		{"28/11/2023", []string{"2023-11-28"}},
+		{"04/04/2020", []string{"2020-04-04"}},
+		{"31/31/2020", nil},
+		{"1/2/20", nil},
+		{"2021/11/01", nil},
+		{"no date", nil},
+	}
+	for _, tt := range tests {
+		if got := Slashed(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Slashed(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
