@@ -206,6 +206,7 @@ func (p *parser) run(src string) (*doc.Document, []doc.Warning, error) {
 	if p.meta.Lang == "" {
 		p.meta.Lang = "en"
 	}
+	p.slashedDate()
 	d.Meta = p.meta
 	return d, p.warnings, nil
 }
@@ -535,6 +536,32 @@ func (p *parser) nearDate() {
 		p.meta.Updated = iso
 	default:
 		p.meta.Date = iso
+	}
+}
+
+// slashedDate fills the date, when nothing else gave one, from the first
+// short line near the headline with a date written with slashes that the
+// text's language reads one way (textdate.SlashedDay): "Veröffentlicht am
+// 15/07/2014 von Guido Roe", "Redacción EC / 07/05/2022 20H06". It runs
+// once the language is known.
+func (p *parser) slashedDate() {
+	if p.meta.Date != "" || p.meta.Updated != "" {
+		return
+	}
+	from, to := p.nearHeadline()
+	for i := from; i < to; i++ {
+		u := p.units[i]
+		if p.roles[i] == roleTitle || u.nwords > 20 || u.nwords > 8 && sentence.Ends(u.text) {
+			continue
+		}
+		if iso, updated, ok := textdate.SlashedDay(u.text, p.meta.Lang); ok {
+			if updated {
+				p.meta.Updated = iso
+			} else {
+				p.meta.Date = iso
+			}
+			return
+		}
 	}
 }
 

@@ -234,6 +234,30 @@ func TestParagraphOpeningWithItsDate(t *testing.T) {
 	}
 }
 
+// TestSlashedDateByTheHeadline: a date written with slashes by the
+// headline is read where the text's language writes the day first, or
+// where only one reading is a day; an ambiguous one in English is not.
+func TestSlashedDateByTheHeadline(t *testing.T) {
+	const german = `Die Gespräche über das Wasser des Flusses sollen in den kommenden Wochen wieder aufgenommen werden, nachdem sie im Herbst zweimal ins Stocken geraten waren und die Bauern lange gewartet hatten.
+
+Die Landwirte am Unterlauf, die für die Bewässerung ihrer Felder auf den Fluss angewiesen sind, drängen seit Jahren auf eine Einigung und begrüßten die Nachricht des Ministeriums am Dienstag.
+
+Über die Einzelheiten wollen die Fachausschüsse im nächsten Monat beraten, und erst dann wird sich zeigen, ob die Vereinbarung in der Praxis auch funktioniert und hält.
+`
+	for _, tt := range []struct {
+		name, line, text, date string
+	}{
+		{"German, both readings days", "Veröffentlicht am 03/05/2022 von Anna Roe", german, "2022-05-03"},
+		{"English, one reading a day", "28/11/2023 by Kay Roe", body, "2023-11-28"},
+		{"English, both readings days", "12/04/2020 by Kay Roe", body, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, "Headline About Water Talks\n\n"+tt.line+"\n\n"+tt.text, Options{})
+			want(t, "date", d.Meta.Date, tt.date)
+		})
+	}
+}
+
 func TestDates(t *testing.T) {
 	tests := []struct {
 		line, iso string

@@ -207,6 +207,24 @@ func Slashed(s string) []string {
 	return out
 }
 
+// SlashedDay is the day a date with slashes names in text in language lang
+// (a BCP 47 tag): its one reading that is a real day ("28/11/2023"), or,
+// where both are, day/month in any language but English ("03/05/2022" is
+// 3 May in Spanish, French or German; in English it may be 5 March, and
+// is left unread). updated reports an Updated word before it
+// ("Actualizado 07/05/2022").
+func SlashedDay(s, lang string) (iso string, updated, ok bool) {
+	days := Slashed(s)
+	switch {
+	case len(days) == 1:
+	case len(days) == 2 && lang != "" && lang != "en" && !strings.HasPrefix(lang, "en-"):
+	default:
+		return "", false, false
+	}
+	loc := reSlashed.FindStringIndex(arabicDigits.Replace(s))
+	return days[0], Updated.MatchString(arabicDigits.Replace(s)[:loc[0]]), true
+}
+
 // IsUpdated reports a text whose first date is labelled as a change: an
 // Updated word stands before it ("Updated: March 6, 2024", "Zuletzt
 // geändert am 06.11.2023"), not only after it ("Oct 24, 2023 | Zuletzt

@@ -113,6 +113,29 @@ func TestSlashed(t *testing.T) {
 	}
 }
 
+// TestSlashedDay: one reading is taken in any language, two only where the
+// language writes the day first.
+func TestSlashedDay(t *testing.T) {
+	tests := []struct {
+		in, lang, iso string
+		updated, ok   bool
+	}{
+		{"Veröffentlicht am 15/07/2014 von Guido Roe", "en", "2014-07-15", false, true},
+		{"Redacción EC / 07/05/2022 20H06", "es", "2022-05-07", false, true},
+		{"Actualizado 07/05/2022", "es", "2022-05-07", true, true},
+		{"12/04/2020 by Kay", "en", "", false, false},
+		{"12/04/2020 by Kay", "en-GB", "", false, false},
+		{"12/04/2020 par Kay", "", "", false, false},
+		{"no date", "de", "", false, false},
+	}
+	for _, tt := range tests {
+		iso, updated, ok := SlashedDay(tt.in, tt.lang)
+		if iso != tt.iso || updated != tt.updated || ok != tt.ok {
+			t.Errorf("SlashedDay(%q, %q) = %q, %v, %v; want %q, %v, %v", tt.in, tt.lang, iso, updated, ok, tt.iso, tt.updated, tt.ok)
+		}
+	}
+}
+
 func TestIsUpdated(t *testing.T) {
 	for in, want := range map[string]bool{
 		"Updated: March 6, 2024 10:32 EST":                           true,
