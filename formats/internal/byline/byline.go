@@ -70,6 +70,12 @@ var (
 	// "and", "&", Russian "и" and a free-standing Arabic "و".
 	reBylineSplit = lazyre.New(`\s*[,،]\s*|\s+/\s+|\s+(?:and|&|и|و|und|et|y|e|en|i|oraz)\s+`)
 	reBylinePlace = lazyre.New(`(?i)\s+(?:in|from|в|из|من|في)\s+\S+(?:\s+\S+)?$|\s+under\s+.*$`)
+	// reNextField is a field's label after a byline's names: a
+	// capitalised word with its colon ("Kategorien:", "Quelle:").
+	reNextField = lazyre.New(`[ ,;·]\s*\p{Lu}\p{Ll}+[:：]\s*[^\s:：]`)
+	// reGluedAgency is an agency after a name and a slash, no spaces:
+	// "Peter Roe/SP-X", "Jane Roe/dpa".
+	reGluedAgency = lazyre.New(`\pL/((?:\p{Lu}[\p{Lu}\d-]+|dpa|afp|apa|sda|kna|epd))$`)
 	// reHandle is an e-mail address or a social handle after a name.
 	reHandle = lazyre.New(`\s*\S*@\S+`)
 	// reBracketNote is a note in brackets after a name.
@@ -146,6 +152,16 @@ func parse(s string, dated bool) (Byline, bool) {
 	rest := reHandle.ReplaceAllString(m[1], "")
 	rest = reBracketNote.ReplaceAllString(rest, "")
 	rest = strings.TrimSpace(strings.ReplaceAll(rest, "\u00ad", ""))
+	// Another field after the names ("Katharina Roe Kategorien: Mode",
+	// "Fritz Roe Quelle: Livenet") ends them; an agency glued on with a
+	// slash ("Peter Roe/SP-X") is the publisher.
+	if loc := reNextField.FindStringIndex(rest); loc != nil && loc[0] > 0 {
+		rest = strings.TrimRight(rest[:loc[0]], " ,;·-–")
+	}
+	agency := ""
+	if loc := reGluedAgency.FindStringSubmatchIndex(rest); loc != nil {
+		agency, rest = rest[loc[2]:loc[3]], rest[:loc[2]-1]
+	}
 	if strings.ContainsAny(rest, "|") || strings.HasSuffix(rest, ":") {
 		// Several fields, or a label ("By course/meal:"): not a byline
 		// by itself (parseMeta splits the fields).
@@ -185,6 +201,9 @@ func parse(s string, dated bool) (Byline, bool) {
 			return Byline{}, false
 		}
 		b.Authors = append(b.Authors, p)
+	}
+	if agency != "" && b.Publisher == "" {
+		b.Publisher = agency
 	}
 	return b, len(b.Authors) > 0
 }

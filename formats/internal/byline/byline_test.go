@@ -25,6 +25,11 @@ func TestParse(t *testing.T) {
 		{"Geschrieben vonElisa Roe", []string{"Elisa Roe"}, ""},
 		{"Blog Beitrag von Margarita Roe", []string{"Margarita Roe"}, ""},
 		{"Ein Gastbeitrag von Jan Roe", []string{"Jan Roe"}, ""},
+		{"Von Katharina Roe Kategorien: Mode", []string{"Katharina Roe"}, ""},
+		{"Autor: Fritz Roe Quelle: Livenet", []string{"Fritz Roe"}, ""},
+		{"Von Barbara Roe, Kategorien: Event, Mode", []string{"Barbara Roe"}, ""},
+		{"Von Peter Roe/SP-X", []string{"Peter Roe"}, "SP-X"},
+		{"Von Jane Roe/dpa", []string{"Jane Roe"}, "dpa"},
 	}
 	for _, tt := range tests {
 		b, ok := Parse(tt.in)
