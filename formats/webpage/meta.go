@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -229,7 +230,11 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		m.Publisher = site
 	}
 
-	m.Authors = authors(f, ld)
+	// A name that is the site's own gives way to any source that names
+	// someone else; where none does, it stands (a personal site).
+	if m.Authors = authors(f, ld, func(n string) bool { return siteOwn(n, m.Publisher, host) }); len(m.Authors) == 0 {
+		m.Authors = authors(f, ld, func(string) bool { return false })
+	}
 	m.Date = firstDate(ldString(ld, "datePublished"), first("article:published_time", "og:published_time"),
 		first("dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created"),
 		first("datepublished"), first("date", "pubdate", "publish-date", "sailthru.date", "parsely-pub-date"), f.timePub, f.timeFirst,
@@ -434,8 +439,10 @@ func savedFrom(root *html.Node) string {
 
 // authors takes the first source that names anyone: JSON-LD,
 // article:author (when it is a name, not a profile URL), Dublin Core, meta
-// author, rel=author links, byline elements.
-func authors(f *pageFacts, ld map[string]any) []string {
+// author, rel=author links, byline elements. Names site reports are left
+// out.
+func authors(f *pageFacts, ld map[string]any, site func(string) bool) []string {
+	people := func(names []string) []string { return slices.DeleteFunc(people(names), site) }
 	if names := people(ldNames(ld["author"])); len(names) > 0 {
 		return dedupe(names)
 	}
@@ -463,6 +470,29 @@ func authors(f *pageFacts, ld map[string]any) []string {
 	return dedupe(people(textNames(f.byline)))
 }
 
+// siteOwn reports an author field that names the site itself, its
+// publisher or its address ("Makronom", "finanztreff.de", "ORF.at"): many
+// CMSs fill it so, and the page's byline often names the writer.
+func siteOwn(name, publisher, host string) bool {
+	// "The Honest SorcererOct 19": the name with a date glued on.
+	if publisher != "" && (sameText(name, publisher) || glued(name, publisher)) {
+		return true
+	}
+	n := strings.ToLower(name)
+	return host != "" && (n == host || n == strings.TrimPrefix(host, "www.")) || reDomainName.MatchString(n)
+}
+
+// glued reports a name that is prefix with more glued on, no space
+// between.
+func glued(name, prefix string) bool {
+	rest, ok := strings.CutPrefix(name, prefix)
+	r, _ := utf8.DecodeRuneInString(rest)
+	return ok && rest != "" && !unicode.IsSpace(r)
+}
+
+// reDomainName is a name that is a web address.
+var reDomainName = lazyre.New(`^(?:www\.)?[\pL\d-]+(?:\.[\pL\d-]+)*\.(?:com|net|org|de|at|ch|fr|it|es|uk|eu|info|world|news|io)$`)
+
 // people tidies the names a source gave: a label before a name goes
 // ("Auteur: Anna Roe"), and so does a link's text after it ("Johanna Roe
 // Alle Artikel"); labels alone ("By", "Publiziert am"), links alone
@@ -474,7 +504,7 @@ func people(names []string) []string {
 	for _, n := range names {
 		n = reLinkAfterName.ReplaceAllString(byline.CutLabel(clean(n)), "")
 		k := strings.ToLower(n)
-		if n == "" || onlyLabels(n) || placeholderNames[k] || reNameLink.MatchString(k) {
+		if n == "" || onlyLabels(n) || placeholderNames[k] || reNameLink.MatchString(k) || reCounter.MatchString(n) {
 			continue
 		}
 		out = append(out, n)
@@ -486,6 +516,9 @@ var (
 	// reNameLink is the text of a link by a byline that is not a name.
 	// A time ago or a count of followers beside one is not either.
 	reNameLink = lazyre.New(`^(?:view (?:my complete )?profile|afficher mon profil complet|(?:alle|weitere) (?:artikel|beiträge)|weiter|mehr|more|follow|folgen|profil|profile|vor \d+ \pL+|\d+ (?:followers?|abonnenten))$`)
+	// reCounter is a count a page prints by a name's place, not a
+	// name: "人氣(23925)", "Comments (12)".
+	reCounter = lazyre.New(`^\PN*\(\d+\)$`)
 	// reLinkAfterName is such a link's text after a name.
 	reLinkAfterName = lazyre.New(`(?i)\s+(?:alle|weitere) (?:artikel|beiträge)$`)
 )

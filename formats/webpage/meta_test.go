@@ -429,6 +429,33 @@ func TestPlaceholderAuthor(t *testing.T) {
 	want(t, "authors", d.Meta.Authors, []string(nil))
 }
 
+// TestSiteAsAuthor: an author field that names the site (its publisher,
+// its address, a web address) gives way to a byline that names the
+// writer, and stands where nothing else names anyone (a personal site);
+// a count printed by the name's place is no name.
+func TestSiteAsAuthor(t *testing.T) {
+	tests := []struct {
+		name, head, body string
+		authors          []string
+	}{
+		{"the publisher's name", `<meta property="og:site_name" content="Courier Weekly"><meta name="author" content="Courier Weekly">`,
+			`<p class="byline">By Jane Roe</p>`, []string{"Jane Roe"}},
+		{"the site's address", `<link rel="canonical" href="https://www.courier.example/a/1"><meta name="author" content="courier.example">`,
+			`<p class="byline">By Jane Roe</p>`, []string{"Jane Roe"}},
+		{"a web address", `<meta name="author" content="Courier.de">`, `<p class="byline">By Jane Roe</p>`, []string{"Jane Roe"}},
+		{"a personal site", `<meta property="og:site_name" content="Jane Roe"><meta name="author" content="Jane Roe">`, ``, []string{"Jane Roe"}},
+		{"the site's name with a date glued on", `<meta property="og:site_name" content="The Quiet Field">` + ld(`"author":{"@type":"Person","name":"The Quiet Field"}`),
+			`<p class="byline">The Quiet FieldOct 19</p>`, []string{"The Quiet Field"}},
+		{"a counter", `<meta name="author" content="Views(23925)">`, `<p class="byline">By Jane Roe</p>`, []string{"Jane Roe"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, page(tt.head, `<h1>Water talks resume</h1>`+tt.body+filler), Options{})
+			want(t, "authors", d.Meta.Authors, tt.authors)
+		})
+	}
+}
+
 // TestTagFacets: a CMS's facets among the keywords are no tags; a list of
 // mostly facets gives way to the next source; one "Label: value" topic
 // stays.
