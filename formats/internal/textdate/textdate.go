@@ -195,12 +195,7 @@ func Slashed(s string) []string {
 	y, _ := strconv.Atoi(m[3])
 	var out []string
 	for _, dm := range [][2]int{{a, b}, {b, a}} {
-		d, mo := dm[0], dm[1]
-		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-		if y < 1800 || y > 2200 || mo < 1 || mo > 12 || t.Day() != d || int(t.Month()) != mo {
-			continue
-		}
-		if iso := t.Format("2006-01-02"); !slices.Contains(out, iso) {
+		if iso, ok := realDay(y, dm[1], dm[0]); ok && !slices.Contains(out, iso) {
 			out = append(out, iso)
 		}
 	}
@@ -295,9 +290,19 @@ func find(s string, loose bool) (iso, text string, start, end int, ok bool) {
 	if !best.named {
 		mo, _ = strconv.Atoi(best.m)
 	}
-	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-	if y < 1800 || y > 2200 || mo < 1 || mo > 12 || t.Day() != d || int(t.Month()) != mo {
+	iso, ok = realDay(y, mo, d)
+	if !ok {
 		return "", s, 0, 0, false
 	}
-	return t.Format("2006-01-02"), s, best.loc[0], best.loc[1], true
+	return iso, s, best.loc[0], best.loc[1], true
+}
+
+// realDay is year y, month mo, day d as YYYY-MM-DD when they name a real
+// day between 1800 and 2200 ("31.02." names none).
+func realDay(y, mo, d int) (iso string, ok bool) {
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if y < 1800 || y > 2200 || mo < 1 || mo > 12 || t.Day() != d || int(t.Month()) != mo {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
 }
