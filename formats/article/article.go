@@ -550,11 +550,11 @@ func (p *parser) slashedDate() {
 	}
 	from, to := p.nearHeadline()
 	for i := from; i < to; i++ {
-		u := p.units[i]
-		if p.roles[i] == roleTitle || u.nwords > 20 || u.nwords > 8 && sentence.Ends(u.text) {
+		t := p.units[i].text
+		if p.roles[i] == roleTitle || textdate.Paragraph(t) {
 			continue
 		}
-		if iso, updated, ok := textdate.SlashedDay(u.text, p.meta.Lang); ok {
+		if iso, updated, ok := textdate.SlashedDay(t, p.meta.Lang); ok {
 			if updated {
 				p.meta.Updated = iso
 			} else {

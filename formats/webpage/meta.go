@@ -230,11 +230,7 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		m.Publisher = site
 	}
 
-	// A name that is the site's own gives way to any source that names
-	// someone else; where none does, it stands (a personal site).
-	if m.Authors = authors(f, ld, func(n string) bool { return siteOwn(n, m.Publisher, host) }); len(m.Authors) == 0 {
-		m.Authors = authors(f, ld, func(string) bool { return false })
-	}
+	m.Authors = authors(f, ld, func(n string) bool { return siteOwn(n, m.Publisher, host) })
 	m.Date = firstDate(ldString(ld, "datePublished"), first("article:published_time", "og:published_time"),
 		first("dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created"),
 		first("datepublished"), first("date", "pubdate", "publish-date", "sailthru.date", "parsely-pub-date"), f.timePub, f.timeFirst,
@@ -439,10 +435,20 @@ func savedFrom(root *html.Node) string {
 
 // authors takes the first source that names anyone: JSON-LD,
 // article:author (when it is a name, not a profile URL), Dublin Core, meta
-// author, rel=author links, byline elements. Names site reports are left
-// out.
+// author, rel=author links, byline elements. A name site reports as the
+// site's own gives way to any later source that names someone else; where
+// none does, the first source that named anyone stands (a personal site).
 func authors(f *pageFacts, ld map[string]any, site func(string) bool) []string {
-	people := func(names []string) []string { return slices.DeleteFunc(people(names), site) }
+	var first []string
+	// people tidies a source's names, keeps the first source's that
+	// names anyone, and leaves out the site's own.
+	people := func(names []string) []string {
+		names = people(names)
+		if first == nil && len(names) > 0 {
+			first = names
+		}
+		return slices.DeleteFunc(slices.Clone(names), site)
+	}
 	if names := people(ldNames(ld["author"])); len(names) > 0 {
 		return dedupe(names)
 	}
@@ -467,7 +473,10 @@ func authors(f *pageFacts, ld map[string]any, site func(string) bool) []string {
 	if names = people(names); len(names) > 0 {
 		return dedupe(names)
 	}
-	return dedupe(people(textNames(f.byline)))
+	if names := people(textNames(f.byline)); len(names) > 0 {
+		return dedupe(names)
+	}
+	return dedupe(first)
 }
 
 // siteOwn reports an author field that names the site itself, its
@@ -973,6 +982,13 @@ func markedDateText(c *converter, n *html.Node) (text string, ok bool) {
 	if !dateMark.MatchString(class) && !dateMark.MatchString(id) && !dateMark.MatchString(prop) {
 		return "", false
 	}
+	return shownText(n)
+}
+
+// shownText is the text below n, tidied, when it is short enough to be a
+// date or a byline a page prints (shownBytes, shownWords); ok is false
+// when it is longer or empty.
+func shownText(n *html.Node) (text string, ok bool) {
 	t, ok := shortText(n, shownBytes)
 	if t = clean(t); !ok || t == "" || len(strings.Fields(t)) > shownWords {
 		return "", false
@@ -988,8 +1004,8 @@ func bylineDate(c *converter, root *html.Node) (iso string) {
 		if !isByline(c, n) {
 			return true
 		}
-		t, ok := shortText(n, shownBytes)
-		if t = clean(t); !ok || len(strings.Fields(t)) > shownWords {
+		t, ok := shownText(n)
+		if !ok {
 			return true
 		}
 		if d, _, found := textdate.FindLoose(t); found && !textdate.IsUpdated(t) {

@@ -22,24 +22,27 @@ import (
 // are zero when ok is false.
 func NearHeadline(s string) (iso, rest string, ok bool) {
 	ws := strings.Fields(s)
-	n := len(ws)
-	if n > 20 || n > 8 && sentence.Ends(s) {
-		if iso, ok = opening(strings.Join(ws[:min(n, 8)], " ")); !ok {
+	if Paragraph(s) {
+		if iso, ok = opening(strings.Join(ws[:min(len(ws), 8)], " ")); !ok {
 			return "", "", false
 		}
 		return iso, "", true
 	}
-	if iso, rest, ok = Find(s); ok {
-		return iso, rest, true
-	}
-	if n > LooseWords {
-		return "", "", false
-	}
-	iso, s, start, end, ok := find(s, true)
+	// find reads a four-digit year before a two-digit one.
+	iso, s, start, end, ok := find(s, len(ws) <= LooseWords)
 	if !ok {
 		return "", "", false
 	}
 	return iso, s[:start] + " " + s[end:], true
+}
+
+// Paragraph reports a text by the headline that is running prose, not a
+// line of the article's furniture: more than 20 words, or a sentence of
+// more than 8 ("November 8 2023, 3:18 p.m." is a dated line, not a
+// sentence).
+func Paragraph(s string) bool {
+	n := len(strings.Fields(s))
+	return n > 20 || n > 8 && sentence.Ends(s)
 }
 
 // LooseWords is the most words of a line by the headline in which a

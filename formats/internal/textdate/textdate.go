@@ -186,20 +186,26 @@ func FindLoose(s string) (iso, before string, ok bool) {
 // cannot tell them apart. A caller that knows the day within one or two
 // (from a page's metadata) can.
 func Slashed(s string) []string {
-	m := reSlashed.FindStringSubmatch(arabicDigits.Replace(s))
+	days, _ := slashed(s)
+	return days
+}
+
+// slashed is Slashed, with the text before the date.
+func slashed(s string) (days []string, before string) {
+	s = arabicDigits.Replace(s)
+	m := reSlashed.FindStringSubmatchIndex(s)
 	if m == nil {
-		return nil
+		return nil, ""
 	}
-	a, _ := strconv.Atoi(m[1])
-	b, _ := strconv.Atoi(m[2])
-	y, _ := strconv.Atoi(m[3])
-	var out []string
+	a, _ := strconv.Atoi(s[m[2]:m[3]])
+	b, _ := strconv.Atoi(s[m[4]:m[5]])
+	y, _ := strconv.Atoi(s[m[6]:m[7]])
 	for _, dm := range [][2]int{{a, b}, {b, a}} {
-		if iso, ok := realDay(y, dm[1], dm[0]); ok && !slices.Contains(out, iso) {
-			out = append(out, iso)
+		if iso, ok := realDay(y, dm[1], dm[0]); ok && !slices.Contains(days, iso) {
+			days = append(days, iso)
 		}
 	}
-	return out
+	return days, s[:m[0]]
 }
 
 // SlashedDay is the day a date with slashes names in text in language lang
@@ -209,15 +215,14 @@ func Slashed(s string) []string {
 // is left unread). updated reports an Updated word before it
 // ("Actualizado 07/05/2022").
 func SlashedDay(s, lang string) (iso string, updated, ok bool) {
-	days := Slashed(s)
+	days, before := slashed(s)
 	switch {
 	case len(days) == 1:
 	case len(days) == 2 && lang != "" && lang != "en" && !strings.HasPrefix(lang, "en-"):
 	default:
 		return "", false, false
 	}
-	loc := reSlashed.FindStringIndex(arabicDigits.Replace(s))
-	return days[0], Updated.MatchString(arabicDigits.Replace(s)[:loc[0]]), true
+	return days[0], Updated.MatchString(before), true
 }
 
 // IsUpdated reports a text whose first date is labelled as a change: an
