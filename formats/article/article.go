@@ -472,9 +472,12 @@ func (p *parser) readBody(start, last int) {
 			continue
 		}
 		u := p.units[i]
-		if m := p.metas[i]; m != nil && paras < metaParas {
+		if m := p.metas[i]; m != nil && paras < metaParas && !(paras > 0 && m.onlyDate() && p.datedAbove(i)) {
 			// A byline or date line below a teaser or a photo, in the
-			// first paragraphs: metadata, as above the body.
+			// first paragraphs: metadata, as above the body; a date
+			// alone after a paragraph is not, when the headline has a
+			// date by it ("31. Jan. 2022 in Köln" by the headline, then
+			// "Donnerstag, 03. Februar 2022" over a day's schedule).
 			p.applyMeta(*m, false)
 			p.roles[i] = roleMeta
 			continue
@@ -581,6 +584,13 @@ func (p *parser) datedNearHeadline() (i int, iso, rest string) {
 		}
 	}
 	return -1, "", ""
+}
+
+// datedAbove reports a date by the headline (datedNearHeadline) above
+// unit i.
+func (p *parser) datedAbove(i int) bool {
+	j, _, _ := p.datedNearHeadline()
+	return j >= 0 && j < i
 }
 
 // nearHeadline is the span of units searched for a date or a byline by the

@@ -215,6 +215,24 @@ func TestHeaderDateIsNotTheArticles(t *testing.T) {
 	}
 }
 
+// TestDateInTheBodyAfterTheHeadlinesDate: a date alone on its line after
+// the first paragraph heads a part of the body (a day's schedule) when the
+// headline has a date by it; without one it dates the article (a date
+// below a teaser).
+func TestDateInTheBodyAfterTheHeadlinesDate(t *testing.T) {
+	for _, tt := range []struct {
+		name, near, date string
+	}{
+		{"with a date by the headline", "31. Jan. 2022 in Köln, Deutschland\n\n", "2022-01-31"},
+		{"without one", "", "2022-02-03"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, "Headline About Water Talks\n\n"+tt.near+body+"\nDonnerstag, 03. Februar 2022\n\n"+body, Options{})
+			want(t, "date", d.Meta.Date, tt.date)
+		})
+	}
+}
+
 // TestParagraphOpeningWithItsDate: a paragraph by the headline that opens
 // with its date, after nothing but a label, dates the article; one that
 // opens with a glue word before the date tells of an event.
@@ -425,6 +443,15 @@ func TestFigures(t *testing.T) {
 		{"credit at the end of a caption line",
 			"Headline About Water Talks\n\nDelegates arrive at the venue. Photograph: Jane Doe\n\n" + body,
 			"", "Delegates arrive at the venue", "Jane Doe"},
+		{"German photo credit",
+			"Headline About Water Talks\n\nDelegierte vor dem Tagungsort\nFoto: Anita Roe\n\n" + body,
+			"", "Delegierte vor dem Tagungsort", "Anita Roe"},
+		{"credit in brackets at the end of a caption line",
+			"Headline About Water Talks\n\nDie Delegierten kamen am Morgen an. (Foto: Privat)\n\n" + body,
+			"", "Die Delegierten kamen am Morgen an.", "Privat"},
+		{"Finnish credit at the end of a caption line",
+			"Headline About Water Talks\n\nDelegaatit saapuivat aamulla. KUVA: Jane Roe\n\n" + body,
+			"", "Delegaatit saapuivat aamulla", "Jane Roe"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -502,6 +529,10 @@ func TestBoilerplate(t *testing.T) {
 		{"reading time", "6 min read"},
 		{"Russian advertising", "Реклама"},
 		{"Arabic read also", "اقرأ أيضا"},
+		{"Spanish read-also lead", "Le puede interesar: Tres nuevos casos ante el tribunal del agua"},
+		{"German read-also lead", "Lesen Sie hier: Spielabbruch in der Kreisliga nach Streit um den Platz"},
+		{"German more lead", "Mehr: Deutsche Banken haben den Niedrigzinsen getrotzt"},
+		{"Polish see-also lead", "Zobacz także: Nowy plan dla doliny"},
 	}
 	for _, tt := range lines {
 		t.Run(tt.name, func(t *testing.T) {

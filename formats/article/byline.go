@@ -10,10 +10,10 @@ import (
 
 var (
 	reSource = lazyre.New(`^(?i:source|sources|publisher|published by|originally published (?:by|in|at|on)|first published (?:by|in|at|on)|via|источник|издание|المصدر)(?:\s*[:：]\s*|\s+)(.+)$`)
-	reCredit = lazyre.New(`^(?i:credit|credits|photo credit|image credit|image source|photo|photos|photograph|photography|picture|image|illustration|фото|фотография|иллюстрация|изображение|صورة|الصورة|تصوير)\s*[:：]\s*(.+)$`)
+	reCredit = lazyre.New(`^(?i:credit|credits|photo credit|image credit|image source|photo|photos|photograph|photography|picture|image|illustration|foto|fotos|fotografía|fotografia|bild|bilder|bildquelle|imagen|imagem|immagine|kuva|zdjęcie|fot\.|crédit photo|crédits photo|crédito|créditos|фото|фотография|иллюстрация|изображение|صورة|الصورة|تصوير)\s*[:：]\s*(.+)$`)
 	// reInlineCredit finds a credit at the end of a caption: "Crowds on
 	// Tuesday. Photo: Jane Doe/Agency" or "(Credit: Agency)".
-	reInlineCredit = lazyre.New(`^(.*?\S)\s*(?:[.|/–—-]\s+|\()(?i:credit|photo credit|photo|photograph|image|picture|фото|الصورة|صورة|تصوير)\s*[:：]\s*([^()]+?)\)?$`)
+	reInlineCredit = lazyre.New(`^(.*?\S)\s*(?:[.|/–—-]\s+|\()(?i:credit|photo credit|photo|photograph|image|picture|foto|fotos|bild|kuva|crédit photo|crédito|фото|الصورة|صورة|تصوير)\s*[:：]\s*([^()]+?)\)?$`)
 	reDateline     = lazyre.New(`^((?:\p{Lu}[\p{Lu}\p{M}.'’-]*)(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]*){0,3}(?:,\s*[\p{L}. ]{2,30}?)?(?:,\s*\p{L}+\.?\s+\d{1,2})?(?:\s*\([^()]{2,30}\))?)\s*[—–-]{1,2}\s+\S`)
 	reTagsLabel    = lazyre.New(`^(?i:tags|topics|keywords|filed under|теги|темы|ключевые слова|الوسوم|كلمات مفتاحية)\s*[:：]\s*(.+)$`)
 	reTagSplit     = lazyre.New(`\s*[,;|،·•]\s*`)
