@@ -533,6 +533,7 @@ func TestBoilerplate(t *testing.T) {
 		{"German read-also lead", "Lesen Sie hier: Spielabbruch in der Kreisliga nach Streit um den Platz"},
 		{"German more lead", "Mehr: Deutsche Banken haben den Niedrigzinsen getrotzt"},
 		{"Polish see-also lead", "Zobacz także: Nowy plan dla doliny"},
+		{"German comment form notice", "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert."},
 	}
 	for _, tt := range lines {
 		t.Run(tt.name, func(t *testing.T) {

@@ -130,6 +130,9 @@ var (
 	rePromoPrefix = lazyre.New(`(?i)^(?:(?:related|more|watch|listen|recommended|sponsored|advertisement|video|photos|gallery|читайте|смотрите|видео|по теме)\s*:|read more|also read|read also|see also|follow us|follow (?:\S+ )?on|find us on|subscribe to|subscribe for|sign up for|sign up to|get our|join our|download (?:the|our) app|click here|tap here|share this|share on|we use cookies|this (?:web)?site uses cookies|by continuing to|by using this site|support (?:our|independent) journalism|читайте также|смотрите также|подпишитесь|подписывайтесь|присоединяйтесь|мы используем cookie|اقرأ أيضا|اقرأ أيضاً|تابعونا|تابعوا|اشترك|اشتركوا|يستخدم هذا الموقع|lesen sie auch|auch interessant|mehr zum thema|teilen mit|jetzt teilen|diese (?:web)?seite verwendet|this site uses akismet|this entry was posted|lire aussi|à lire aussi|lee también|lea también|mirá también|veja também|leia também|leggi anche|lees ook|czytaj także|czytaj też|(?:le puede interesar|te puede interesar|puedes ver|ver también|mira también|lesen sie (?:hier|dazu|mehr)|weiterlesen|zum weiterlesen|lesetipp|siehe auch|mehr|das könnte sie (?:auch )?interessieren|voir aussi|à voir aussi|(?:à )?lire également|leia mais|saiba mais|vedi anche|zobacz (?:także|też)|przeczytaj (?:także|też)|lees meer|zie ook|you (?:may|might) also like)(?:\s*[:：»›>|]|$))(?:[^\p{L}]|$)`)
 	reCopyright   = lazyre.New(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|все права защищены|جميع الحقوق محفوظة`)
 	reReadTime    = lazyre.New(`(?i)^(?:\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?\.?|دقائق|دقيقة)\s*(?:read|reading|чтения|قراءة)?|reading time:?.*|время чтения.*|\d+\s+comments?|\d+\s+комментари\S*)$`)
+	// reCommentForm is a comment form's notice: "Your email address will
+	// not be published", "Deine E-Mail-Adresse wird nicht veröffentlicht".
+	reCommentForm = lazyre.New(`(?i)(?:will not be published|wird nicht veröffentlicht|ne sera pas publiée|no será publicad[ao]|non sarà pubblicat[ao]|não será publicad[ao]|wordt niet gepubliceerd|nie zostanie opublikowany|required fields are marked|erforderliche felder sind|pflichtfelder sind)`)
 	reNewsletter  = lazyre.New(`(?i)newsletter|inbox|subscri|cookie|abonn|inscri|iscriviti|рассылк|подпис|النشرة|اشترك`)
 )
 
@@ -161,6 +164,9 @@ func boilerScore(s string) int {
 	}
 	if n >= 2 && n <= 4 && navFirstWords[ws[0]] && !sentence.Ends(s) {
 		score += 3
+	}
+	if n <= 25 && reCommentForm.MatchString(k) {
+		score += 4
 	}
 	if n <= 25 && reNewsletter.MatchString(k) {
 		score += 2
