@@ -41,6 +41,7 @@ import (
 	"slices"
 	"strings"
 
+	"folio/formats/internal/boiler"
 	"folio/formats/internal/byline"
 	"folio/formats/internal/langid"
 	"folio/formats/internal/lazyre"
@@ -141,7 +142,7 @@ func (p *parser) prepare(src string) {
 	p.metas = make([]*metaLine, len(p.units))
 	for i, u := range p.units {
 		u.nwords = len(words(u.text))
-		p.scores[i] = boilerScore(u.text)
+		p.scores[i] = boiler.Score(u.text)
 		if m, ok := parseMeta(u.text); ok {
 			p.metas[i] = &m
 		}
@@ -240,7 +241,7 @@ const minModelUnits = 12
 const smoothPenalty = 2
 
 // isBoiler reports a unit whose own text scores as boilerplate.
-func (p *parser) isBoiler(i int) bool { return p.scores[i] >= boilerThreshold }
+func (p *parser) isBoiler(i int) bool { return p.scores[i] >= boiler.Threshold }
 
 // free reports a unit no earlier step has claimed.
 func (p *parser) free(i int) bool { return p.roles[i] == roleNone }
@@ -494,7 +495,7 @@ func (p *parser) readBody(start, last int) {
 		}
 		if p.isBoiler(i) {
 			p.boiler(i, "navigation or promotion")
-			if relatedMarker(u.text) {
+			if boiler.RelatedMarker(u.text) {
 				related, items = true, 0
 				adjacent = i+1 < len(p.units) && !p.units[i+1].gapBefore
 			}
@@ -625,7 +626,7 @@ func (p *parser) nearAuthor() {
 	rest = textdate.Clock.ReplaceAllString(rest, " ")
 	for _, part := range reNameSep.Split(rest, -1) {
 		ws := words(strings.TrimSpace(part))
-		if nameWords(ws) && !p.isBoiler(i) && boilerScore(part) < boilerThreshold {
+		if nameWords(ws) && !p.isBoiler(i) && boiler.Score(part) < boiler.Threshold {
 			p.meta.Authors = []string{strings.Join(ws, " ")}
 			return
 		}
@@ -676,7 +677,7 @@ var reLoneLead = lazyre.New(`^(?i:by|von|par|por|door|autor|autorin|auteur|auteu
 // "Ibtisam Roe, Ruwaida Kamal Roe", "Anna Roe und Jan Poe"); nil when
 // it is anything else.
 func nameList(s string) []string {
-	if runeLen(s) > 100 || boilerScore(s) >= boilerThreshold {
+	if runeLen(s) > 100 || boiler.Score(s) >= boiler.Threshold {
 		return nil
 	}
 	var out []string

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"folio/formats/internal/boiler"
 	"folio/formats/internal/lazyre"
 	"folio/formats/internal/sentence"
 )
@@ -135,7 +136,7 @@ func (p *parser) unitFeatures(i int, repeats map[string]int, afterComments bool)
 		if stopWords[lw] {
 			stops++
 		}
-		if socialWords[lw] {
+		if boiler.SocialWord(lw) {
 			social++
 		}
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {

@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 
+	"folio/formats/internal/boiler"
 	"folio/formats/internal/byline"
 	"folio/formats/internal/lazyre"
 	"folio/formats/internal/sentence"
@@ -56,7 +57,7 @@ func parseMeta(s string) (metaLine, bool) {
 	for _, part := range parts {
 		pm, ok := metaPart(part)
 		if !ok {
-			if boilerScore(part) >= boilerThreshold {
+			if boiler.Score(part) >= boiler.Threshold {
 				continue
 			}
 			if len(words(part)) <= 3 && !sentence.Ends(part) {

@@ -87,6 +87,10 @@ func TestArticleClutterLeavesTheBody(t *testing.T) {
 		{"a reading time", ``, `<p>6 min de lecture</p>` + filler, "lecture"},
 		{"a newsletter box inside the article", ``, filler + `<div class="newsletter-inline"><p>Get the Morning Courier in your inbox.</p></div>` + filler, "Morning Courier"},
 		{"a recent-stories list inside the article", ``, filler + `<section class="recent-features"><h2>Recent Features</h2><ul><li>Other story</li></ul></section>`, "Recent Features"},
+		{"a German read-also line", ``, filler + `<p>Lesen Sie hier: Spielabbruch in der Kreisliga nach Streit</p>` + filler, "Spielabbruch"},
+		{"a Spanish read-also line in plain text", ``, filler + `<p>Le puede interesar: Tres nuevos casos ante el tribunal</p>` + filler, "Tres nuevos casos"},
+		{"a comment form's notice", ``, filler + `<p>Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.</p>` + filler, "E-Mail-Adresse"},
+		{"a share row", ``, filler + `<p>Facebook Twitter WhatsApp E-Mail</p>` + filler, "WhatsApp"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"folio/formats/internal/boiler"
 	"folio/formats/internal/lazyre"
 	"folio/pipeline/doc"
 )
@@ -19,7 +20,7 @@ const leadBlocks = 4
 func finish(d *doc.Document, pm *pageMeta, c *converter) {
 	m := &d.Meta
 	if c.mode != modeKeep {
-		d.Blocks = dropAdLabels(d.Blocks)
+		d.Blocks = dropFurnitureLines(d.Blocks)
 		d.Blocks = dropPromoLines(d.Blocks)
 		dropKickers(d)
 	}
@@ -127,12 +128,6 @@ func namesAny(text string, names []string) bool {
 	return false
 }
 
-// adLabel is the whole text of an advertising slot left in the article,
-// or of the line that says the story goes on after one.
-var adLabel = lazyre.New(`(?i)^\W*(advertisement|advert|ad|ads|sponsored|sponsored content|promoted|реклама|إعلان|اعلان|publicité|anzeige|werbung|publicidad|` +
-	`(story|article|text|content) continues (below|after)( (the|this))? (advertisement|advert|ad)|continue reading (below|after the advertisement)|advertisement[ -]+scroll to continue( with content)?|` +
-	`продолжение (статьи )?после рекламы)\W*$`)
-
 // promoLine is a paragraph that points to another story: "Read more:
 // <link>".
 var promoLine = lazyre.New(`(?i)^\W*(read more|read also|also read|more on this( story)?|related|see also|recommended|watch|listen|читайте также|по теме|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد)\s*[:：]`)
@@ -194,11 +189,14 @@ func dropKickers(d *doc.Document) {
 	}
 }
 
-// dropAdLabels removes paragraphs that only say "Advertisement".
-func dropAdLabels(bs []doc.Block) []doc.Block {
+// dropFurnitureLines removes the paragraphs whose words say they are site
+// furniture (boiler.Is): an advertising slot's label, "Lesen Sie auch:
+// …", a share row, a newsletter or cookie prompt, a comment form's
+// notice. The copied-text reader scores its lines with the same words.
+func dropFurnitureLines(bs []doc.Block) []doc.Block {
 	out := bs[:0]
 	for _, b := range bs {
-		if p, ok := b.(*doc.Paragraph); ok && adLabel.MatchString(doc.PlainText(p.Content)) {
+		if p, ok := b.(*doc.Paragraph); ok && boiler.Is(doc.PlainText(p.Content)) {
 			continue
 		}
 		out = append(out, b)

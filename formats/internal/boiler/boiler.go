@@ -1,14 +1,22 @@
-package article
+// Package boiler scores a line of text as site furniture (navigation,
+// sharing, advertising, subscription and cookie prompts, link-box
+// headings, copyright and reading-time lines) by its words alone, in
+// English, Russian, Arabic, German, French, Spanish, Portuguese, Italian,
+// Dutch and Polish. The copied-text reader scores every line with it (and
+// its line model reads the score); the saved-page reader drops the
+// paragraphs it scores as furniture.
+package boiler
 
 import (
 	"strings"
+	"unicode"
 
 	"folio/formats/internal/lazyre"
 	"folio/formats/internal/sentence"
 )
 
-// boilerThreshold is the score from which a line is site boilerplate.
-const boilerThreshold = 3
+// Threshold is the score from which a line is site boilerplate.
+const Threshold = 3
 
 // promoLines are whole lines that only sites write: navigation, sharing,
 // advertising and subscription prompts. Compared after key().
@@ -133,20 +141,25 @@ var (
 	// reCommentForm is a comment form's notice: "Your email address will
 	// not be published", "Deine E-Mail-Adresse wird nicht veröffentlicht".
 	reCommentForm = lazyre.New(`(?i)(?:will not be published|wird nicht veröffentlicht|ne sera pas publiée|no será publicad[ao]|non sarà pubblicat[ao]|não será publicad[ao]|wordt niet gepubliceerd|nie zostanie opublikowany|required fields are marked|erforderliche felder sind|pflichtfelder sind)`)
-	reNewsletter  = lazyre.New(`(?i)newsletter|inbox|subscri|cookie|abonn|inscri|iscriviti|рассылк|подпис|النشرة|اشترك`)
+	// reAdLabel is the whole text of an advertising slot, or of the line
+	// that says the story goes on after one (compared after key()).
+	reAdLabel = lazyre.New(`^(?:advert|` +
+		`(?:story|article|text|content) continues (?:below|after)(?: (?:the|this))? (?:advertisement|advert|ad)|continue reading (?:below|after the advertisement)|advertisement[ -]+scroll to continue(?: with content)?|` +
+		`продолжение (?:статьи )?после рекламы|اعلان)$`)
+	reNewsletter = lazyre.New(`(?i)newsletter|inbox|subscri|cookie|abonn|inscri|iscriviti|рассылк|подпис|النشرة|اشترك`)
 )
 
-// boilerScore scores a line as site furniture. Positive signals: it is a
+// Score scores a line as site furniture. Positive signals: it is a
 // known promo phrase or starts like one, it is a row of share buttons, a
 // copyright or reading-time line, a short link-box heading, a newsletter or
 // cookie prompt. Running text is protected by its length.
-func boilerScore(s string) int {
+func Score(s string) int {
 	k := strings.Trim(key(s), " :.!…→›»>|-–—")
 	ws := words(k)
 	n := len(ws)
 	score := 0
 	switch {
-	case promoLines[k]:
+	case promoLines[k] || reAdLabel.MatchString(k):
 		score += 4
 	case reReadTime.MatchString(k):
 		score += 4
@@ -189,7 +202,19 @@ func allSocial(ws []string) bool {
 	return true
 }
 
-// relatedMarker reports a line that opens a list of other articles.
-func relatedMarker(s string) bool {
+// Is reports a line whose score reaches the threshold.
+func Is(s string) bool { return Score(s) >= Threshold }
+
+// RelatedMarker reports a line that opens a list of other articles.
+func RelatedMarker(s string) bool {
 	return relatedMarkers[strings.Trim(key(s), " :.!…→›»>|-–—")]
 }
+
+// SocialWord reports a word a row of share buttons says ("Facebook",
+// "Teilen"), lower-cased.
+func SocialWord(w string) bool { return socialWords[w] }
+
+// key is the comparison form of a line: case and spacing folded.
+func key(s string) string { return strings.ToLower(strings.Join(words(s), " ")) }
+
+func words(s string) []string { return strings.FieldsFunc(s, unicode.IsSpace) }

@@ -1,0 +1,55 @@
+package boiler
+
+import "testing"
+
+func TestIs(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"Advertisement", true},
+		{"ADVERTISEMENT", true},
+		{"Story continues below advertisement", true},
+		{"Text continues after the ad", true},
+		{"Продолжение статьи после рекламы", true},
+		{"Share this article", true},
+		{"Facebook Twitter LinkedIn Email", true},
+		{"Read more: Another story about rivers", true},
+		{"Lesen Sie hier: Spielabbruch in der Kreisliga", true},
+		{"Mehr: Deutsche Banken haben den Niedrigzinsen getrotzt", true},
+		{"Recent Features", true},
+		{"6 min read", true},
+		{"© 2024 Example Media", true},
+		{"Sign up for our free newsletter", true},
+		{"Your email address will not be published. Required fields are marked *", true},
+		{"Deine E-Mail-Adresse wird nicht veröffentlicht.", true},
+		{"Реклама", true},
+		{"اقرأ أيضا", true},
+		// Running text is not furniture, whatever words it uses.
+		{"Readers who subscribe to the printed edition will find the full tables in Thursday's paper, along with a map of every reservoir mentioned in this report and the figures behind it.", false},
+		{"Lesen Sie dazu auch die Pressemitteilungen:", false},
+		{"Related: the council also voted to extend the night buses, a measure that had been delayed twice before.", false},
+		{"Most of the valley's farmers grow cotton.", false},
+		{"Water talks resume in Tashkent", false},
+	} {
+		if got := Is(tt.line); got != tt.want {
+			t.Errorf("Is(%q) = %v (score %d), want %v", tt.line, got, Score(tt.line), tt.want)
+		}
+	}
+}
+
+func TestRelatedMarker(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"Related", true},
+		{"Lesen Sie auch:", true},
+		{"Читайте также", true},
+		{"Related: the council also voted", false},
+	} {
+		if got := RelatedMarker(tt.line); got != tt.want {
+			t.Errorf("RelatedMarker(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
