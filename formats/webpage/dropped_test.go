@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"folio/pipeline/doc"
 )
 
 func TestDroppedContentIsReported(t *testing.T) {
@@ -104,6 +106,12 @@ func TestArticleClutterLeavesTheBody(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a heading inside the article stays, whatever its words", func(t *testing.T) {
+		d, _ := read(t, page(``, filler+`<h2>More ways to customize</h2>`+filler), Options{})
+		if !strings.Contains(render(d.Blocks), "More ways to customize") {
+			t.Error("a heading inside the article was dropped")
+		}
+	})
 	t.Run("a sentence that starts like a promo line stays", func(t *testing.T) {
 		d, _ := read(t, page(``, `<p>Related: the council also voted to extend the night buses, a measure that had been delayed twice before.</p>`+filler), Options{})
 		if !strings.Contains(render(d.Blocks), "night buses") {
@@ -117,5 +125,30 @@ func TestAWrapperNamedLikeFurnitureIsNotDropped(t *testing.T) {
 	d, _ := read(t, src, Options{})
 	if !strings.Contains(render(d.Blocks), "Farmers downstream") {
 		t.Errorf("the article inside a furniture-named wrapper was dropped:\n%s", render(d.Blocks))
+	}
+}
+
+// TestDropFurnitureLines: paragraphs whose words say they are furniture
+// go wherever they stand; such a heading goes only after the last
+// paragraph of prose.
+func TestDropFurnitureLines(t *testing.T) {
+	para := func(s string) doc.Block { return &doc.Paragraph{Content: []doc.Inline{&doc.Text{Value: s}}} }
+	head := func(s string) doc.Block { return &doc.Heading{Level: 2, Content: []doc.Inline{&doc.Text{Value: s}}} }
+	prose := "Farmers downstream watch the gauges and phone their district officials every spring, when the upstream sluices open early and the canals run high."
+	bs := []doc.Block{
+		para(prose),
+		para("Lesen Sie hier: Spielabbruch in der Kreisliga"),
+		head("More ways to customize"),
+		para(prose),
+		head("Siehe auch"),
+		para("Eine andere Geschichte aus dem Tal, über den Fluss"),
+	}
+	var got []string
+	for _, b := range dropFurnitureLines(bs) {
+		got = append(got, blockText(b))
+	}
+	want := []string{prose, "More ways to customize", prose, "Eine andere Geschichte aus dem Tal, über den Fluss"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("kept:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

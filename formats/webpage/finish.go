@@ -192,12 +192,28 @@ func dropKickers(d *doc.Document) {
 // dropFurnitureLines removes the paragraphs whose words say they are site
 // furniture (boiler.Is): an advertising slot's label, "Lesen Sie auch:
 // …", a share row, a newsletter or cookie prompt, a comment form's
-// notice. The copied-text reader scores its lines with the same words.
+// notice; and such a heading after the last paragraph of prose ("Siehe
+// auch", "Neueste Artikel" over a box of links; inside the article a
+// heading such as "More ways to customize" stays). The copied-text reader
+// scores its lines with the same words.
 func dropFurnitureLines(bs []doc.Block) []doc.Block {
+	lastProse := -1
+	for i, b := range bs {
+		if p, ok := b.(*doc.Paragraph); ok && len(voteWords(doc.PlainText(p.Content))) >= voteShort {
+			lastProse = i
+		}
+	}
 	out := bs[:0]
-	for _, b := range bs {
-		if p, ok := b.(*doc.Paragraph); ok && boiler.Is(doc.PlainText(p.Content)) {
-			continue
+	for i, b := range bs {
+		switch b := b.(type) {
+		case *doc.Paragraph:
+			if boiler.Is(doc.PlainText(b.Content)) {
+				continue
+			}
+		case *doc.Heading:
+			if i > lastProse && boiler.Is(doc.PlainText(b.Content)) {
+				continue
+			}
 		}
 		out = append(out, b)
 	}
