@@ -81,6 +81,11 @@ var promoLines = map[string]bool{
 	"reklama": true, "udostępnij": true, "komentarze": true, "czytaj także": true, "czytaj też": true,
 	"zobacz także": true, "zobacz też": true, "najczęściej czytane": true, "zaloguj się": true,
 	"szukaj": true,
+	// What a platform writes on every site it serves: WordPress's like
+	// widget, an image viewer's buttons, a consent plugin's placeholder.
+	"%d bloggern gefällt das": true, "%d bloggers like this": true, "gefällt mir wird geladen": true,
+	"like loading": true, "bild anzeigen bild schließen": true, "merken": true, "schon gelesen?": true,
+	"externer inhalt": true, "inhalt laden": true,
 }
 
 // relatedMarkers open a list of links to other articles.

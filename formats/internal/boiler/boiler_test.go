@@ -25,6 +25,10 @@ func TestIs(t *testing.T) {
 		{"Deine E-Mail-Adresse wird nicht veröffentlicht.", true},
 		{"Реклама", true},
 		{"اقرأ أيضا", true},
+		{"%d Bloggern gefällt das:", true},
+		{"Gefällt mir Wird geladen...", true},
+		{"Like Loading…", true},
+		{"Externer Inhalt", true},
 		// Running text is not furniture, whatever words it uses.
 		{"Readers who subscribe to the printed edition will find the full tables in Thursday's paper, along with a map of every reservoir mentioned in this report and the figures behind it.", false},
 		{"Lesen Sie dazu auch die Pressemitteilungen:", false},
