@@ -207,8 +207,34 @@ func allSocial(ws []string) bool {
 	return true
 }
 
-// Is reports a line whose score reaches the threshold.
-func Is(s string) bool { return Score(s) >= Threshold }
+// Is reports a line whose score reaches the threshold. A line of more
+// than 40 words never does (Score takes 5 off, and what it adds to such a
+// line, a reading-time lead and a promo prefix, is 6), so running text
+// is not scored at all.
+func Is(s string) bool {
+	if wordsOver(s, 40) {
+		return false
+	}
+	return Score(s) >= Threshold
+}
+
+// wordsOver reports whether s has more than n words, without allocating.
+func wordsOver(s string, n int) bool {
+	count, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if count++; count > n {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // RelatedMarker reports a line that opens a list of other articles.
 func RelatedMarker(s string) bool {

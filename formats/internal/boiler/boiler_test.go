@@ -57,3 +57,15 @@ func TestRelatedMarker(t *testing.T) {
 		}
 	}
 }
+
+// TestLongLinesAreNeverFurniture: Is skips lines of more than 40 words;
+// Score must agree that none reaches the threshold, whatever it says.
+func TestLongLinesAreNeverFurniture(t *testing.T) {
+	long := "Reading time: subscribe to our newsletter and share this on Facebook, Twitter and LinkedIn because all rights reserved © 2024 copyright we use cookies to improve the site and by continuing to browse you accept them, and the rest of this line runs on"
+	if !wordsOver(long, 40) {
+		t.Fatalf("the test line has %d words, want more than 40", len(words(long)))
+	}
+	if Score(long) >= Threshold || Is(long) {
+		t.Errorf("a line of %d words scores %d", len(words(long)), Score(long))
+	}
+}
