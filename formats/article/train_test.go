@@ -664,7 +664,7 @@ func trainTitleSeed(gs []titleGroup, pick func(*trainPage) bool, seed uint64) *s
 // fitNet fits a smallNet to weighted binary labels (logistic loss on its
 // score, an L2 penalty), by Adam from a fixed seed: the same data give the
 // same net.
-func fitNet(x [][]float64, y, wt []float64, hidden int, lambda float64, iters int) *smallNet {
+func fitNet(x [][]float64, y, wt []float64, hidden int, lambda float64, iters int, seed uint64) *smallNet {
 	d := len(x[0])
 	m := &smallNet{mean: make([]float64, d), sd: make([]float64, d), w1: make([]float64, hidden*d),
 		b1: make([]float64, hidden), w2: make([]float64, hidden), v: make([]float64, d)}
@@ -696,7 +696,7 @@ func fitNet(x [][]float64, y, wt []float64, hidden int, lambda float64, iters in
 			z[i][k] = (v - m.mean[k]) / m.sd[k]
 		}
 	}
-	rng := rand.New(rand.NewPCG(3, 4))
+	rng := rand.New(rand.NewPCG(seed, 4))
 	for k := range m.w1 {
 		m.w1[k] = rng.NormFloat64() * 0.3
 	}
