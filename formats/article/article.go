@@ -765,7 +765,7 @@ func (p *parser) readTail(from int) {
 		if !p.free(i) {
 			continue
 		}
-		if m := p.metas[i]; m != nil {
+		if m := p.metas[i]; m != nil && !(m.bare && i-from >= bareReach && !p.ownAddress(m.source)) {
 			p.applyMeta(*m, false)
 			p.roles[i] = roleMeta
 			continue
@@ -777,6 +777,44 @@ func (p *parser) readTail(from int) {
 		}
 		p.boiler(i, "footer after the last paragraph")
 	}
+}
+
+// bareReach is how far after the last paragraph, in units, a line that
+// is nothing but an address still names the article's source: further
+// down it is a link in the comments or the footer ("Die Artikel finden
+// Sie unter den folgenden Links: https://…" in a reply).
+const bareReach = 3
+
+// ownAddress reports an address whose path says most of the headline's
+// words ("…/tite-diz-que-errou-ao-levar-taca-…" under "Tite diz que errou
+// ao levar taça …"): the article's own, wherever the page prints it.
+func (p *parser) ownAddress(u string) bool {
+	head := lexWords(p.meta.Title)
+	if len(head) < 3 {
+		return false
+	}
+	path := u
+	if i := strings.Index(u, "://"); i >= 0 {
+		path = u[i+3:]
+	}
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	i := strings.IndexByte(path, '/')
+	if i < 0 {
+		return false
+	}
+	in := map[string]bool{}
+	for _, w := range lexWords(path[i:]) {
+		in[w] = true
+	}
+	n := 0
+	for _, w := range head {
+		if in[w] {
+			n++
+		}
+	}
+	return 2*n >= len(head)
 }
 
 // reStoryCredit is a wire story's closing credit line.

@@ -233,6 +233,25 @@ func TestDateInTheBodyAfterTheHeadlinesDate(t *testing.T) {
 	}
 }
 
+// TestBareAddressAfterTheArticle: a line that is nothing but an address
+// names the source just after the article, not further down among the
+// comments, unless its path says the headline.
+func TestBareAddressAfterTheArticle(t *testing.T) {
+	comments := "\nAntworten\n\nJane Roe 07.08.2017 // 16:18\n\nDie Artikel finden Sie unter diesen Links:\n"
+	for _, tt := range []struct {
+		name, tail, source string
+	}{
+		{"just after the article", "https://example.org/water/talks-resume\n", "https://example.org/water/talks-resume"},
+		{"in a comment", comments + "https://example.org/other/story-about-rivers\n", ""},
+		{"the article's own, in a comment", comments + "https://example.org/news/headline-about-water-talks\n", "https://example.org/news/headline-about-water-talks"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, "Headline About Water Talks\n\n"+body+"\n"+tt.tail, Options{})
+			want(t, "source", d.Meta.Source, tt.source)
+		})
+	}
+}
+
 // TestParagraphOpeningWithItsDate: a paragraph by the headline that opens
 // with its date, after nothing but a label, dates the article; one that
 // opens with a glue word before the date tells of an event.

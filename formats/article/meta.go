@@ -15,10 +15,13 @@ type metaLine struct {
 	authors   []string
 	publisher string
 	source    string
-	date      string
-	updated   string
-	tags      []string
-	crumbs    []string
+	// bare reports a line that is nothing but an address (the source
+	// only where it stands by the article).
+	bare    bool
+	date    string
+	updated string
+	tags    []string
+	crumbs  []string
 }
 
 // reMetaSep separates the parts of a combined line: "By Jane Doe | March 5,
@@ -98,7 +101,7 @@ func metaPart(s string) (metaLine, bool) {
 		return metaLine{publisher: v}, true
 	}
 	if u := reURL.FindString(s); u != "" && u == s {
-		return metaLine{source: trimURL(u)}, true
+		return metaLine{source: trimURL(u), bare: true}, true
 	}
 	return metaLine{}, false
 }
