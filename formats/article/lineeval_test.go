@@ -256,33 +256,11 @@ func lineSeeds() int {
 }
 
 // fitNets fits n stage-2 nets from seeds 3, 4, … and returns their mean
-// as one net (their hidden units side by side, the output weights and
-// the linear part divided by n).
+// (meanNet).
 func fitNets(x [][]float64, y, w []float64, n int) *smallNet {
-	var m *smallNet
+	var nets []*smallNet
 	for s := range n {
-		k := fitNet(x, y, w, lineHidden, lineLambda, lineIters, uint64(3+s))
-		if n == 1 {
-			return k
-		}
-		for i := range k.w2 {
-			k.w2[i] /= float64(n)
-		}
-		for i := range k.v {
-			k.v[i] /= float64(n)
-		}
-		k.bias /= float64(n)
-		if m == nil {
-			m = k
-			continue
-		}
-		m.w1 = append(m.w1, k.w1...)
-		m.b1 = append(m.b1, k.b1...)
-		m.w2 = append(m.w2, k.w2...)
-		for i := range m.v {
-			m.v[i] += k.v[i]
-		}
-		m.bias += k.bias
+		nets = append(nets, fitNet(x, y, w, lineHidden, lineLambda, lineIters, uint64(3+s)))
 	}
-	return m
+	return meanNet(nets)
 }

@@ -479,29 +479,36 @@ func titleAccuracy(gs []titleGroup, wt *smallNet, pick func(*trainPage) bool) (r
 func trainTitle(gs []titleGroup, pick func(*trainPage) bool) *smallNet {
 	// Nets from different seeds differ by a few pages each; their mean
 	// is steadier, and it is one net with all their hidden units.
-	var m *smallNet
 	seeds := titleSeeds
 	if v, err := strconv.Atoi(os.Getenv("TS")); err == nil {
 		seeds = v
 	}
+	var nets []*smallNet
 	for seed := uint64(1); seed <= uint64(seeds); seed++ {
-		n := trainTitleSeed(gs, pick, seed)
-		for k := range n.w2 {
-			n.w2[k] /= float64(seeds)
+		nets = append(nets, trainTitleSeed(gs, pick, seed))
+	}
+	return meanNet(nets)
+}
+
+// meanNet is the mean of nets that share their standardisation, as one
+// net: their hidden units side by side, the output weights, the linear
+// part and the bias divided by their number.
+func meanNet(nets []*smallNet) *smallNet {
+	if len(nets) == 1 {
+		return nets[0]
+	}
+	n := float64(len(nets))
+	m := &smallNet{mean: nets[0].mean, sd: nets[0].sd, v: make([]float64, len(nets[0].v))}
+	for _, k := range nets {
+		m.w1 = append(m.w1, k.w1...)
+		m.b1 = append(m.b1, k.b1...)
+		for _, x := range k.w2 {
+			m.w2 = append(m.w2, x/n)
 		}
-		for k := range n.v {
-			n.v[k] /= float64(seeds)
+		for i, x := range k.v {
+			m.v[i] += x / n
 		}
-		if m == nil {
-			m = n
-			continue
-		}
-		m.w1 = append(m.w1, n.w1...)
-		m.b1 = append(m.b1, n.b1...)
-		m.w2 = append(m.w2, n.w2...)
-		for k := range m.v {
-			m.v[k] += n.v[k]
-		}
+		m.bias += k.bias / n
 	}
 	return m
 }
