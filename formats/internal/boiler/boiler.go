@@ -142,7 +142,7 @@ var (
 // copyright or reading-time line, a short link-box heading, a newsletter or
 // cookie prompt. Running text is protected by its length.
 func Score(s string) int {
-	k := strings.Trim(key(s), " :.!…→›»>|-–—")
+	k := key(s)
 	ws := words(k)
 	n := len(ws)
 	score := 0
@@ -221,14 +221,18 @@ func wordsOver(s string, n int) bool {
 
 // RelatedMarker reports a line that opens a list of other articles.
 func RelatedMarker(s string) bool {
-	return relatedMarkers[strings.Trim(key(s), " :.!…→›»>|-–—")]
+	return relatedMarkers[key(s)]
 }
 
 // SocialWord reports a word a row of share buttons says ("Facebook",
 // "Teilen"), lower-cased.
 func SocialWord(w string) bool { return socialWords[w] }
 
-// key is the comparison form of a line: case and spacing folded.
-func key(s string) string { return strings.ToLower(strings.Join(words(s), " ")) }
+// key is the comparison form of a line: case and spacing folded, and
+// the punctuation a label ends or starts with ("Lesen Sie auch:", "» Mehr")
+// trimmed.
+func key(s string) string {
+	return strings.Trim(strings.ToLower(strings.Join(words(s), " ")), " :.!…→›»>|-–—")
+}
 
 func words(s string) []string { return strings.FieldsFunc(s, unicode.IsSpace) }
