@@ -195,7 +195,7 @@ func allSocial(ws []string) bool {
 // line, a reading-time lead and a promo prefix, is 6), so running text
 // is not scored at all.
 func Is(s string) bool {
-	if wordsOver(s, 40) {
+	if wordsOver(strings.TrimFunc(s, keyTrimmed), 40) {
 		return false
 	}
 	return Score(s) >= Threshold
@@ -232,7 +232,13 @@ func SocialWord(w string) bool { return socialWords[w] }
 // the punctuation a label ends or starts with ("Lesen Sie auch:", "» Mehr")
 // trimmed.
 func key(s string) string {
-	return strings.Trim(strings.ToLower(strings.Join(words(s), " ")), " :.!…→›»>|-–—")
+	return strings.TrimFunc(strings.ToLower(strings.Join(words(s), " ")), keyTrimmed)
+}
+
+// keyTrimmed reports a character key trims from a line's ends, so that Is
+// counts the words Score counts.
+func keyTrimmed(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune(":.!…→›»>|-–—", r)
 }
 
 func words(s string) []string { return strings.FieldsFunc(s, unicode.IsSpace) }

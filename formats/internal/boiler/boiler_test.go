@@ -1,6 +1,9 @@
 package boiler
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestIs(t *testing.T) {
 	for _, tt := range []struct {
@@ -67,5 +70,11 @@ func TestLongLinesAreNeverFurniture(t *testing.T) {
 	}
 	if Score(long) >= Threshold || Is(long) {
 		t.Errorf("a line of %d words scores %d", len(words(long)), Score(long))
+	}
+	// Punctuation at the ends is not a word to Score, nor to Is: thirty
+	// words after eleven dashes are scored.
+	dashed := strings.Repeat("— ", 11) + "reading time © 2024" + strings.Repeat(" word", 26)
+	if Score(dashed) < Threshold || !Is(dashed) {
+		t.Errorf("Is = %v, Score %d; want both to mark the line", Is(dashed), Score(dashed))
 	}
 }
