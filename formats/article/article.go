@@ -626,7 +626,7 @@ func (p *parser) nearAuthor() {
 	rest = textdate.Clock.ReplaceAllString(rest, " ")
 	for _, part := range reNameSep.Split(rest, -1) {
 		ws := words(strings.TrimSpace(part))
-		if nameWords(ws) && !p.isBoiler(i) && boiler.Score(part) < boiler.Threshold {
+		if nameWords(ws) && !p.isBoiler(i) && !boiler.Is(part) {
 			p.meta.Authors = []string{strings.Join(ws, " ")}
 			return
 		}
@@ -677,7 +677,7 @@ var reLoneLead = lazyre.New(`^(?i:by|von|par|por|door|autor|autorin|auteur|auteu
 // "Ibtisam Roe, Ruwaida Kamal Roe", "Anna Roe und Jan Poe"); nil when
 // it is anything else.
 func nameList(s string) []string {
-	if runeLen(s) > 100 || boiler.Score(s) >= boiler.Threshold {
+	if runeLen(s) > 100 || boiler.Is(s) {
 		return nil
 	}
 	var out []string

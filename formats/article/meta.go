@@ -60,7 +60,7 @@ func parseMeta(s string) (metaLine, bool) {
 	for _, part := range parts {
 		pm, ok := metaPart(part)
 		if !ok {
-			if boiler.Score(part) >= boiler.Threshold {
+			if boiler.Is(part) {
 				continue
 			}
 			if len(words(part)) <= 3 && !sentence.Ends(part) {
