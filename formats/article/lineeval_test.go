@@ -8,7 +8,6 @@ import (
 	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"sync"
 	"testing"
 
@@ -248,12 +247,7 @@ func writeLexicon(b *bytes.Buffer, name string, lex map[string]float64) {
 // 0.889 and 0.890 with one), but read Trafilatura's check half with less
 // precision (0.871 against 0.876, recall 0.906 against 0.903) and no
 // better F1.
-func lineSeeds() int {
-	if v, err := strconv.Atoi(os.Getenv("LS")); err == nil {
-		return v
-	}
-	return 1
-}
+func lineSeeds() int { return envInt("LS", 1) }
 
 // fitNets fits n stage-2 nets from seeds 3, 4, … and returns their mean
 // (meanNet).

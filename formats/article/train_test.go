@@ -479,10 +479,7 @@ func titleAccuracy(gs []titleGroup, wt *smallNet, pick func(*trainPage) bool) (r
 func trainTitle(gs []titleGroup, pick func(*trainPage) bool) *smallNet {
 	// Nets from different seeds differ by a few pages each; their mean
 	// is steadier, and it is one net with all their hidden units.
-	seeds := titleSeeds
-	if v, err := strconv.Atoi(os.Getenv("TS")); err == nil {
-		seeds = v
-	}
+	seeds := envInt("TS", titleSeeds)
 	var nets []*smallNet
 	for seed := uint64(1); seed <= uint64(seeds); seed++ {
 		nets = append(nets, trainTitleSeed(gs, pick, seed))
@@ -513,6 +510,15 @@ func meanNet(nets []*smallNet) *smallNet {
 	return m
 }
 
+// envInt is the integer in the environment variable name (a training
+// knob: TS, TH, TI, LS), else def.
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil {
+		return v
+	}
+	return def
+}
+
 // titleSeeds is the number of headline nets averaged. Five gave a headline
 // model that moved by up to eight held-out pages when a few furniture
 // phrases changed the line model (292 and 284 of 415 for two line models
@@ -534,10 +540,7 @@ func trainTitleSeed(gs []titleGroup, pick func(*trainPage) bool, seed uint64) *s
 		}
 	}
 	d := len(use[0].x[0])
-	H := titleHidden
-	if v, err := strconv.Atoi(os.Getenv("TH")); err == nil {
-		H = v
-	}
+	H := envInt("TH", titleHidden)
 	m := &smallNet{mean: make([]float64, d), sd: make([]float64, d), w1: make([]float64, H*d),
 		b1: make([]float64, H), w2: make([]float64, H), v: make([]float64, d)}
 	n := 0.0
@@ -593,9 +596,7 @@ func trainTitleSeed(gs []titleGroup, pick func(*trainPage) bool, seed uint64) *s
 	if v, err := strconv.ParseFloat(os.Getenv("TL"), 64); err == nil {
 		lambda = v
 	}
-	if v, err := strconv.Atoi(os.Getenv("TI")); err == nil {
-		iters = v
-	}
+	iters = envInt("TI", iters)
 	const rate = 0.02
 	act := make([]float64, 0, 64*H)
 	sc := make([]float64, 0, 64)
