@@ -2,6 +2,7 @@ package article
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -84,5 +85,40 @@ func TestTimeLed(t *testing.T) {
 		if got := reTimeLed.MatchString(s); got != want {
 			t.Errorf("reTimeLed(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+func TestNeverHeadline(t *testing.T) {
+	for s, want := range map[string]bool{
+		"13\tPiotr Roe\t3\t3\t3\t-\t12":                  true,
+		"Dandelion\tNot the prettiest flower.\tForaging": true,
+		"← 2 Jahre CryptoParty Graz":                     true,
+		"Das F-Wort – Teil 2 →":                          true,
+		"95'":                                            true,
+		"...":                                            true,
+		// Headlines, quoted ones and ones with figures among them.
+		"»frag.jetzt«": false,
+		"« Les privatisations sont au profit d’intérêts privés »":     false,
+		"Ergebnisse: RM Schülerinnen A, Aalen-Unterkochen, 19.5.2007": false,
+		"Boot Tulln 2022 abgesagt":                                    false,
+		"Xbox One X review: A console that keeps up with gaming PCs":  false,
+	} {
+		if got := neverHeadline(s); got != want {
+			t.Errorf("neverHeadline(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestTitleCandidatesSkipNeverHeadlines: a table row and a link to the
+// previous post are no candidates, a date line is one, though it has more
+// digits than letters (the ranks among the candidates read where the
+// first date stands).
+func TestTitleCandidatesSkipNeverHeadlines(t *testing.T) {
+	p := &parser{}
+	p.prepare("← Older post title here\n13\tPiotr Roe\t3\t3\nThe council votes on the new bridge\n24 July 2015\n" +
+		"The council met on Tuesday and voted for the bridge after a long debate that ran into the night.\n")
+	got := p.titleCandidates(4)
+	if want := []int{2, 3}; !slices.Equal(got, want) {
+		t.Errorf("titleCandidates = %v, want %v", got, want)
 	}
 }
