@@ -267,11 +267,15 @@ func (p *parser) findFigures() {
 					p.roles[i] = roleFigure
 					p.figures[i] = &doc.Figure{Credit: cred, Pos: p.pos(u.line),
 						Caption: []doc.Inline{&doc.Text{Value: capt, Pos: p.pos(u.line)}}}
+					p.imageLabel(i)
 				}
 			}
 			continue
 		}
 		c := i - 1
+		if p.imageLabel(i) {
+			c = -1
+		}
 		hasCaption := c >= 0 && !u.gapBefore && (p.roles[c] == roleTitle || p.free(c) && p.captionShaped(c))
 		if isSource && !hasCaption {
 			continue
@@ -303,7 +307,21 @@ func (p *parser) findFigures() {
 		}
 		p.roles[at] = roleFigure
 		p.figures[at] = fig
+		if hasCaption {
+			p.imageLabel(at)
+		}
 	}
+}
+
+// imageLabel makes the line just above a figure's first line part of the
+// figure when it only says "Image" or "Photo" (a label for screen readers
+// that a copy keeps), and reports whether it did.
+func (p *parser) imageLabel(i int) bool {
+	if i == 0 || p.units[i].gapBefore || !p.free(i-1) || !reImageLabel.MatchString(strings.TrimSpace(p.units[i-1].text)) {
+		return false
+	}
+	p.roles[i-1] = roleFigurePart
+	return true
 }
 
 // captionShaped reports whether unit i can be a photo caption: short, and

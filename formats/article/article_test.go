@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"folio/internal/quality"
 	"folio/pipeline/doc"
 )
 
@@ -471,6 +472,12 @@ func TestFigures(t *testing.T) {
 		{"Finnish credit at the end of a caption line",
 			"Headline About Water Talks\n\nDelegaatit saapuivat aamulla. KUVA: Jane Roe\n\n" + body,
 			"", "Delegaatit saapuivat aamulla", "Jane Roe"},
+		{"credit glued to the caption, its word said twice, under an image label",
+			"Headline About Water Talks\n\nImage\nDelegates arrive at the venue.CreditCreditJane Roe/The Example Times\n\n" + body,
+			"", "Delegates arrive at the venue.", "Jane Roe/The Example Times"},
+		{"glued credit alone under a photo label",
+			"Headline About Water Talks\n\nPhoto\nCreditJane Roe\n\n" + body,
+			"", "", "Jane Roe"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -483,6 +490,10 @@ func TestFigures(t *testing.T) {
 			}
 			if fig == nil {
 				t.Fatalf("no figure in %v", kinds(d))
+			}
+			// An image label ("Image", "Photo") is part of the figure.
+			if strings.Contains(quality.DocText(d), "Image\n") || strings.Contains(quality.DocText(d), "Photo\n") {
+				t.Errorf("the image label is left in the text: %q", quality.DocText(d))
 			}
 			if fig.Alt != tt.alt || doc.PlainText(fig.Caption) != tt.caption || fig.Credit != tt.credit || fig.Src != "" {
 				t.Errorf("figure alt=%q caption=%q credit=%q src=%q; want %q %q %q and no src",

@@ -14,10 +14,18 @@ var (
 	// reInlineCredit finds a credit at the end of a caption: "Crowds on
 	// Tuesday. Photo: Jane Doe/Agency" or "(Credit: Agency)".
 	reInlineCredit = lazyre.New(`^(.*?\S)\s*(?:[.|/–—-]\s+|\()(?i:credit|photo credit|photo|photograph|image|picture|foto|fotos|bild|kuva|crédit photo|crédito|фото|الصورة|صورة|تصوير)\s*[:：]\s*([^()]+?)\)?$`)
-	reDateline     = lazyre.New(`^((?:\p{Lu}[\p{Lu}\p{M}.'’-]*)(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]*){0,3}(?:,\s*[\p{L}. ]{2,30}?)?(?:,\s*\p{L}+\.?\s+\d{1,2})?(?:\s*\([^()]{2,30}\))?)\s*[—–-]{1,2}\s+\S`)
-	reTagsLabel    = lazyre.New(`^(?i:tags|topics|keywords|filed under|теги|темы|ключевые слова|الوسوم|كلمات مفتاحية)\s*[:：]\s*(.+)$`)
-	reTagSplit     = lazyre.New(`\s*[,;|،·•]\s*`)
-	reURL          = lazyre.New(`(?i)\bhttps?://[^\s<>"“”«»]+`)
+	// reGluedCredit finds the credit a copy glues to a caption, or that
+	// stands alone, with no space or colon after the word: "… in Flushing,
+	// Queens.CreditCreditChang W. Roe/The Times", "CreditErik Roe" (the
+	// word once as a visible label, once for screen readers).
+	reGluedCredit = lazyre.New(`^(.*?[.!?”"’)]\s*)?(?:Credit){1,2}(\p{Lu}.*)$`)
+	// reImageLabel is a photo's label for screen readers, copied as a line
+	// of its own above the caption: "Image", "Photo".
+	reImageLabel = lazyre.New(`^(?i:image|photo|picture|foto|bild|imagen|immagine|фото)$`)
+	reDateline   = lazyre.New(`^((?:\p{Lu}[\p{Lu}\p{M}.'’-]*)(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]*){0,3}(?:,\s*[\p{L}. ]{2,30}?)?(?:,\s*\p{L}+\.?\s+\d{1,2})?(?:\s*\([^()]{2,30}\))?)\s*[—–-]{1,2}\s+\S`)
+	reTagsLabel  = lazyre.New(`^(?i:tags|topics|keywords|filed under|теги|темы|ключевые слова|الوسوم|كلمات مفتاحية)\s*[:：]\s*(.+)$`)
+	reTagSplit   = lazyre.New(`\s*[,;|،·•]\s*`)
+	reURL        = lazyre.New(`(?i)\bhttps?://[^\s<>"“”«»]+`)
 )
 
 // sourceLabel reads "Source: …", "Publisher: …", "Originally published
@@ -54,6 +62,9 @@ func creditLabel(s string) (credit string, isSource bool, ok bool) {
 	if v, ok := sourceLabel(s); ok && !reURL.MatchString(v) {
 		return v, true, true
 	}
+	if m := reGluedCredit.FindStringSubmatch(s); m != nil && m[1] == "" && len(words(m[2])) <= 8 {
+		return strings.TrimSpace(m[2]), false, true
+	}
 	return "", false, false
 }
 
@@ -63,7 +74,10 @@ func inlineCredit(s string) (caption, credit string, ok bool) {
 		return "", "", false
 	}
 	m := reInlineCredit.FindStringSubmatch(s)
-	if m == nil || len(words(m[2])) > 8 {
+	if m == nil {
+		m = reGluedCredit.FindStringSubmatch(s)
+	}
+	if m == nil || strings.TrimSpace(m[1]) == "" || len(words(m[2])) > 8 {
 		return "", "", false
 	}
 	return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), true
