@@ -665,6 +665,12 @@ func (p *parser) nearAuthor() {
 // whether it found one.
 func (p *parser) leadAlone() bool {
 	from, to := p.nearHeadline()
+	// The span goes on through a block of short lines it ends in: a
+	// page's metadata block ("Datum:" / "03.11.2021" / "Autor:" / "Jane
+	// Roe" / "Lesezeit:" / "5 min").
+	for to > from && to < len(p.units) && p.units[to].nwords <= 4 && p.units[to-1].nwords <= 4 {
+		to++
+	}
 	for i := from; i < to && i+1 < len(p.units); i++ {
 		if p.roles[i] == roleTitle || p.units[i].nwords > 8 {
 			continue

@@ -189,6 +189,11 @@ func TestLeadAlone(t *testing.T) {
 		{"10.12.2022 18:27 von\nHinrich Roe\n\n", []string{"Hinrich Roe"}},
 		{"by\ndelta\n\n", []string{"delta"}},
 		{"US & Canada is sponsored by\nExample Bank\n\n", nil},
+		// In a block of short metadata lines that runs past the lines
+		// searched by the headline.
+		{"Delegates at the venue\nFoto: Anita Roe\n\nThe talks opened on Monday with a long statement from the chair, who said that " +
+			"the three governments had agreed on a schedule for the releases from the upstream reservoirs during the summer months.\n\n" +
+			"1,0 bei 2 Bewertungen\nDatum:\n03.11.2021\n\nAutor:\nPeter Roe/SP-X\nLesezeit:\n5 min\n\n", []string{"Peter Roe"}},
 	} {
 		t.Run(tt.top, func(t *testing.T) {
 			d, _ := read(t, "Headline About Water Talks\n\n"+tt.top+body, Options{})
