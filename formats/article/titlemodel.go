@@ -7,6 +7,7 @@ import (
 
 	"folio/formats/internal/lazyre"
 	"folio/formats/internal/sentence"
+	"folio/formats/internal/textdate"
 	"folio/internal/quality"
 )
 
@@ -41,6 +42,11 @@ func (p *parser) titleCandidates(start int) []int {
 
 const maxTitleCandidates = 60
 
+// reNeverHeadline is a rating ("4,0 bei 4 Bewertungen", "205669
+// Bewertungen") and a forum's quote header ("Zitat von Anna", "--- Zitat
+// ---", "Quote from Anna").
+var reNeverHeadline = lazyre.New(`(?i)\d[\d.,]*\s*(?:bei\s+\d+\s+)?(?:bewertungen|ratings|reviews|rezensionen|avis|valoraciones)\b|\bbewertungen\s*\(\d+\)|^-*\s*(?:zitat|quote|cita)(?:\s*-*$|\s+(?:von|from|de)\s)`)
+
 // neverHeadline reports a line no page's headline looks like (none of the
 // 1,000 headlines of the two development sets does): a row of a table
 // copied with its tabs ("13\tPiotr Roe\t3\t3"), a link to the previous or
@@ -55,6 +61,14 @@ func neverHeadline(s string) bool {
 	t := strings.TrimSpace(s)
 	if strings.HasPrefix(t, "←") || strings.HasPrefix(t, "→") || strings.HasSuffix(t, "→") || strings.HasSuffix(t, "←") {
 		return true
+	}
+	if reNeverHeadline.MatchString(t) {
+		return true
+	}
+	if reBylineStart.MatchString(t) {
+		if _, _, ok := textdate.Find(t); ok {
+			return true
+		}
 	}
 	letters, digits := 0, 0
 	for _, r := range t {
