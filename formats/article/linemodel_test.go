@@ -131,3 +131,27 @@ func TestTitleCandidatesSkipNeverHeadlines(t *testing.T) {
 		t.Errorf("titleCandidates = %v, want %v", got, want)
 	}
 }
+
+// TestBestTitlePassesOverDates: a line that is only a date (with its
+// labels, weekday and time) or that neverHeadline marks is never the
+// headline, though the first stays a candidate for the ranks.
+func TestBestTitlePassesOverDates(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Dienstag, 1. Februar 2022":           true,
+		"Posted on March 3, 2024 at 10:32":    true,
+		"03.11.2021":                          true,
+		"Jane Roe, 03.11.2021":                false,
+		"The council votes on the new bridge": false,
+	} {
+		if got := onlyDate(s); got != want {
+			t.Errorf("onlyDate(%q) = %v, want %v", s, got, want)
+		}
+	}
+	p := &parser{}
+	p.prepare("Dienstag, 1. Februar 2022\n95'\nThe council votes on the new bridge\n")
+	// A net without weights scores every candidate alike: the first one
+	// not passed over wins.
+	if got := p.bestTitle([]int{0, 1, 2}, make([][]float64, 3), &smallNet{}); got != 2 {
+		t.Errorf("bestTitle = %d, want 2", got)
+	}
+}

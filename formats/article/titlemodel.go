@@ -53,7 +53,7 @@ var reNeverHeadline = lazyre.New(`(?i)\d[\d.,]*\s*(?:bei\s+\d+\s+)?(?:bewertunge
 // next post ("← 2 Jahre CryptoParty Graz"), and a line with more digits
 // than letters or under two letters ("2:1 (1:0)", "95'", "...").
 // A date line stays a candidate: the ranks among the candidates read where
-// the first one stands.
+// the first one stands (bestTitle passes it over).
 func neverHeadline(s string) bool {
 	if strings.ContainsRune(s, '\t') {
 		return true
@@ -438,8 +438,26 @@ const (
 // chooseTitle returns the unit scored most likely to be the headline, or -1.
 func (p *parser) chooseTitle(start int, m *smallNet) int {
 	cands, x := p.titleFeatureSet(start)
+	return p.bestTitle(cands, x, m)
+}
+
+// onlyDate reports a line that says a date and nothing more than its
+// labels, weekday and time ("Dienstag, 1. Februar 2022", "Posted on March
+// 3, 2024 at 10:32").
+func onlyDate(s string) bool {
+	_, rest, ok := textdate.Find(s)
+	return ok && !strings.ContainsFunc(textdate.TrimLabels(rest), unicode.IsLetter)
+}
+
+// bestTitle returns the candidate m scores highest, or -1. A date line is
+// a candidate, so that the ranks know where it stands, but never the
+// headline when it is no more than that (onlyDate, neverHeadline).
+func (p *parser) bestTitle(cands []int, x [][]float64, m *smallNet) int {
 	best, at := math.Inf(-1), -1
 	for k, i := range cands {
+		if neverHeadline(p.units[i].text) || onlyDate(p.units[i].text) {
+			continue
+		}
 		if s := m.score(x[k]); s > best {
 			best, at = s, i
 		}

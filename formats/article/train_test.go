@@ -441,12 +441,7 @@ func (g *titleGroup) right(wt *smallNet) bool {
 	if len(p.units) < minModelUnits {
 		at = p.ruleTitle(p.bodyStart(p.keep), keys)
 	} else {
-		best := math.Inf(-1)
-		for k, f := range g.x {
-			if s := wt.score(f); s > best {
-				best, at = s, g.cands[k]
-			}
-		}
+		at = p.bestTitle(g.cands, g.x, wt)
 	}
 	if at < 0 {
 		return false
