@@ -73,6 +73,10 @@ var (
 	// reNextField is a field's label after a byline's names: a
 	// capitalised word with its colon ("Kategorien:", "Quelle:").
 	reNextField = lazyre.New(`[ ,;·]\s*\p{Lu}\p{Ll}+[:：]\s*[^\s:：]`)
+	// reStamp is a time stamp after the names, its date without a year
+	// ("By Jane Roe March 18 at 12:22 PM Follow @janeroe"), with what
+	// follows it.
+	reStamp = lazyre.New(`(?i)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+)?at\s+\d{1,2}:\d\d\s*[ap]\.?m\b.*$`)
 	// reGluedAgency is an agency after a name and a slash, no spaces:
 	// "Peter Roe/SP-X", "Jane Roe/dpa".
 	reGluedAgency = lazyre.New(`\pL/((?:\p{Lu}[\p{Lu}\d-]+|dpa|afp|apa|sda|kna|epd))$`)
@@ -155,6 +159,7 @@ func parse(s string, dated bool) (Byline, bool) {
 	// Another field after the names ("Katharina Roe Kategorien: Mode",
 	// "Fritz Roe Quelle: Livenet") ends them; an agency glued on with a
 	// slash ("Peter Roe/SP-X") is the publisher.
+	rest = reStamp.ReplaceAllString(rest, "")
 	if loc := reNextField.FindStringIndex(rest); loc != nil && loc[0] > 0 {
 		rest = strings.TrimRight(rest[:loc[0]], " ,;·-–")
 	}

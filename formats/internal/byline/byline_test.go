@@ -30,6 +30,8 @@ func TestParse(t *testing.T) {
 		{"Von Barbara Roe, Kategorien: Event, Mode", []string{"Barbara Roe"}, ""},
 		{"Von Peter Roe/SP-X", []string{"Peter Roe"}, "SP-X"},
 		{"Von Jane Roe/dpa", []string{"Jane Roe"}, "dpa"},
+		{"By Jane Roe March 18 at 12:22 PM Follow @janeroe", []string{"Jane Roe"}, ""},
+		{"By Jane Roe at 9:05 a.m.", []string{"Jane Roe"}, ""},
 	}
 	for _, tt := range tests {
 		b, ok := Parse(tt.in)
