@@ -110,6 +110,12 @@ func TestMetadata(t *testing.T) {
 				want(t, "authors", m.Authors, []string{"Jane Roe"})
 				want(t, "date", m.Date, "2019-10-30")
 			}},
+		{"a comment count after the date is not part of the name",
+			"Headline About Water Talks\n\nJane Roe March 9, 2017 13\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "authors", m.Authors, []string{"Jane Roe"})
+				want(t, "date", m.Date, "2017-03-09")
+			}},
 		{"labels and clock words on a dated line are not names",
 			"Headline About Water Talks\n\nPublished: 05.01.2020 12:00 GMT | Im Wortlaut\n\n" + body,
 			func(t *testing.T, m doc.Meta) {
