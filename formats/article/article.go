@@ -647,8 +647,9 @@ func (p *parser) nearAuthor() {
 	rest = textdate.Clock.ReplaceAllString(rest, " ")
 	for _, part := range reNameSep.Split(rest, -1) {
 		// A count after the date is the comments' ("Jane Roe March 9,
-		// 2017 13").
-		part = reTrailingCount.ReplaceAllString(part, "")
+		// 2017 13"), and so is a prompt to comment ("Jane Roe Schreibe
+		// einen Kommentar").
+		part = reTrailingCount.ReplaceAllString(byline.CutNoise(part), "")
 		ws := words(strings.TrimSpace(part))
 		if nameWords(ws) && !p.isBoiler(i) && !boiler.Is(part) {
 			p.meta.Authors = []string{strings.Join(ws, " ")}

@@ -116,6 +116,18 @@ func TestMetadata(t *testing.T) {
 				want(t, "authors", m.Authors, []string{"Jane Roe"})
 				want(t, "date", m.Date, "2017-03-09")
 			}},
+		{"a prompt to comment after the name is not part of it",
+			"Headline About Water Talks\n\n26. September 2019 Ulrike Roe Schreibe einen Kommentar\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "authors", m.Authors, []string{"Ulrike Roe"})
+				want(t, "date", m.Date, "2019-09-26")
+			}},
+		{"a comment count after a byline with its date",
+			"Headline About Water Talks\n\nJuly 24, 2019 by Amy Roe 5 Comments\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "authors", m.Authors, []string{"Amy Roe"})
+				want(t, "date", m.Date, "2019-07-24")
+			}},
 		{"labels and clock words on a dated line are not names",
 			"Headline About Water Talks\n\nPublished: 05.01.2020 12:00 GMT | Im Wortlaut\n\n" + body,
 			func(t *testing.T, m doc.Meta) {

@@ -172,10 +172,6 @@ func addUnique(list []string, items ...string) []string {
 	return list
 }
 
-// reMetaNoise is what a byline-and-date line carries besides the two: a
-// reading time, a count in brackets ("(1599 x gelesen)").
-var reMetaNoise = lazyre.New(`(?i)\([^()]*\)|\b\d+\s*(?:min(?:ute)?s?|minuten)\.?(?:\s+(?:read|reading|lesezeit|de lecture|de lectura))?\b`)
-
 // bylineWithDate reads a line that is a byline and a date in any order:
 // "By Jane Doe, March 5, 2024 2:30 pm", "par Jean Roy, 21 juin 2018",
 // "Geschrieben von Jan Roe am 25.08.2015 22:30".
@@ -192,7 +188,7 @@ func bylineWithDate(s string) (metaLine, bool) {
 		// Heiko": a second date (a change's) goes too.
 		rest = r2
 	}
-	b, ok := byline.ParseDated(textdate.TrimLabels(reMetaNoise.ReplaceAllString(rest, " ")))
+	b, ok := byline.ParseDated(textdate.TrimLabels(byline.CutNoise(rest)))
 	if !ok {
 		return metaLine{}, false
 	}

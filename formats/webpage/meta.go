@@ -593,7 +593,7 @@ func withoutDate(s string) string {
 // vouching for it: byline.ParseDated).
 func bylineOf(s string) ([]string, bool) {
 	if _, rest, ok := textdate.Find(s); ok {
-		b, ok := byline.ParseDated(textdate.TrimLabels(rest))
+		b, ok := byline.ParseDated(textdate.TrimLabels(byline.CutNoise(rest)))
 		return b.Authors, ok
 	}
 	b, ok := byline.Parse(s)

@@ -90,6 +90,22 @@ var (
 // "Autor"), in any case.
 func IsLeadWord(w string) bool { return leadWords[strings.ToLower(w)] }
 
+// reNoise is what a byline-and-date line carries besides the two: a
+// reading time ("5 min read", "Lesezeit: 4 Min."), a count in brackets
+// ("(1599 x gelesen)"), the comments' count or prompt ("7 comments", "Ein
+// Kommentar", "Kommentare 34", "Schreibe einen Kommentar", "Leave a
+// comment").
+var reNoise = lazyre.New(`(?i)\([^()]*\)` +
+	`|(?:lesezeit|reading time|temps de lecture)\s*:?\s*\d+\s*min\pL*\.?` +
+	`|\b\d+\s*(?:min(?:ute)?s?|minuten)\.?(?:\s+(?:read|reading|lesezeit|de lecture|de lectura))?\b` +
+	`|\b(?:\d+|one|no|ein|eine|keine|un|une|aucun)\s+(?:comments?|kommentare?|commentaires?|comentarios?|replies|antworten)\b` +
+	`|\b(?:comments?|kommentare)\s*:?\s*\d+\b` +
+	`|\b(?:schreibe|hinterlasse|leave)\s+(?:einen|a)\s+(?:kommentar|comment|reply)\b`)
+
+// CutNoise blanks what a byline-and-date line says besides the two
+// (reNoise), for a caller that reads the names in what is left.
+func CutNoise(s string) string { return reNoise.ReplaceAllString(s, " ") }
+
 // CutLabel cuts a lead followed by a colon off the front of s ("Author:
 // Bo2man" is "Bo2man": a name Parse refuses, since it has a digit, but a
 // name).

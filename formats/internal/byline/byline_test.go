@@ -3,6 +3,7 @@ package byline
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -102,6 +103,24 @@ func TestLinkNameAndLabels(t *testing.T) {
 	for w, want := range map[string]bool{"By": true, "written": true, "Geschrieben": true, "Autor": true, "Jane": false} {
 		if IsLeadWord(w) != want {
 			t.Errorf("IsLeadWord(%q) = %v, want %v", w, !want, want)
+		}
+	}
+}
+
+func TestCutNoise(t *testing.T) {
+	for in, want := range map[string]string{
+		"by Amy Roe 5 Comments":                   "by Amy Roe",
+		"von Anna Roe Ein Kommentar":              "von Anna Roe",
+		"Posted by marc | Leave a comment":        "Posted by marc |",
+		"Ulrike Roe Schreibe einen Kommentar":     "Ulrike Roe",
+		"von Lars Roe Lesezeit: 4 Min.":           "von Lars Roe",
+		"By Jane Roe 5 min read":                  "By Jane Roe",
+		"Jane Roe (1599 x gelesen)":               "Jane Roe",
+		"ThE_PaiN | Kommentare 34 |":              "ThE_PaiN | |",
+		"By Jane Roe, who comments on the budget": "By Jane Roe, who comments on the budget",
+	} {
+		if got := strings.Join(strings.Fields(CutNoise(in)), " "); got != want {
+			t.Errorf("CutNoise(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
