@@ -627,9 +627,6 @@ func (p *parser) nearHeadline() (from, to int) {
 // 03.11.2023", "30. Oktober 2019 | Jane Roe", "Jane Roe / 22.04.2020".
 var reNameSep = lazyre.New(`\s*(?:[|/·•,]|//|\s[-–—]\s)\s*`)
 
-// reTrailingCount is a number at the end of a line's rest.
-var reTrailingCount = lazyre.New(`\s+\d{1,5}\s*$`)
-
 // nearAuthor fills the author, when no byline gave one, from a dated line
 // near the headline where a name stands apart from the date: two or three
 // capitalised words between separators ("30. Oktober 2019 | Jane Roe").
@@ -649,7 +646,7 @@ func (p *parser) nearAuthor() {
 		// A count after the date is the comments' ("Jane Roe March 9,
 		// 2017 13"), and so is a prompt to comment ("Jane Roe Schreibe
 		// einen Kommentar").
-		part = reTrailingCount.ReplaceAllString(byline.CutNoise(part), "")
+		part = byline.CutNoise(part)
 		ws := words(strings.TrimSpace(part))
 		if nameWords(ws) && !p.isBoiler(i) && !boiler.Is(part) {
 			p.meta.Authors = []string{strings.Join(ws, " ")}

@@ -128,6 +128,9 @@ func TestMetadata(t *testing.T) {
 				want(t, "authors", m.Authors, []string{"Amy Roe"})
 				want(t, "date", m.Date, "2019-07-24")
 			}},
+		{"a forum's advertisement is no author",
+			"Headline About Water Talks\n\nvon Gesponserte Inhalte\n\n" + body,
+			func(t *testing.T, m doc.Meta) { want(t, "authors", m.Authors, []string(nil)) }},
 		{"labels and clock words on a dated line are not names",
 			"Headline About Water Talks\n\nPublished: 05.01.2020 12:00 GMT | Im Wortlaut\n\n" + body,
 			func(t *testing.T, m doc.Meta) {

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 
 	"folio/formats/internal/boiler"
@@ -82,7 +83,9 @@ func parseMeta(s string) (metaLine, bool) {
 
 func metaPart(s string) (metaLine, bool) {
 	s = strings.TrimSpace(s)
-	if b, ok := byline.Parse(s); ok {
+	// "von Gesponserte Inhalte": a forum's advertisement, not a post's
+	// author.
+	if b, ok := byline.Parse(s); ok && !slices.ContainsFunc(b.Authors, boiler.Is) {
 		return metaLine{authors: b.Authors, publisher: b.Publisher}, true
 	}
 	if iso, upd, ok := dateLine(s); ok {

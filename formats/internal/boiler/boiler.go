@@ -24,6 +24,8 @@ var promoLines = func() map[string]bool {
 	m := map[string]bool{
 		"advertisement": true, "advertising": true, "ad": true, "ads": true, "sponsored": true,
 		"sponsored content": true, "paid content": true, "promoted": true, "partner content": true,
+		"gesponsert": true, "gesponserte inhalte": true, "contenu sponsorisé": true,
+		"contenido patrocinado": true, "conteúdo patrocinado": true, "contenuto sponsorizzato": true,
 		"story continues below": true, "story continues below advertisement": true,
 		"article continues below": true, "continue reading": true, "continue reading below": true,
 		"share": true, "share this": true, "share this article": true, "share this story": true,

@@ -94,13 +94,14 @@ func IsLeadWord(w string) bool { return leadWords[strings.ToLower(w)] }
 // reading time ("5 min read", "Lesezeit: 4 Min."), a count in brackets
 // ("(1599 x gelesen)"), the comments' count or prompt ("7 comments", "Ein
 // Kommentar", "Kommentare 34", "Schreibe einen Kommentar", "Leave a
-// comment").
+// comment"), a bare count at its end ("Jane Roe 13").
 var reNoise = lazyre.New(`(?i)\([^()]*\)` +
 	`|(?:lesezeit|reading time|temps de lecture)\s*:?\s*\d+\s*min\pL*\.?` +
 	`|\b\d+\s*(?:min(?:ute)?s?|minuten)\.?(?:\s+(?:read|reading|lesezeit|de lecture|de lectura))?\b` +
 	`|\b(?:\d+|one|no|ein|eine|keine|un|une|aucun)\s+(?:comments?|kommentare?|commentaires?|comentarios?|replies|antworten)\b` +
 	`|\b(?:comments?|kommentare)\s*:?\s*\d+\b` +
-	`|\b(?:schreibe|hinterlasse|leave)\s+(?:einen|a)\s+(?:kommentar|comment|reply)\b`)
+	`|\b(?:schreibe|hinterlasse|leave)\s+(?:einen|a)\s+(?:kommentar|comment|reply)\b` +
+	`|\s\d{1,5}\s*$`)
 
 // CutNoise blanks what a byline-and-date line says besides the two
 // (reNoise), for a caller that reads the names in what is left.
@@ -152,6 +153,14 @@ func parse(s string, dated bool) (Byline, bool) {
 	if runeLen(s) > 160 || strings.ContainsAny(s, "©") {
 		return Byline{}, false
 	}
+	// A copy keeps the page's no-break spaces ("By\u00a0Jane Roe") and
+	// the rule drawn before a byline ("---- by Jane Roe").
+	s = strings.TrimLeft(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, s), " -–—•·*")
 	strict := false
 	m := reByline.FindStringSubmatch(s)
 	if m == nil {
@@ -203,7 +212,10 @@ func parse(s string, dated bool) (Byline, bool) {
 		strings.ContainsAny(seps[len(seps)-1], ",،") && !strings.ContainsAny(seps[len(seps)-2], ",،")
 	for i, p := range parts {
 		p = strings.TrimSpace(reBylinePlace.ReplaceAllString(p, ""))
-		p = strings.Trim(p, " .;")
+		p = strings.Trim(p, " ;")
+		if !reInitialEnd.MatchString(p) {
+			p = strings.Trim(p, " .;")
+		}
 		if p == "" {
 			continue
 		}
@@ -229,7 +241,9 @@ func parse(s string, dated bool) (Byline, bool) {
 	return b, len(b.Authors) > 0
 }
 
-var reInitialEnd = lazyre.New(`\b\p{Lu}\.$`)
+// reInitialEnd is a name's last word that ends in a full stop: an
+// initial or "Jr.", "Sr.".
+var reInitialEnd = lazyre.New(`\b(?:\p{Lu}|Jr|Sr)\.$`)
 
 // nameParticles are the lower-case words names carry: "Ursula von der
 // Leyen", "Loïc Le Clerc", "José de la Cruz".

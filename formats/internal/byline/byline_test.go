@@ -33,6 +33,9 @@ func TestParse(t *testing.T) {
 		{"Von Jane Roe/dpa", []string{"Jane Roe"}, "dpa"},
 		{"By Jane Roe March 18 at 12:22 PM Follow @janeroe", []string{"Jane Roe"}, ""},
 		{"By Jane Roe at 9:05 a.m.", []string{"Jane Roe"}, ""},
+		{"By\u00a0Jose de la Roe", []string{"Jose de la Roe"}, ""},
+		{"---- by Kenneth Roe", []string{"Kenneth Roe"}, ""},
+		{"By Perry Roe Jr.", []string{"Perry Roe Jr."}, ""},
 	}
 	for _, tt := range tests {
 		b, ok := Parse(tt.in)
@@ -116,6 +119,7 @@ func TestCutNoise(t *testing.T) {
 		"von Lars Roe Lesezeit: 4 Min.":           "von Lars Roe",
 		"By Jane Roe 5 min read":                  "By Jane Roe",
 		"Jane Roe (1599 x gelesen)":               "Jane Roe",
+		"Von Jule Roe Vom 0":                      "Von Jule Roe Vom",
 		"ThE_PaiN | Kommentare 34 |":              "ThE_PaiN | |",
 		"By Jane Roe, who comments on the budget": "By Jane Roe, who comments on the budget",
 	} {
