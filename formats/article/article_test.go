@@ -706,6 +706,12 @@ func TestLinks(t *testing.T) {
 	if l, ok := p.Content[1].(*doc.Link); !ok || l.URL != "https://example.org/tickets" {
 		t.Errorf("link = %#v", p.Content[1])
 	}
+	// A no-break space ends an address as a space does.
+	d, _ = read(t, "Headline About Water Talks\n\nMehr bei http://example.net\u00a0und anderswo.\n", Options{})
+	p = d.Blocks[0].(*doc.Paragraph)
+	if l, ok := p.Content[1].(*doc.Link); !ok || l.URL != "http://example.net" {
+		t.Errorf("link before a no-break space = %#v", p.Content[1])
+	}
 }
 
 func TestLanguage(t *testing.T) {

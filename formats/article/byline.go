@@ -25,7 +25,9 @@ var (
 	reDateline   = lazyre.New(`^((?:\p{Lu}[\p{Lu}\p{M}.'’-]*)(?:\s+\p{Lu}[\p{Lu}\p{M}.'’-]*){0,3}(?:,\s*[\p{L}. ]{2,30}?)?(?:,\s*\p{L}+\.?\s+\d{1,2})?(?:\s*\([^()]{2,30}\))?)\s*[—–-]{1,2}\s+\S`)
 	reTagsLabel  = lazyre.New(`^(?i:tags|topics|keywords|filed under|теги|темы|ключевые слова|الوسوم|كلمات مفتاحية)\s*[:：]\s*(.+)$`)
 	reTagSplit   = lazyre.New(`\s*[,;|،·•]\s*`)
-	reURL        = lazyre.New(`(?i)\bhttps?://[^\s<>"“”«»]+`)
+	// reURL is a bare address in running text; it ends at any space, a
+	// no-break one too ("http://example.net\u00a0und").
+	reURL = lazyre.New(`(?i)\bhttps?://[^\s\p{Z}<>"“”«»]+`)
 )
 
 // sourceLabel reads "Source: …", "Publisher: …", "Originally published
