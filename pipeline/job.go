@@ -517,6 +517,14 @@ func sortWarnings(ws []doc.Warning) {
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
-		return a.Col < b.Col
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		// The writers run at once: at one place, the order they warned
+		// in is not the run's to keep.
+		if ws[i].Code != ws[j].Code {
+			return ws[i].Code < ws[j].Code
+		}
+		return ws[i].Message < ws[j].Message
 	})
 }

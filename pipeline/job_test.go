@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -209,6 +210,37 @@ func TestEveryWarningOnALineIsKept(t *testing.T) {
 	}
 	if got := dedupeWarnings([]doc.Warning{{Code: "x", Message: "m"}, {Code: "x", Message: "m"}}); len(got) != 1 {
 		t.Errorf("an exact repeat kept: %v", got)
+	}
+	// Warnings at one place come out in one order, whichever writer
+	// warned first.
+	at := doc.Pos{File: "a.md", Line: 3, Col: 8}
+	one := dedupeWarnings([]doc.Warning{{Pos: at, Code: "y", Message: "b"}, {Pos: at, Code: "x", Message: "z"}, {Pos: at, Code: "x", Message: "a"}})
+	two := dedupeWarnings([]doc.Warning{{Pos: at, Code: "x", Message: "a"}, {Pos: at, Code: "y", Message: "b"}, {Pos: at, Code: "x", Message: "z"}})
+	if !reflect.DeepEqual(one, two) || one[0].Message != "a" || one[2].Code != "y" {
+		t.Errorf("warnings at one place in the order they came: %v and %v", one, two)
+	}
+}
+
+// TestUnsafeLinkWarnedOnce: a link whose scheme no writer links is one
+// warning, however many formats are written.
+func TestUnsafeLinkWarnedOnce(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "irc.md")
+	if err := os.WriteFile(in, []byte("# T\n\nAsk on [IRC](irc://irc.example.org/chan).\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := Convert(context.Background(), Job{Name: in, OutBase: filepath.Join(dir, "out", "irc")}, &Options{Formats: []string{"pdf", "epub", "html"}})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	n := 0
+	for _, w := range res.Warnings {
+		if w.Code == "unsafe-url" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d unsafe-url warnings, want 1: %v", n, res.Warnings)
 	}
 }
 

@@ -41,6 +41,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"folio/assets/fonts"
+	"folio/formats/internal/markup"
 	"folio/formats/internal/typeset"
 	"folio/pipeline/doc"
 )
@@ -647,8 +648,9 @@ func (l *layout) linkStyle(st style, n *doc.Link) style {
 	}
 	st.color = colInk
 	if hasScheme(raw) {
-		l.warn(doc.Warning{Pos: n.Pos, Code: "unsafe-url",
-			Message: fmt.Sprintf("link %q is not http, https or mailto; kept as text only", truncate(raw, 60))})
+		// Worded as the other writers word it, so that the run reports it
+		// once.
+		l.warn(doc.Warning{Pos: n.Pos, Code: "unsafe-url", Message: markup.LinkAsText(raw)})
 	}
 	return st
 }
@@ -667,6 +669,13 @@ func safeURL(raw string) (string, bool) {
 	case "http", "https":
 		if u.Host == "" {
 			return "", false
+		}
+		if h := markup.HostASCII(u.Hostname()); h != u.Hostname() {
+			port := u.Port()
+			u.Host = h
+			if port != "" {
+				u.Host += ":" + port
+			}
 		}
 	case "mailto":
 		if u.Opaque == "" && u.Path == "" {
@@ -687,12 +696,4 @@ func safeURL(raw string) (string, bool) {
 func hasScheme(raw string) bool {
 	i := strings.IndexAny(raw, ":/?#")
 	return i > 0 && raw[i] == ':' || strings.ContainsAny(raw, "\t\n\r")
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -299,3 +299,18 @@ func TestUnsafeLinksAreTextOnly(t *testing.T) {
 	}
 	qpdfCheck(t, b)
 }
+
+// TestSafeURLWritesHostsInASCII: a link to an internationalised host is a
+// link in the PDF too, in the host's ASCII form.
+func TestSafeURLWritesHostsInASCII(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://bücher.example/ä":              "https://xn--bcher-kva.example/%C3%A4",
+		"https://bücher.example:8080/":          "https://xn--bcher-kva.example:8080/",
+		"https://matrix.to/#/#room:example.org": "https://matrix.to/#/%23room:example.org",
+		"https://[2001:db8::1]/page":            "https://[2001:db8::1]/page",
+	} {
+		if got, ok := safeURL(in); !ok || got != want {
+			t.Errorf("safeURL(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}

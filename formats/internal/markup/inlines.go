@@ -90,7 +90,7 @@ func (r *Renderer) link(w *bytes.Buffer, n *doc.Link) {
 		if classifyURL(n.URL) == linkRelative {
 			code = "relative-link-dropped"
 		}
-		r.warnf(n.Pos, code, "link to "+strconv.Quote(shorten(n.URL))+" rendered as text")
+		r.warnf(n.Pos, code, LinkAsText(n.URL))
 		r.Inlines(w, n.Content)
 		return
 	}

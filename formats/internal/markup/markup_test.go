@@ -516,3 +516,23 @@ func missing(alt string) string {
 	}
 	return s + "</p>\n"
 }
+
+// TestURLsStayValidURIs: what EPUBCheck and the Nu checker refused in real
+// READMEs and pages: a second '#', a host beyond ASCII, and the brackets
+// of an IPv6 host percent-encoded.
+func TestURLsStayValidURIs(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://matrix.to/#/#room:example.org": "https://matrix.to/#/%23room:example.org",
+		"https://bücher.example/ä":              "https://xn--bcher-kva.example/%C3%A4",
+		"https://b%C3%BCcher.example:8080/x":    "https://xn--bcher-kva.example:8080/x",
+		"https://[2001:db8::1]/page":            "https://[2001:db8::1]/page",
+		"https://user@[2001:db8::1]:8443/a[b]":  "https://user@[2001:db8::1]:8443/a%5Bb%5D",
+		"https://example.org/a b#c":             "https://example.org/a%20b#c",
+		"mailto:jane@example.org":               "mailto:jane@example.org",
+		"https://foo.bar.`baz":                  "https://foo.bar.%60baz",
+	} {
+		if got := escapeURL(in, false); got != want {
+			t.Errorf("escapeURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

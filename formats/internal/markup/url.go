@@ -3,8 +3,12 @@ package markup
 import (
 	"fmt"
 	"html"
+	"net/url"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 )
 
 // linkKind classifies a link target.
@@ -105,16 +109,44 @@ var urlSafeByte = func() (t [128]bool) {
 // quotes, brackets, backslashes, controls and non-ASCII become %XX. With
 // keepNonASCII, characters beyond ASCII are left as they are (for fragment
 // ids, so they match the id attribute literally).
+//
+// A URL must stay one valid URI (EPUBCheck and the Nu checker read it
+// so): a '#' after the first, inside the fragment, becomes %23
+// ("https://matrix.to/#/#room:example.org"); a host beyond ASCII is
+// written in its ASCII form (HostASCII: "bücher.example" →
+// "xn--bcher-kva.example"), and the brackets of an IPv6 host stay.
 func escapeURL(s string, keepNonASCII bool) string {
 	var b strings.Builder
+	hostStart, hostEnd := authority(s)
+	hashes := 0
 	for i := 0; i < len(s); {
+		if i == hostStart && hostEnd > hostStart {
+			if h := s[hostStart:hostEnd]; HostASCII(h) != h {
+				b.WriteString(HostASCII(h))
+				i = hostEnd
+				continue
+			}
+		}
 		c := s[i]
+		if (c == '[' || c == ']') && i >= hostStart && i < hostEnd {
+			// An IPv6 host's brackets.
+			b.WriteByte(c)
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch {
 			case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
 				b.WriteString(s[i : i+3])
 				i += 3
 				continue
+			case c == '#':
+				if hashes > 0 {
+					b.WriteString("%23")
+				} else {
+					b.WriteByte(c)
+				}
+				hashes++
 			case urlSafeByte[c]:
 				b.WriteByte(c)
 			default:
@@ -139,8 +171,80 @@ func escapeURL(s string, keepNonASCII bool) string {
 	return b.String()
 }
 
+// authority returns where the host of an absolute URL with "//" starts
+// and ends in s (after any user info, before the port, path, query or
+// fragment); both 0 when s has none.
+func authority(s string) (start, end int) {
+	scheme, ok := urlScheme(strings.ToLower(s))
+	if !ok || !strings.HasPrefix(s[len(scheme)+1:], "//") {
+		return 0, 0
+	}
+	start = len(scheme) + 3
+	end = len(s)
+	if i := strings.IndexAny(s[start:], "/?#"); i >= 0 {
+		end = start + i
+	}
+	if i := strings.LastIndexByte(s[start:end], '@'); i >= 0 {
+		start += i + 1
+	}
+	if strings.HasPrefix(s[start:end], "[") {
+		// An IPv6 literal: up to its closing bracket.
+		if i := strings.IndexByte(s[start:end], ']'); i >= 0 {
+			return start, start + i + 1
+		}
+		return 0, 0
+	}
+	if i := strings.LastIndexByte(s[start:end], ':'); i >= 0 {
+		end = start + i
+	}
+	return start, end
+}
+
+// HostASCII writes a host name in the ASCII a URI allows: an
+// internationalised name in its IDNA form ("bücher.example" →
+// "xn--bcher-kva.example"), percent escapes in it undone first; an IPv6
+// literal in brackets as it is. A host IDNA refuses keeps its percent
+// escapes.
+func HostASCII(host string) string {
+	if strings.HasPrefix(host, "[") {
+		return host
+	}
+	h, err := url.PathUnescape(host)
+	if err != nil {
+		h = host
+	}
+	ascii := true
+	for i := 0; i < len(h); i++ {
+		if h[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return host
+	}
+	if a, err := idna.Lookup.ToASCII(h); err == nil {
+		return a
+	}
+	var b strings.Builder
+	for i := 0; i < len(h); i++ {
+		if h[i] >= utf8.RuneSelf {
+			fmt.Fprintf(&b, "%%%02X", h[i])
+		} else {
+			b.WriteByte(h[i])
+		}
+	}
+	return b.String()
+}
+
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// LinkAsText is the warning for a link a writer shows as text only; every
+// writer words it so, and the run reports it once.
+func LinkAsText(url string) string {
+	return "link to " + strconv.Quote(shorten(url)) + " rendered as text"
 }
 
 // shorten cuts a URL for a warning message.
