@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"unicode"
 
 	"folio/pipeline/doc"
 	"folio/pipeline/normalize"
@@ -148,9 +147,9 @@ func linkPass(ctx context.Context, d *doc.Document, job Job, o *Options) {
 				// A link into this document: an internal one, which
 				// every format can follow.
 				if self == nil {
-					self = HeadingFragments(d)
+					self = normalize.HeadingFragments(d)
 				}
-				if id, ok := lookupFragment(self, u.Fragment); ok {
+				if id, ok := normalize.LookupFragment(self, u.Fragment); ok {
 					l.URL = "#" + id
 					return doc.WalkContinue
 				}
@@ -198,7 +197,7 @@ func relBase(from, to string) string {
 // with a warning.
 func (l *Links) headingID(ctx context.Context, t Job, fragment string, pos doc.Pos, o *Options) string {
 	m := l.headings(t, o)
-	if id, ok := lookupFragment(m.ids, fragment); ok {
+	if id, ok := normalize.LookupFragment(m.ids, fragment); ok {
 		return id
 	}
 	msg := fmt.Sprintf("%s has no heading #%s; the link goes to the document", t.Name, fragment)
@@ -207,15 +206,6 @@ func (l *Links) headingID(ctx context.Context, t Job, fragment string, pos doc.P
 	}
 	doc.Warn(ctx, doc.Warning{Pos: pos, Code: "broken-link-fragment", Message: msg})
 	return ""
-}
-
-// lookupFragment finds a fragment as written, else in lower case.
-func lookupFragment(ids map[string]string, fragment string) (string, bool) {
-	if id, ok := ids[fragment]; ok {
-		return id, true
-	}
-	id, ok := ids[strings.ToLower(fragment)]
-	return id, ok
 }
 
 // headings reads the target once per run (per worker process with
@@ -264,50 +254,5 @@ func readHeadings(t Job, o *Options) (ids map[string]string, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return HeadingFragments(d), nil
-}
-
-// HeadingFragments maps the fragments a link to d may name to d's
-// heading ids: each id itself, the id the source gave, and GitHub's slug
-// of the heading text (duplicates numbered -1, -2, … as GitHub does).
-// Earlier entries win.
-func HeadingFragments(d *doc.Document) map[string]string {
-	ids := map[string]string{}
-	gh := map[string]int{}
-	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
-		h, ok := n.(*doc.Heading)
-		if !ok || !entering || h.ID == "" {
-			return doc.WalkContinue
-		}
-		if _, ok := ids[h.ID]; !ok {
-			ids[h.ID] = h.ID
-		}
-		s := GitHubSlug(doc.PlainText(h.Content))
-		if k := gh[s]; k > 0 {
-			gh[s] = k + 1
-			s = fmt.Sprintf("%s-%d", s, k)
-		} else {
-			gh[s] = 1
-		}
-		if _, ok := ids[s]; !ok {
-			ids[s] = h.ID
-		}
-		return doc.WalkSkipChildren
-	})
-	return ids
-}
-
-// GitHubSlug is the anchor GitHub gives a heading's text: lower case,
-// letters, digits, '_' and '-' kept, each space a '-', the rest dropped.
-func GitHubSlug(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || r == '_' || r == '-':
-			b.WriteRune(r)
-		case r == ' ':
-			b.WriteByte('-')
-		}
-	}
-	return b.String()
+	return normalize.HeadingFragments(d), nil
 }

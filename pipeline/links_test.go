@@ -15,46 +15,6 @@ import (
 	"folio/pipeline/doc"
 )
 
-func TestGitHubSlug(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"Proxy settings", "proxy-settings"},
-		{"  What's new?  ", "whats-new"},
-		{"C++ & Go: a_b-c", "c--go-a_b-c"},
-		{"Émile Zola", "émile-zola"},
-		{"1. Install", "1-install"},
-		{"Über 世界", "über-世界"},
-	} {
-		if got := GitHubSlug(tt.in); got != tt.want {
-			t.Errorf("GitHubSlug(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestHeadingFragments(t *testing.T) {
-	h := func(id, text string) doc.Block {
-		return &doc.Heading{Level: 2, ID: id, Content: []doc.Inline{&doc.Text{Value: text}}}
-	}
-	// Folio's ids as normalize gives them: "FAQ" twice is faq, faq-2;
-	// GitHub numbers the second faq-1. "1. Install" is GitHub's
-	// 1-install and Folio's section-1-install-like id.
-	d := &doc.Document{Blocks: []doc.Block{
-		h("faq", "FAQ"), h("faq-2", "FAQ"), h("n1-install", "1. Install"), h("custom", "Own id"),
-	}}
-	m := HeadingFragments(d)
-	for frag, want := range map[string]string{
-		"faq": "faq", "faq-1": "faq-2", "faq-2": "faq-2",
-		"1-install": "n1-install", "n1-install": "n1-install",
-		"custom": "custom", "own-id": "custom",
-	} {
-		if m[frag] != want {
-			t.Errorf("fragment %q → %q, want %q", frag, m[frag], want)
-		}
-	}
-	if _, ok := m["nope"]; ok {
-		t.Error("an unknown fragment maps to a heading")
-	}
-}
-
 // linkFiles writes a small tree: a.md, x/b.md, c.txt (not an input).
 func linkFiles(t *testing.T) string {
 	t.Helper()

@@ -235,7 +235,7 @@ func (w *Writer) chapter(ctx context.Context, d *doc.Document, b *book, imgs *im
 		if f, ok := fileOf[id]; ok {
 			return f + "#" + id
 		}
-		doc.Warn(ctx, doc.Warning{Pos: pos, Code: "broken-internal-link", Message: "link to " + quote("#"+id) + " has no target in the document"})
+		// normalize's internal-links pass has warned, for every format.
 		return current
 	}
 	labels := b.labels

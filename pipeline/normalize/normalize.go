@@ -4,7 +4,8 @@
 // metadata and not repeated in the body, body headings start at level 2,
 // skip no level, stay within 6 and carry unique XML-safe ids, footnotes are numbered in order of first
 // reference, the table of contents exists, the language is set, raw HTML is
-// gone unless the user trusts it, and no character illegal in XML remains.
+// gone unless the user trusts it, no character illegal in XML remains, and
+// text other than code is in Unicode's composed form (NFC).
 //
 // Decisions this package makes:
 //   - A footnote defined but never referenced is dropped with a warning
@@ -53,6 +54,7 @@ func Passes(o *Options) []Pass {
 	ps := []Pass{
 		{"depth", capDepth},
 		{"xml-chars", xmlChars},
+		{"nfc", composeText},
 		{"raw-html", rawHTML},
 	}
 	if !o.Fragment {
@@ -63,6 +65,7 @@ func Passes(o *Options) []Pass {
 		Pass{"meta-defaults", metaDefaults},
 		Pass{"heading-ids", headingIDs},
 		Pass{"notes", numberNotes},
+		Pass{"internal-links", internalLinks},
 		Pass{"resources", resolveResources},
 		Pass{"toc", buildTOC},
 	)

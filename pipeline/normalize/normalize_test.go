@@ -281,6 +281,31 @@ func TestXMLIllegalCharactersRemoved(t *testing.T) {
 	}
 }
 
+// TestTextIsComposed: decomposed letters (u + U+0308) become one code
+// point, in text, headings (and so their ids) and metadata; code keeps
+// what it was given.
+func TestTextIsComposed(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "Ko\u0308ln"}, Blocks: []doc.Block{
+		h(2, "Ange\u0301lique"),
+		para(&doc.Text{Value: "fu\u0308r"}),
+		&doc.CodeBlock{Text: "fu\u0308r\n"},
+	}}
+	run(t, d, Options{})
+	if d.Meta.Title != "Köln" {
+		t.Errorf("title = %q", d.Meta.Title)
+	}
+	hd := d.Blocks[0].(*doc.Heading)
+	if got := doc.PlainText(hd.Content); got != "Angélique" || hd.ID != "angélique" {
+		t.Errorf("heading = %q, id %q", got, hd.ID)
+	}
+	if got := d.Blocks[1].(*doc.Paragraph).Content[0].(*doc.Text).Value; got != "für" {
+		t.Errorf("text = %q", got)
+	}
+	if got := d.Blocks[2].(*doc.CodeBlock).Text; got != "fu\u0308r\n" {
+		t.Errorf("code = %q", got)
+	}
+}
+
 func TestTOCNestsByLevel(t *testing.T) {
 	d := &doc.Document{Blocks: []doc.Block{h(2, "A"), h(3, "A.1"), h(4, "A.1.a"), h(2, "B"), h(3, "B.1")}}
 	run(t, d, Options{})

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"folio/pipeline/doc"
 )
 
@@ -60,26 +62,47 @@ func rawHTML(ctx context.Context, d *doc.Document, o *Options) error {
 // controls, noncharacters) from every text of the tree
 // and its metadata, one warning per node that had any.
 func xmlChars(ctx context.Context, d *doc.Document, o *Options) error {
-	clean := func(s *string, pos doc.Pos) {
+	eachText(d, func(s *string, pos doc.Pos, verbatim bool) {
 		out, n := doc.StripText(*s)
 		if n > 0 {
 			*s = out
 			doc.Warn(ctx, doc.Warning{Pos: pos, Code: "xml-illegal-char",
 				Message: fmt.Sprintf("removed %d control or non-character code point(s) that XML forbids", n)})
 		}
-	}
+	})
+	return nil
+}
+
+// composeText writes every text but code and raw HTML in Unicode's
+// composed form (NFC): a copy from macOS or a PDF may spell "für" as u
+// and a combining diaeresis, which a PDF font draws beside the letter
+// and the Nu checker flags; the composed "ü" is one glyph every face has.
+// Code keeps its code points as written.
+func composeText(ctx context.Context, d *doc.Document, o *Options) error {
+	eachText(d, func(s *string, pos doc.Pos, verbatim bool) {
+		if !verbatim && !norm.NFC.IsNormalString(*s) {
+			*s = norm.NFC.String(*s)
+		}
+	})
+	return nil
+}
+
+// eachText calls f on every string of d that a writer prints or links:
+// the metadata, texts, code (verbatim), raw HTML (verbatim), link and
+// image attributes, figure credits.
+func eachText(d *doc.Document, f func(s *string, pos doc.Pos, verbatim bool)) {
 	m := &d.Meta
 	for _, s := range []*string{&m.Title, &m.Subtitle, &m.Date, &m.Updated, &m.Dateline, &m.Lang,
 		&m.Source, &m.Publisher, &m.Section, &m.Summary, &m.Cover, &m.Rights, &m.Identifier} {
-		clean(s, m.Pos)
+		f(s, m.Pos, false)
 	}
 	for _, list := range [][]string{m.Authors, m.Tags} {
 		for i := range list {
-			clean(&list[i], m.Pos)
+			f(&list[i], m.Pos, false)
 		}
 	}
 	for k, v := range m.Extra {
-		clean(&v, m.Pos)
+		f(&v, m.Pos, false)
 		m.Extra[k] = v
 	}
 	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
@@ -88,29 +111,28 @@ func xmlChars(ctx context.Context, d *doc.Document, o *Options) error {
 		}
 		switch n := n.(type) {
 		case *doc.Text:
-			clean(&n.Value, n.Pos)
+			f(&n.Value, n.Pos, false)
 		case *doc.Code:
-			clean(&n.Value, n.Pos)
+			f(&n.Value, n.Pos, true)
 		case *doc.CodeBlock:
-			clean(&n.Text, n.Pos)
+			f(&n.Text, n.Pos, true)
 		case *doc.RawBlock:
-			clean(&n.Text, n.Pos)
+			f(&n.Text, n.Pos, true)
 		case *doc.RawInline:
-			clean(&n.Text, n.Pos)
+			f(&n.Text, n.Pos, true)
 		case *doc.Link:
-			clean(&n.URL, n.Pos)
-			clean(&n.Title, n.Pos)
+			f(&n.URL, n.Pos, true)
+			f(&n.Title, n.Pos, false)
 		case *doc.Image:
-			clean(&n.Src, n.Pos)
-			clean(&n.Alt, n.Pos)
-			clean(&n.Title, n.Pos)
+			f(&n.Src, n.Pos, true)
+			f(&n.Alt, n.Pos, false)
+			f(&n.Title, n.Pos, false)
 		case *doc.Figure:
-			clean(&n.Src, n.Pos)
-			clean(&n.Alt, n.Pos)
-			clean(&n.Title, n.Pos)
-			clean(&n.Credit, n.Pos)
+			f(&n.Src, n.Pos, true)
+			f(&n.Alt, n.Pos, false)
+			f(&n.Title, n.Pos, false)
+			f(&n.Credit, n.Pos, false)
 		}
 		return doc.WalkContinue
 	})
-	return nil
 }

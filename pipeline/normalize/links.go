@@ -1,0 +1,156 @@
+package normalize
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"folio/pipeline/doc"
+)
+
+// internalLinks points every link to "#fragment" at an id the document
+// has: the fragment as written (a heading's or a note's id), else the
+// heading it names as GitHub spells heading anchors (a README's
+// "#class-streamwritable" for "Class: stream.Writable", which Folio's id
+// spells "class-stream-writable"), else it warns, once for every format,
+// that the link has no target and leaves its text in place of the link
+// (with --fragment the link stays: the page it goes into may hold the id).
+func internalLinks(ctx context.Context, d *doc.Document, o *Options) error {
+	targets := map[string]bool{}
+	for _, n := range d.Notes {
+		if n != nil && n.ID != "" {
+			targets[n.ID] = true
+		}
+	}
+	var frags map[string]string
+	broken := map[*doc.Link]bool{}
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		switch n := n.(type) {
+		case *doc.Heading:
+			if entering && n.ID != "" {
+				targets[n.ID] = true
+			}
+		case *doc.RawBlock:
+			if o.UnsafeHTML {
+				rawIDs(n.Text, targets)
+			}
+		case *doc.RawInline:
+			if o.UnsafeHTML {
+				rawIDs(n.Text, targets)
+			}
+		}
+		return doc.WalkContinue
+	})
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		l, ok := n.(*doc.Link)
+		if !ok || !entering || l.Batch != nil || !strings.HasPrefix(l.URL, "#") || len(l.URL) == 1 {
+			return doc.WalkContinue
+		}
+		frag := l.URL[1:]
+		if f, err := url.PathUnescape(frag); err == nil {
+			frag = f
+		}
+		if targets[frag] {
+			if frag != l.URL[1:] {
+				l.URL = "#" + frag
+			}
+			return doc.WalkContinue
+		}
+		if frags == nil {
+			frags = HeadingFragments(d)
+		}
+		if id, ok := LookupFragment(frags, frag); ok {
+			l.URL = "#" + id
+			return doc.WalkContinue
+		}
+		if o.Fragment {
+			// A fragment goes into a page of the user's, which may
+			// hold the id.
+			return doc.WalkContinue
+		}
+		doc.Warn(ctx, doc.Warning{Pos: l.Pos, Code: "broken-internal-link",
+			Message: "link to " + quote("#"+frag) + " has no target in the document; its text is shown"})
+		broken[l] = true
+		return doc.WalkContinue
+	})
+	if len(broken) > 0 {
+		mapInlines(d, func(is []doc.Inline) []doc.Inline {
+			var out []doc.Inline
+			for _, in := range is {
+				if l, ok := in.(*doc.Link); ok && broken[l] {
+					out = append(out, l.Content...)
+					continue
+				}
+				out = append(out, in)
+			}
+			return out
+		})
+	}
+	return nil
+}
+
+// reRawID finds the ids raw HTML declares (kept with --unsafe-html).
+var reRawID = regexp.MustCompile(`(?i)\b(?:id|name)\s*=\s*["']?([^"'\s>]+)`)
+
+func rawIDs(html string, targets map[string]bool) {
+	for _, m := range reRawID.FindAllStringSubmatch(html, -1) {
+		targets[m[1]] = true
+	}
+}
+
+// HeadingFragments maps the fragments a link to d may name to d's
+// heading ids: each id itself, the id the source gave, and GitHub's slug
+// of the heading text (duplicates numbered -1, -2, … as GitHub does).
+// Earlier entries win.
+func HeadingFragments(d *doc.Document) map[string]string {
+	ids := map[string]string{}
+	gh := map[string]int{}
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		h, ok := n.(*doc.Heading)
+		if !ok || !entering || h.ID == "" {
+			return doc.WalkContinue
+		}
+		if _, ok := ids[h.ID]; !ok {
+			ids[h.ID] = h.ID
+		}
+		s := GitHubSlug(doc.PlainText(h.Content))
+		if k := gh[s]; k > 0 {
+			gh[s] = k + 1
+			s = fmt.Sprintf("%s-%d", s, k)
+		} else {
+			gh[s] = 1
+		}
+		if _, ok := ids[s]; !ok {
+			ids[s] = h.ID
+		}
+		return doc.WalkSkipChildren
+	})
+	return ids
+}
+
+// GitHubSlug is the anchor GitHub gives a heading's text: lower case,
+// letters, digits, '_' and '-' kept, each space a '-', the rest dropped.
+func GitHubSlug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || r == '_' || r == '-':
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+// LookupFragment finds a fragment as written, else in lower case.
+func LookupFragment(ids map[string]string, fragment string) (string, bool) {
+	if id, ok := ids[fragment]; ok {
+		return id, true
+	}
+	id, ok := ids[strings.ToLower(fragment)]
+	return id, ok
+}
