@@ -46,6 +46,12 @@ func TestMetadata(t *testing.T) {
 				want(t, "section", m.Section, "")
 				want(t, "tags", m.Tags, []string{"Water", "Rivers"})
 			}},
+		{"a breadcrumb with doubled arrows is a breadcrumb, not the headline",
+			"Home >> Water >> Rivers >> Article\nHeadline About Water Talks\n\n" + body,
+			func(t *testing.T, m doc.Meta) {
+				want(t, "title", m.Title, "Headline About Water Talks")
+				want(t, "tags", m.Tags, []string{"Water", "Rivers", "Article"})
+			}},
 		{"page title with a site suffix gives the publisher when the headline repeats",
 			"Headline About Water Talks | The Daily Example\n\nHeadline About Water Talks\n\n" + body,
 			func(t *testing.T, m doc.Meta) {

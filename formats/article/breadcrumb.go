@@ -18,6 +18,8 @@ func breadcrumb(s string) ([]string, bool) {
 	if runeLen(s) > 160 {
 		return nil, false
 	}
+	// A doubled arrow is one separator: "首页 >> 教育资讯 >> 正文".
+	s = strings.NewReplacer(">>", ">", "»»", "»").Replace(s)
 	best, bestN := "", 0
 	for _, sep := range crumbSeps {
 		if n := strings.Count(s, sep); n > bestN {
