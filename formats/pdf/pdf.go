@@ -454,7 +454,13 @@ func (l *layout) newPage() {
 
 // room makes sure h points fit below y, with any headings held above
 // them, starting a new page if not; then it draws the held headings.
+// Nothing to place (h zero, no heading held: room(0) at the end of a
+// document flushes held headings) starts no page, even with y past the
+// foot: a page is only added for something drawn on it.
 func (l *layout) room(h float64) {
+	if h <= 0 && len(l.held) == 0 {
+		return
+	}
 	need := h
 	for i, k := range l.held {
 		if i > 0 || l.y > l.top+eps {
