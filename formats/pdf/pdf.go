@@ -60,7 +60,7 @@ type Options struct {
 	// (from SOURCE_DATE_EPOCH); zero means 1970-01-01T00:00:00Z.
 	SourceDate time.Time
 	// Fonts finds faces for characters the bundled faces lack (nil: none;
-	// they are drawn as U+FFFD).
+	// they are drawn as U+FFFD, emoji by name).
 	Fonts *fonts.Library
 
 	extra *extraFaces // what Fonts found for this document (fallback.go)
@@ -271,11 +271,11 @@ type layout struct {
 	curSize    float64
 	curColor   rgb
 	missing    map[rune]bool
-	// extraWarned and astralWarned: one warning per document for each
-	// fallback face used and for characters above U+FFFF (fallback.go,
+	// extraWarned and emojiWarned: one warning per document for each
+	// fallback face used and for the characters shown by name (fallback.go,
 	// astral.go).
-	extraWarned  map[*fonts.Face]bool
-	astralWarned bool
+	extraWarned map[*fonts.Face]bool
+	emojiWarned bool
 
 	links      map[string]int // internal anchors by id ("h:"+heading id, "note:N", "ref:N")
 	anchored   map[string]bool
