@@ -376,6 +376,13 @@ func (l *layout) code(n *doc.CodeBlock, c bctx) {
 			lines = append(lines, line{ragged: true})
 			continue
 		}
+		// Right-to-left text in a code line is reordered and Arabic is
+		// shaped as in a paragraph, each line a bidi paragraph set left
+		// to right (as the HTML writer's pre is); a line without any
+		// keeps its characters as they are.
+		if hasRTL(b.words) {
+			levelWords(b.words, false)
+		}
 		w := b.words[0]
 		l.finishWord(&w)
 		if w.width <= inner {

@@ -255,6 +255,14 @@ func (l *layout) resolveBidi(words []word, forceRTL bool) bool {
 		}
 		rtl = firstStrongRTL(words)
 	}
+	levelWords(words, rtl)
+	return rtl
+}
+
+// levelWords gives every character of words, one bidi paragraph in the
+// direction rtl, its embedding level and splits spans where the level
+// changes.
+func levelWords(words []word, rtl bool) {
 	var text []rune
 	for _, w := range words {
 		for _, s := range w.spans {
@@ -294,7 +302,6 @@ func (l *layout) resolveBidi(words []word, forceRTL bool) bool {
 		words[wi].spans = out
 		k++ // the space between words
 	}
-	return rtl
 }
 
 func hasRTL(words []word) bool {
