@@ -181,8 +181,8 @@ func (b *wordBuilder) text(s string, st style, pos doc.Pos) {
 			b.endWord(0)
 		}
 		brk = breaksAround(r) && !b.pre
-		if b.pre && (r == ' ' || r == '\u00A0') {
-			r = ' '
+		if b.pre && unicode.IsSpace(r) {
+			r = ' ' // a code line is one word: every space is a character of it
 		} else {
 			switch {
 			case r == ' ' || r == '\t' || r == '\n' || r == '\r' || (unicode.IsSpace(r) && r != '\u00A0' && r != '\u202F' && r != '\u2007'):

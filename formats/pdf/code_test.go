@@ -57,3 +57,17 @@ func TestCodeBlockBidi(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeLineKeepsTextAfterWideSpaces: a space other than U+0020 or a
+// no-break space in a code line (an em space, an ideographic space) is a
+// character of the line like any other. It used to end the line's only
+// word, and what followed it was lost.
+func TestCodeLineKeepsTextAfterWideSpaces(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "Spaces", Lang: "en"}, Blocks: []doc.Block{
+		&doc.CodeBlock{Text: "a\u2003b c\u3000d\u2009e end\n"},
+	}}
+	b, _ := write(t, d, Options{})
+	if text := extract(t, b); !strings.Contains(text, "a b c d e end") {
+		t.Errorf("text %q lacks the whole code line", text)
+	}
+}
