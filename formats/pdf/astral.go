@@ -12,8 +12,9 @@ import (
 	"folio/pipeline/doc"
 )
 
-// emojiName is the Unicode name of a symbol above U+FFFF, lower-cased
-// ("party popper"), or "" when the table has none.
+// emojiName is the Unicode name of a symbol above U+FFFF or of an emoji
+// of the BMP, lower-cased ("party popper", "white heavy check mark"), or
+// "" when the table has none.
 func emojiName(r rune) string {
 	i := sort.Search(len(emojiRunes), func(i int) bool { return emojiRunes[i] >= r })
 	if i == len(emojiRunes) || emojiRunes[i] != r {
@@ -43,10 +44,17 @@ func (b *wordBuilder) astral(r rune, st style, pos doc.Pos) {
 	if name == "" {
 		name = fmt.Sprintf("U+%04X", r)
 	}
-	if !b.l.astralWarned {
-		b.l.astralWarned = true
+	b.named(name, st, pos)
+}
+
+// named shows a character that cannot be drawn by its name in brackets,
+// with one warning per document: a character above U+FFFF (astral), or an
+// emoji of the BMP that no face has (text).
+func (b *wordBuilder) named(name string, st style, pos doc.Pos) {
+	if !b.l.emojiWarned {
+		b.l.emojiWarned = true
 		b.l.warn(doc.Warning{Pos: pos, Code: "emoji-named",
-			Message: fmt.Sprintf("characters above U+FFFF (emoji) cannot be drawn in the PDF; shown by name, as [%s]", name)})
+			Message: fmt.Sprintf("emoji (characters above U+FFFF, and those no font has) cannot be drawn in the PDF; shown by name, as [%s]", name)})
 	}
 	b.text("["+name+"]", st, pos)
 }
@@ -60,9 +68,9 @@ func hasAstral(s string) bool {
 	return false
 }
 
-// skipAfterAstral reports the variation selectors that ask for an emoji's
+// skipAfterNamed reports the variation selectors that ask for an emoji's
 // text or picture form: nothing to draw once the emoji is a name.
-func skipAfterAstral(r rune) bool { return r == '\uFE0E' || r == '\uFE0F' }
+func skipAfterNamed(r rune) bool { return r == '\uFE0E' || r == '\uFE0F' }
 
 // noBreakBefore are the closing marks and small kana a CJK line may not
 // start with.

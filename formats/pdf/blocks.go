@@ -367,24 +367,29 @@ func (l *layout) code(n *doc.CodeBlock, c bctx) {
 	x0, avail := l.box(c)
 	inner := avail - 2*pad
 	text := strings.TrimRight(strings.ReplaceAll(n.Text, "\t", "    "), "\n")
-	var lines []line
+	var lines []codeLine
 	for _, src := range strings.Split(text, "\n") {
 		b := &wordBuilder{l: l, pre: true}
 		b.text(strings.TrimRight(src, "\r"), st, n.Pos)
 		b.endWord(0)
 		if len(b.words) == 0 {
-			lines = append(lines, line{ragged: true})
+			lines = append(lines, codeLine{ln: line{ragged: true}})
 			continue
+		}
+		// Right-to-left text in a code line is reordered and Arabic is
+		// shaped as in a paragraph, each line a bidi paragraph set left
+		// to right (as the HTML writer's pre is); a line without any
+		// keeps its characters as they are.
+		if hasRTL(b.words) {
+			levelWords(b.words, false)
 		}
 		w := b.words[0]
 		l.finishWord(&w)
 		if w.width <= inner {
-			lines = append(lines, line{words: []word{w}, width: w.width, ragged: true})
+			lines = append(lines, codeLine{ln: line{words: []word{w}, width: w.width, ragged: true}})
 			continue
 		}
-		for _, p := range l.splitWord(w, inner, inner) {
-			lines = append(lines, line{words: []word{p}, width: p.width, ragged: true})
-		}
+		lines = append(lines, l.wrapCode(w, inner)...)
 	}
 	l.y += 2
 	for i := 0; i < len(lines); {
@@ -398,7 +403,12 @@ func (l *layout) code(n *doc.CodeBlock, c bctx) {
 			l.drawMarker(baseline(l.y+pad, lead, st.size))
 		}
 		for j := 0; j < k; j++ {
-			l.drawLine(lines[i+j], x0+pad, inner, baseline(l.y+pad+float64(j)*lead, lead, st.size), alignStart, false)
+			cl := lines[i+j]
+			by := baseline(l.y+pad+float64(j)*lead, lead, st.size)
+			l.drawLine(cl.ln, x0+pad+cl.indent, inner-cl.indent, by, alignStart, false)
+			if cl.cont {
+				l.continuationMark(x0, pad, by, st.size)
+			}
 		}
 		l.y += h
 		i += k
@@ -407,6 +417,95 @@ func (l *layout) code(n *doc.CodeBlock, c bctx) {
 		}
 	}
 	l.y += c.lead * 0.7
+}
+
+// codeLine is one line of a code block as drawn: a source line, or a
+// part of one too wide for the block.
+type codeLine struct {
+	ln     line
+	indent float64 // where its text starts, from the block's text edge
+	cont   bool    // it continues the source line above it
+}
+
+// wrapCode cuts a code line wider than the block into lines. It breaks
+// after a space when one falls in the last half of a line, else after
+// punctuation in its last characters (as splitWord does), else where the
+// line is full. The spaces at a break stay at the end of the line above,
+// hanging past the edge unseen, so no line starts with a space and the
+// text copies whole; the lines that continue it start at its indent (at
+// most half the block) with a mark in the gutter (continuationMark).
+func (l *layout) wrapCode(w word, inner float64) []codeLine {
+	var cells []cell
+	for si, s := range w.spans {
+		for _, r := range s.text {
+			cells = append(cells, cell{r, si, float64(s.face.Width(r)) * s.st.size / 1000})
+		}
+	}
+	lead, indent := 0, 0.0
+	for lead < len(cells) && cells[lead].r == ' ' {
+		indent += cells[lead].w
+		lead++
+	}
+	indent = min(indent, inner/2)
+	var out []codeLine
+	limit := inner
+	for start := 0; start < len(cells); {
+		end, acc := start, 0.0
+		for end < len(cells) && (end == start || acc+cells[end].w <= limit+eps) {
+			acc += cells[end].w
+			end++
+		}
+		if end < len(cells) && cells[end].r != ' ' {
+			// The first line's break may not fall in its indent.
+			from := max(start+(end-start)/2, lead)
+			cut := -1
+			for k := end - 1; k > from; k-- {
+				if cells[k].r == ' ' {
+					cut = k + 1
+					break
+				}
+			}
+			for k := end - 1; cut < 0 && k > from && k > end-24; k-- {
+				if strings.ContainsRune("/-.?&=_,;#", cells[k].r) {
+					cut = k + 1
+				}
+			}
+			if cut > 0 {
+				end = cut
+			}
+		}
+		for end < len(cells) && cells[end].r == ' ' {
+			end++
+		}
+		cl := codeLine{cont: start > 0}
+		if cl.cont {
+			cl.indent = indent
+		}
+		p := l.pieceOf(w, cells[start:end])
+		cl.ln = line{words: []word{p}, width: p.width, ragged: true}
+		out = append(out, cl)
+		start = end
+		limit = inner - indent
+	}
+	return out
+}
+
+// continuationMark draws a small hooked arrow (↳) in the left gutter of a
+// code block, beside a line that continues the one above. It is drawn,
+// not set as a character, so copied code has no mark in it.
+func (l *layout) continuationMark(x0, pad, by, sz float64) {
+	l.pdf.SetDrawColor(int(colFaint[0]), int(colFaint[1]), int(colFaint[2]))
+	l.pdf.SetLineWidth(0.5)
+	x1, x2 := x0+pad*0.3, x0+pad*0.85
+	top, mid := by-sz*0.65, by-sz*0.25
+	l.pdf.Line(x1, top, x1, mid)
+	l.pdf.Line(x1, mid, x2, mid)
+	l.pdf.Line(x2-sz*0.16, mid-sz*0.14, x2, mid)
+	l.pdf.Line(x2-sz*0.16, mid+sz*0.14, x2, mid)
+	if l.opts.trace != nil {
+		key := fmt.Sprintf("p%d y=%.1f", l.pdf.PageNo(), by)
+		l.traced = append(l.traced, tracedLine{key: key, x: x1, faces: "mark", text: "↳"})
+	}
 }
 
 // rule is a thematic break: a short centred line.

@@ -24,8 +24,51 @@ func TestEmojiAreNamedNeverReplaced(t *testing.T) {
 	}
 }
 
+// TestBMPEmojiAreNamed: emoji below U+10000 that no face has (✅ ❌ ✨ ⛽
+// ⭐, in text, a table cell and a code block) are shown by name as those
+// above U+FFFF are, with the one emoji-named warning, never as U+FFFD;
+// one a face has (☀) is drawn as itself.
+func TestBMPEmojiAreNamed(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "T", Lang: "en"}, Blocks: []doc.Block{
+		ptext("Fast ✨ and ⛽️ full, ⭐ sun ☀ rocket 🚀 end"),
+		&doc.Table{Align: []doc.Align{"", ""}, Header: []*doc.Row{row("A", "B")}, Body: []*doc.Row{row("✅", "❌")}},
+		&doc.CodeBlock{Text: "ok = \"✅\"\n"},
+	}}
+	b, ws := write(t, d, Options{})
+	text := extract(t, b)
+	for _, want := range []string{
+		"Fast [sparkles] and [fuel pump] full, [white medium star] sun ☀ rocket [rocket] end",
+		"[white heavy check mark] [cross mark]",
+		`ok = "[white heavy check mark]"`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text %q lacks %q", text, want)
+		}
+	}
+	if strings.ContainsRune(text, '\uFFFD') {
+		t.Errorf("text has U+FFFD: %q", text)
+	}
+	n := 0
+	for _, c := range codes(ws) {
+		switch c {
+		case "emoji-named":
+			n++
+		case "glyph-missing":
+			t.Errorf("warning %s: want none", c)
+		}
+	}
+	if n != 1 {
+		t.Errorf("warnings %v: want one emoji-named", codes(ws))
+	}
+}
+
 func TestEmojiNameTable(t *testing.T) {
-	for r, want := range map[rune]string{0x1F389: "party popper", 0x1F60E: "smiling face with sunglasses", 0x1D11E: "musical symbol g clef", 0x20000: ""} {
+	for r, want := range map[rune]string{
+		0x1F389: "party popper", 0x1F60E: "smiling face with sunglasses", 0x1D11E: "musical symbol g clef", 0x20000: "",
+		0x2705: "white heavy check mark", 0x274C: "cross mark", 0x2728: "sparkles", 0x26FD: "fuel pump",
+		0x2B50: "white medium star", 0x2B55: "heavy large circle", 0x231A: "watch", 0x23F3: "hourglass with flowing sand",
+		'#': "", '1': "", 0x2601: "cloud", 0x2602: "umbrella", 0x2610: "", 0x00E9: "",
+	} {
 		if got := emojiName(r); got != want {
 			t.Errorf("emojiName(%U) = %q, want %q", r, got, want)
 		}

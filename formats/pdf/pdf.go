@@ -61,7 +61,7 @@ type Options struct {
 	// (from SOURCE_DATE_EPOCH); zero means 1970-01-01T00:00:00Z.
 	SourceDate time.Time
 	// Fonts finds faces for characters the bundled faces lack (nil: none;
-	// they are drawn as U+FFFD).
+	// they are drawn as U+FFFD, emoji by name).
 	Fonts *fonts.Library
 
 	extra *extraFaces // what Fonts found for this document (fallback.go)
@@ -272,11 +272,11 @@ type layout struct {
 	curSize    float64
 	curColor   rgb
 	missing    map[rune]bool
-	// extraWarned and astralWarned: one warning per document for each
-	// fallback face used and for characters above U+FFFF (fallback.go,
+	// extraWarned and emojiWarned: one warning per document for each
+	// fallback face used and for the characters shown by name (fallback.go,
 	// astral.go).
-	extraWarned  map[*fonts.Face]bool
-	astralWarned bool
+	extraWarned map[*fonts.Face]bool
+	emojiWarned bool
 
 	links      map[string]int // internal anchors by id ("h:"+heading id, "note:N", "ref:N")
 	anchored   map[string]bool
@@ -455,7 +455,13 @@ func (l *layout) newPage() {
 
 // room makes sure h points fit below y, with any headings held above
 // them, starting a new page if not; then it draws the held headings.
+// Nothing to place (h zero, no heading held: room(0) at the end of a
+// document flushes held headings) starts no page, even with y past the
+// foot: a page is only added for something drawn on it.
 func (l *layout) room(h float64) {
+	if h <= 0 && len(l.held) == 0 {
+		return
+	}
 	need := h
 	for i, k := range l.held {
 		if i > 0 || l.y > l.top+eps {

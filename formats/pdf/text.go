@@ -167,22 +167,22 @@ func (b *wordBuilder) spaceWidth(st style) float64 {
 }
 
 func (b *wordBuilder) text(s string, st style, pos doc.Pos) {
-	astral, brk := false, false
+	named, brk := false, false // named: the last character was shown by name
 	for _, r := range s {
-		if r >= 0x10000 || (astral && skipAfterAstral(r)) {
-			if astral = r >= 0x10000; astral {
+		if r >= 0x10000 || (named && skipAfterNamed(r)) {
+			if named = r >= 0x10000; named {
 				b.astral(r, st, pos) // astral.go
 			}
 			continue
 		}
-		astral = false
+		named = false
 		// A line may break before and after an ideograph (astral.go).
 		if (brk || (breaksAround(r) && !b.pre)) && !strings.ContainsRune(noBreakBefore, r) {
 			b.endWord(0)
 		}
 		brk = breaksAround(r) && !b.pre
-		if b.pre && (r == ' ' || r == '\u00A0') {
-			r = ' '
+		if b.pre && unicode.IsSpace(r) {
+			r = ' ' // a code line is one word: every space is a character of it
 		} else {
 			switch {
 			case r == ' ' || r == '\t' || r == '\n' || r == '\r' || (unicode.IsSpace(r) && r != '\u00A0' && r != '\u202F' && r != '\u2007'):
@@ -196,7 +196,17 @@ func (b *wordBuilder) text(s string, st style, pos doc.Pos) {
 				continue // controls and noncharacters draw nothing (normalize removed them already)
 			}
 		}
-		face, r := b.l.faceFor(st, r, pos)
+		face := b.l.faceFor(st, r, pos)
+		if face == nil {
+			// An emoji no face has is shown by name, as one above
+			// U+FFFF is (astral.go); anything else as U+FFFD.
+			if name := emojiName(r); name != "" {
+				b.named(name, st, pos)
+				named = true
+				continue
+			}
+			face, r = b.l.missingGlyph(r, pos)
+		}
 		if n := len(b.cur.spans); n > 0 && b.cur.spans[n-1].face == face && b.cur.spans[n-1].st == st {
 			b.cur.spans[n-1].text = append(b.cur.spans[n-1].text, r)
 			continue
@@ -206,24 +216,26 @@ func (b *wordBuilder) text(s string, st style, pos doc.Pos) {
 }
 
 // faceFor picks the face that draws r in style st: the style's own face,
-// then DejaVu Sans in the same style, then DejaVu Sans regular. A character
-// no face has (and anything above U+FFFF, which fpdf cannot encode) becomes
-// U+FFFD with a glyph-missing warning, once per character and document.
-func (l *layout) faceFor(st style, r rune, pos doc.Pos) (*fonts.Face, rune) {
+// then DejaVu Sans in the same style, then DejaVu Sans regular, then a
+// face Options.Fonts found; nil when no face has r.
+func (l *layout) faceFor(st style, r rune, pos doc.Pos) *fonts.Face {
 	sty := fonts.StyleOf(st.bold, st.italic)
 	if f := fonts.Get(st.fam, sty); f.Has(r) {
-		return f, r
+		return f
 	}
 	if f := fonts.Get(fonts.Fallback, sty); f.Has(r) {
-		return f, r
+		return f
 	}
+	if fb := fonts.Get(fonts.Fallback, fonts.Regular); fb.Has(r) {
+		return fb
+	}
+	return l.extraFace(r, pos)
+}
+
+// missingGlyph is what draws a character no face has: U+FFFD, with a
+// glyph-missing warning once per character and document.
+func (l *layout) missingGlyph(r rune, pos doc.Pos) (*fonts.Face, rune) {
 	fb := fonts.Get(fonts.Fallback, fonts.Regular)
-	if fb.Has(r) {
-		return fb, r
-	}
-	if f := l.extraFace(r, pos); f != nil {
-		return f, r
-	}
 	if !l.missing[r] {
 		l.missing[r] = true
 		l.warn(doc.Warning{Pos: pos, Code: "glyph-missing",
@@ -243,6 +255,14 @@ func (l *layout) resolveBidi(words []word, forceRTL bool) bool {
 		}
 		rtl = firstStrongRTL(words)
 	}
+	levelWords(words, rtl)
+	return rtl
+}
+
+// levelWords gives every character of words, one bidi paragraph in the
+// direction rtl, its embedding level and splits spans where the level
+// changes.
+func levelWords(words []word, rtl bool) {
 	var text []rune
 	for _, w := range words {
 		for _, s := range w.spans {
@@ -282,7 +302,6 @@ func (l *layout) resolveBidi(words []word, forceRTL bool) bool {
 		words[wi].spans = out
 		k++ // the space between words
 	}
-	return rtl
 }
 
 func hasRTL(words []word) bool {
