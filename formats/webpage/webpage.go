@@ -81,7 +81,8 @@
 // the body. og:image is the lead figure when the article shows none.
 //
 // Charset: one function, Decode, turns a page's bytes into UTF-8 from the
-// charset the page declares (a BOM, <meta charset>, http-equiv), or
+// charset the page declares (a BOM, <meta charset>, http-equiv, met
+// anywhere in the head, not only in its first 1024 bytes), or
 // windows-1252 when it declares none, as a browser would
 // (golang.org/x/net/html/charset), with a charset-converted warning. The
 // pipeline's load stage calls it and hands the reader UTF-8 through
