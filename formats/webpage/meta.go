@@ -310,8 +310,20 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 	m.Lang = langTag(firstNonEmpty(ldString(ld, "inLanguage"), first("og:locale"), first("dc.language", "dcterms.language"),
 		f.htmlLang, first("content-language", "language")))
 	m.Rights = firstNonEmpty(first("dc.rights", "dcterms.rights"), first("copyright", "rights"))
-	pm.description = firstNonEmpty(ldString(ld, "description"), first("og:description"),
-		first("dc.description", "dcterms.description", "dcterms.abstract"), first("description"), first("twitter:description"))
+	descs := []string{ldString(ld, "description"), first("og:description"),
+		first("dc.description", "dcterms.description", "dcterms.abstract"), first("description"), first("twitter:description")}
+	pm.description = firstNonEmpty(descs...)
+	if saysTitle(pm.description, m.Title) {
+		// A description that only says the headline again gives way to
+		// one that says more (og:description "VIP" to the description
+		// tag's sentences); liftStandfirst prints none that says it.
+		for _, s := range descs {
+			if s != "" && !saysTitle(s, m.Title) {
+				pm.description = s
+				break
+			}
+		}
+	}
 	m.Summary = pm.description
 	pm.image = firstNonEmpty(first("og:image", "og:image:url", "og:image:secure_url"), first("twitter:image"))
 	pm.imageAlt = firstNonEmpty(first("og:image:alt"), first("twitter:image:alt"))

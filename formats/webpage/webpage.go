@@ -54,7 +54,8 @@
 //     section kicker, publication and reading-time lines, "Advertisement"
 //     and "Read more:" lines leave the body; a first paragraph that is
 //     the description or is styled as the standfirst becomes the subtitle,
-//     else the description does unless it only repeats the lede.
+//     else the description does unless it only repeats the lede; none
+//     that only says the headline again is a subtitle.
 //   - images keep every source the page gives (srcset candidates largest
 //     first, lazy-loading attributes, src) as Src and Fallback; the
 //     pipeline's resolver takes the first it can read, so a saved
