@@ -46,3 +46,50 @@ func TestStandfirstRepeatingTheTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestSiteNameTitle: a title that is only the site's name does not beat
+// the article's own headline, the one h1 of its <article>; a short title
+// that has no more than a site's or section's name in it neither, when
+// the <title> backs the headline or says nothing else. A short title the
+// headline says, a headline no longer than the title (a test page's
+// "Lorem"), or an article with more than one h1 leave the title alone.
+func TestSiteNameTitle(t *testing.T) {
+	const headline = "Library hours extended for winter"
+	tests := []struct {
+		name, head, article, title string
+	}{
+		{"a <title> that is the site's name",
+			`<title>Example Gazette</title>`, "<h1>" + headline + "</h1>", headline},
+		{"og:title equal to og:site_name",
+			`<meta property="og:site_name" content="Example Gazette"><meta property="og:title" content="Example Gazette"><title>Example Gazette</title>`,
+			"<h1>" + headline + "</h1>", headline},
+		{"og:title equal to og:site_name, a <title> that says the headline",
+			`<meta property="og:site_name" content="Example Gazette"><meta property="og:title" content="Example Gazette"><title>Council: ` + headline + `</title>`,
+			"<h1>Winter opening</h1>", "Council: " + headline},
+		{"a section's name in og:title, the <title> saying the headline",
+			`<meta property="og:title" content="Press releases"><title>EG: ` + headline + `</title>`, "<h1>" + headline + "</h1>", headline},
+		{"a section's name in og:title, a <title> saying something else",
+			`<meta property="og:title" content="Press releases"><title>Title element</title>`, "<h1>" + headline + "</h1>", "Press releases"},
+		{"a short title the headline says",
+			`<title>Library hours</title>`, "<h1>" + headline + "</h1>", "Library hours"},
+		{"a headline no longer than the title",
+			`<title>RTL Test</title>`, "<h1>Lorem</h1>", "RTL Test"},
+		{"two h1s in the article",
+			`<title>Example Gazette</title>`, "<h1>" + headline + "</h1><h1>Opening times</h1>", "Example Gazette"},
+		{"a long title is the page's own",
+			`<title>Council votes to keep the libraries open later</title>`, "<h1>" + headline + "</h1>", "Council votes to keep the libraries open later"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := read(t, page(tt.head, tt.article+"\n"+filler), Options{})
+			want(t, "title", d.Meta.Title, tt.title)
+			if tt.title == headline {
+				for _, b := range d.Blocks {
+					if sameText(blockText(b), headline) {
+						t.Errorf("the headline is still in the body: %s", b.Kind())
+					}
+				}
+			}
+		})
+	}
+}

@@ -76,7 +76,10 @@
 // <html lang>, then the text (whatlanggo, when confident); the title falls
 // back to <title>, with a " | Site" part naming the site, host or section
 // cut (a title whose first part is the <h1> becomes the <h1>, and the rest
-// the publisher). A breadcrumb trail (nav[aria-label=breadcrumb], a
+// the publisher); a title that is only the site's name gives way to a
+// <title> that says more, else to the one <h1> of the <article>, and so
+// does a title of a few words that <h1> does not say (readPageMeta). A
+// breadcrumb trail (nav[aria-label=breadcrumb], a
 // breadcrumb class, schema.org BreadcrumbList in JSON-LD) gives a section
 // and tags as in the article reader (formats/internal/crumbs), and leaves
 // the body. og:image is the lead figure when the article shows none.
