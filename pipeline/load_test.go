@@ -124,6 +124,15 @@ func TestPageCharsetThroughThePipeline(t *testing.T) {
 	if res.Err == nil || !strings.Contains(res.Err.Error(), "invalid-utf8") {
 		t.Errorf("err = %v, want invalid-utf8", res.Err)
 	}
+	// So does one met past the first 1024 bytes of the head (not read as
+	// windows-1252 for want of an early declaration), at the bad byte.
+	late := "<!DOCTYPE html><html><head>\n<!-- " + strings.Repeat("saved page ", 100) + "-->\n" +
+		`<meta charset="utf-8"><title>T</title></head>` + "\n<body>\n<p>ok \xcf\xf0</p></body></html>"
+	res = Convert(context.Background(), Job{Name: "page.html", Src: []byte(late),
+		OutBase: filepath.Join(t.TempDir(), "page")}, &Options{Formats: []string{"html"}})
+	if res.Err == nil || !strings.Contains(res.Err.Error(), "page.html:5:7: invalid-utf8") {
+		t.Errorf("err = %v, want page.html:5:7: invalid-utf8", res.Err)
+	}
 }
 
 func TestLoadStopsAtTheSizeLimit(t *testing.T) {

@@ -1,9 +1,14 @@
 package webpage
 
 import (
+	"bytes"
+	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 
 	"folio/pipeline/doc"
 )
@@ -16,13 +21,32 @@ import (
 // charset the bytes were converted from, "" when they were left as they
 // are; ReadDecoded wants it.
 //
+// A declaration counts wherever the head has it, not only in the first
+// 1024 bytes the HTML standard's prescan looks at (see headCharset): a
+// browser meeting a <meta charset> later in the head changes the encoding,
+// and saved pages rely on it. A page declaring UTF-8 is left as it is,
+// for the load stage's UTF-8 check to refuse its bad bytes with their
+// position (or replace them, --lossy).
+//
 // The pipeline's load stage calls Decode before its UTF-8 check; Read
 // calls it for callers that hold a file's raw bytes.
 func Decode(src []byte, name string) (out []byte, from string, w *doc.Warning) {
 	if utf8.Valid(src) {
 		return src, "", nil
 	}
-	enc, label, _ := charset.DetermineEncoding(src, "text/html")
+	// With no content type, DetermineEncoding is certain only of a BOM.
+	enc, label, certain := charset.DetermineEncoding(src, "")
+	unknown := ""
+	if !certain {
+		d := headCharset(src)
+		switch {
+		case d.enc != nil:
+			enc, label = d.enc, d.name
+		case d.label != "" && label == "windows-1252":
+			// The fallback, not something the page says.
+			unknown = d.label
+		}
+	}
 	if label == "utf-8" || label == "" {
 		return src, "", nil
 	}
@@ -30,6 +54,149 @@ func Decode(src []byte, name string) (out []byte, from string, w *doc.Warning) {
 	if err != nil {
 		return src, "", nil
 	}
-	return out, label, &doc.Warning{Pos: doc.Pos{File: name, Line: 1}, Code: "charset-converted",
-		Message: "the page is " + label + "; converted to UTF-8"}
+	msg := "the page is " + label + "; converted to UTF-8"
+	if unknown != "" {
+		msg = "the page declares charset " + unknown + ", which is not one a browser knows; read as " + label + " and converted to UTF-8"
+	}
+	return out, label, &doc.Warning{Pos: doc.Pos{File: name, Line: 1}, Code: "charset-converted", Message: msg}
+}
+
+// headScanLimit bounds headCharset's scan: a head longer than this is
+// read as declaring nothing past it.
+const headScanLimit = 64 << 10
+
+// declaration is a charset a <meta> tag declares: label as the page
+// writes it (lower case), and the encoding and its canonical name, nil
+// and "" when label names none a browser knows.
+type declaration struct {
+	label string
+	enc   encoding.Encoding
+	name  string
+}
+
+// headCharset finds the first charset a <meta charset> or <meta
+// http-equiv=Content-Type content="…; charset=…"> in the head declares,
+// by the rules of the HTML standard's prescan (an unknown label is passed
+// over, UTF-16 is read as UTF-8, x-user-defined as windows-1252) but
+// beyond its 1024 bytes, as Chromium does: the scan goes on while only
+// what a head holds has been met (script, noscript, style, link, meta,
+// object, title, base), and, past the first 1024 bytes, stops at the
+// first other tag or end tag (</head>, <body>, a <div>…), or at
+// headScanLimit. It tokenises, so a <meta> inside a comment, a script or
+// the title does not count. label is set, with enc nil, when the head
+// declares only charsets no browser knows (the first of them).
+func headCharset(src []byte) declaration {
+	if len(src) > headScanLimit {
+		src = src[:headScanLimit]
+	}
+	z := html.NewTokenizer(bytes.NewReader(src))
+	var first declaration
+	inHead, consumed := true, 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return first
+		}
+		consumed += len(z.Raw())
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken || tt == html.EndTagToken {
+			tag, hasAttr := z.TagName()
+			name := string(tag)
+			if tt != html.EndTagToken && name == "meta" && hasAttr {
+				if d := metaCharset(z); d.enc != nil {
+					return d
+				} else if d.label != "" && first.label == "" {
+					first = d
+				}
+			}
+			switch name {
+			case "script", "noscript", "style", "link", "meta", "object", "title", "base":
+			case "html", "head":
+				if tt == html.EndTagToken {
+					inHead = false
+				}
+			default:
+				inHead = false
+			}
+		}
+		if !inHead && consumed >= 1024 {
+			return first
+		}
+	}
+}
+
+// metaCharset reads the charset the <meta> tag z is at declares, as the
+// prescan does: a charset attribute, or an http-equiv=Content-Type with
+// a content naming a charset.
+func metaCharset(z *html.Tokenizer) declaration {
+	var charsetAttr, content string
+	var pragma, seenCharset, seenContent bool
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch string(k) {
+		case "http-equiv":
+			pragma = pragma || strings.EqualFold(string(v), "content-type")
+		case "charset":
+			if !seenCharset {
+				charsetAttr, seenCharset = string(v), true
+			}
+		case "content":
+			if !seenContent {
+				content, seenContent = string(v), true
+			}
+		}
+	}
+	label := ""
+	switch {
+	case seenCharset:
+		label = charsetAttr
+	case pragma:
+		label = contentCharset(content)
+	}
+	label = strings.ToLower(strings.TrimSpace(label))
+	if label == "" {
+		return declaration{}
+	}
+	d := declaration{label: label}
+	d.enc, d.name = charset.Lookup(label)
+	switch {
+	case d.enc == nil:
+	case strings.HasPrefix(d.name, "utf-16"):
+		d.enc, d.name = encoding.Nop, "utf-8"
+	case d.name == "x-user-defined":
+		d.enc, d.name = charmap.Windows1252, "windows-1252"
+	}
+	return d
+}
+
+// contentCharset is the charset a Content-Type value names (the HTML
+// standard's "extracting a character encoding from a meta element"), ""
+// when none.
+func contentCharset(s string) string {
+	s = strings.ToLower(s)
+	for {
+		i := strings.Index(s, "charset")
+		if i < 0 {
+			return ""
+		}
+		s = strings.TrimLeft(s[i+len("charset"):], " \t\n\f\r")
+		if !strings.HasPrefix(s, "=") {
+			continue
+		}
+		s = strings.TrimLeft(s[1:], " \t\n\f\r")
+		if s == "" {
+			return ""
+		}
+		if q := s[0]; q == '"' || q == '\'' {
+			end := strings.IndexByte(s[1:], q)
+			if end < 0 {
+				return ""
+			}
+			return s[1 : 1+end]
+		}
+		if end := strings.IndexAny(s, "; \t\n\f\r"); end >= 0 {
+			return s[:end]
+		}
+		return s
+	}
 }

@@ -1,6 +1,7 @@
 package webpage
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,16 +45,24 @@ const maxStandfirst = 600
 // description, or is marked as the standfirst, leaves the body for it;
 // otherwise the description is the subtitle, unless it only repeats the
 // start of the first paragraph (sites often describe a story by its lede).
+// A standfirst that only says the headline again (saysTitle: sites often
+// describe a story by its headline) is no subtitle, and leaves the body
+// all the same.
 func liftStandfirst(d *doc.Document, desc string, c *converter) {
 	m := &d.Meta
 	i, p := firstParagraph(d.Blocks)
 	if p != nil {
 		text := clean(doc.PlainText(p.Content))
 		if (desc != "" && sameText(text, desc)) || (c.standfirst[p] && utf8.RuneCountInString(text) <= maxStandfirst) {
-			m.Subtitle = text
+			if !saysTitle(text, m.Title) {
+				m.Subtitle = text
+			}
 			d.Blocks = append(d.Blocks[:i:i], d.Blocks[i+1:]...)
 			return
 		}
+	}
+	if saysTitle(desc, m.Title) {
+		return
 	}
 	// A description that repeats the start of a paragraph of the lead is
 	// the lede again, not a standfirst; the first paragraph may be a
@@ -228,6 +237,42 @@ func firstParagraph(bs []doc.Block) (int, *doc.Paragraph) {
 		}
 	}
 	return -1, nil
+}
+
+// saysTitle reports whether a standfirst only says the title again: the
+// same words (case, white space and punctuation aside: "Headline…",
+// “Headline”), a run of the title's words (its first half, the
+// part before a colon), or all but a few letters of them (near-equal,
+// nearTitle).
+func saysTitle(s, title string) bool {
+	sw, tw := words(s), words(title)
+	if len(sw) == 0 || len(tw) == 0 {
+		return false
+	}
+	return wordRun(tw, sw) || (similarity(title, s) >= nearTitle && similarity(s, title) >= nearTitle)
+}
+
+// wordRun reports whether run is a run of words in ws.
+func wordRun(ws, run []string) bool {
+	if len(run) == 0 {
+		return false
+	}
+	for i := 0; i+len(run) <= len(ws); i++ {
+		if slices.Equal(run, ws[i:i+len(run)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearTitle is how much of each other's text (by the length of its words)
+// a standfirst and the title must share to be the same line written twice
+// ("Werkzeuge des Neandertalers" and "Die Werkzeuge des Neandertalers").
+const nearTitle = 0.85
+
+// words are the lower-cased words of s, without punctuation.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), notWord)
 }
 
 // repeats reports whether a description is the paragraph, or its start

@@ -62,6 +62,9 @@ type pageFacts struct {
 	postTitles []string
 	jsonld     []map[string]any
 	crumbs     []string // the items of the first breadcrumb trail
+	// articleH1 holds the h1s' text in each <article> element that has
+	// any (a post title's h1 too; not one that links home).
+	articleH1 map[*html.Node][]string
 }
 
 func gatherFacts(c *converter, root *html.Node) *pageFacts {
@@ -133,6 +136,14 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 			// h1 to the blog's name). An h1 that only links to the home
 			// page is the site's name.
 			t := clean(htmltree.TextContent(n))
+			if n.Data == "h1" && t != "" && !homeLink(n) {
+				if a := ancestor(n, "article"); a != nil {
+					if f.articleH1 == nil {
+						f.articleH1 = map[*html.Node][]string{}
+					}
+					f.articleH1[a] = append(f.articleH1[a], t)
+				}
+			}
 			switch {
 			case t == "" || homeLink(n):
 			case postTitleClass.MatchString(c.orig(n, "class")):
@@ -225,9 +236,32 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		titleFromPage = true
 	}
 	var site string
-	m.Title, site = cleanTitle(m.Title, m.Publisher, m.Section, host, append(slices.Clone(f.postTitles), f.h1...), titleFromPage)
+	heads := append(slices.Clone(f.postTitles), f.h1...)
+	raw := m.Title
+	m.Title, site = cleanTitle(m.Title, m.Publisher, m.Section, host, heads, titleFromPage)
 	if m.Publisher == "" {
 		m.Publisher = site
+	}
+	// A title that is only the site's name (og:site_name, the JSON-LD
+	// publisher's, the host) gives way to the <title>, when that says
+	// something else, else to the article's headline; a title of a few
+	// words that is not the article's headline, to that headline, when
+	// the <title> says no more than the title or says the headline.
+	siteNames := []string{ldName(ld["publisher"]), first("og:site_name"), host, strings.TrimPrefix(host, "www.")}
+	h := f.articleHeadline()
+	switch {
+	case namesSite(m.Title, siteNames):
+		if t, s := cleanTitle(f.title, m.Publisher, m.Section, host, heads, true); t != "" && !namesSite(t, siteNames) && !saysName(t, siteNames) {
+			m.Title = t
+			if m.Publisher == "" {
+				m.Publisher = s
+			}
+		} else if h != "" && !namesSite(h, siteNames) {
+			m.Title = h
+		}
+	case h != "" && shortOfHeadline(m.Title, h) &&
+		(titleFromPage || sameText(raw, f.title) || wordRun(words(f.title), words(h))):
+		m.Title = h
 	}
 
 	m.Authors = authors(f, ld, func(n string) bool { return siteOwn(n, m.Publisher, host) })
@@ -310,8 +344,20 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 	m.Lang = langTag(firstNonEmpty(ldString(ld, "inLanguage"), first("og:locale"), first("dc.language", "dcterms.language"),
 		f.htmlLang, first("content-language", "language")))
 	m.Rights = firstNonEmpty(first("dc.rights", "dcterms.rights"), first("copyright", "rights"))
-	pm.description = firstNonEmpty(ldString(ld, "description"), first("og:description"),
-		first("dc.description", "dcterms.description", "dcterms.abstract"), first("description"), first("twitter:description"))
+	descs := []string{ldString(ld, "description"), first("og:description"),
+		first("dc.description", "dcterms.description", "dcterms.abstract"), first("description"), first("twitter:description")}
+	pm.description = firstNonEmpty(descs...)
+	if saysTitle(pm.description, m.Title) {
+		// A description that only says the headline again gives way to
+		// one that says more (og:description "VIP" to the description
+		// tag's sentences); liftStandfirst prints none that says it.
+		for _, s := range descs {
+			if s != "" && !saysTitle(s, m.Title) {
+				pm.description = s
+				break
+			}
+		}
+	}
 	m.Summary = pm.description
 	pm.image = firstNonEmpty(first("og:image", "og:image:url", "og:image:secure_url"), first("twitter:image"))
 	pm.imageAlt = firstNonEmpty(first("og:image:alt"), first("twitter:image:alt"))
@@ -369,6 +415,46 @@ func (f *pageFacts) headH1(title string) *html.Node {
 		}
 	}
 	return best
+}
+
+// articleHeadline is the article's own headline: the one h1 of the one
+// <article> element that has any; "" when there is none, or more than one
+// (a list of stories, or a page of many).
+func (f *pageFacts) articleHeadline() string {
+	if len(f.articleH1) != 1 {
+		return ""
+	}
+	for _, hs := range f.articleH1 {
+		if len(hs) == 1 {
+			return hs[0]
+		}
+	}
+	return ""
+}
+
+// saysName reports whether s says one of names.
+func saysName(s string, names []string) bool {
+	sw := words(s)
+	for _, n := range names {
+		if wordRun(sw, words(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSiteNameWords is the most words a title may have to be taken for a
+// site's or a section's name when the article's headline does not say it.
+const maxSiteNameWords = 4
+
+// shortOfHeadline reports whether a title may be a name standing for the
+// article's headline h1 rather than the headline ("Example Gazette" over
+// "Library hours extended for winter", "Pressemitteilungen" over the
+// release's headline): a few words, fewer than the headline's, that the
+// headline does not say.
+func shortOfHeadline(title, h1 string) bool {
+	tw, hw := words(title), words(h1)
+	return len(tw) > 0 && len(tw) <= maxSiteNameWords && len(hw) > len(tw) && !wordRun(hw, tw)
 }
 
 // subTitleShare is how much of the title an h2 or h3 must say to be the
@@ -1221,13 +1307,16 @@ func hasWord(words []string, w string) bool {
 	return false
 }
 
-func hasAncestor(n *html.Node, name string) bool {
+func hasAncestor(n *html.Node, name string) bool { return ancestor(n, name) != nil }
+
+// ancestor is the nearest element above n named name, nil when none.
+func ancestor(n *html.Node, name string) *html.Node {
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p.Type == html.ElementNode && p.Data == name {
-			return true
+			return p
 		}
 	}
-	return false
+	return nil
 }
 
 func insideSVG(n *html.Node) bool { return n.Namespace != "" }

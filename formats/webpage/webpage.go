@@ -54,7 +54,8 @@
 //     section kicker, publication and reading-time lines, "Advertisement"
 //     and "Read more:" lines leave the body; a first paragraph that is
 //     the description or is styled as the standfirst becomes the subtitle,
-//     else the description does unless it only repeats the lede.
+//     else the description does unless it only repeats the lede; none
+//     that only says the headline again is a subtitle.
 //   - images keep every source the page gives (srcset candidates largest
 //     first, lazy-loading attributes, src) as Src and Fallback; the
 //     pipeline's resolver takes the first it can read, so a saved
@@ -75,13 +76,17 @@
 // <html lang>, then the text (whatlanggo, when confident); the title falls
 // back to <title>, with a " | Site" part naming the site, host or section
 // cut (a title whose first part is the <h1> becomes the <h1>, and the rest
-// the publisher). A breadcrumb trail (nav[aria-label=breadcrumb], a
+// the publisher); a title that is only the site's name gives way to a
+// <title> that says more, else to the one <h1> of the <article>, and so
+// does a title of a few words that <h1> does not say (readPageMeta). A
+// breadcrumb trail (nav[aria-label=breadcrumb], a
 // breadcrumb class, schema.org BreadcrumbList in JSON-LD) gives a section
 // and tags as in the article reader (formats/internal/crumbs), and leaves
 // the body. og:image is the lead figure when the article shows none.
 //
 // Charset: one function, Decode, turns a page's bytes into UTF-8 from the
-// charset the page declares (a BOM, <meta charset>, http-equiv), or
+// charset the page declares (a BOM, <meta charset>, http-equiv, met
+// anywhere in the head, not only in its first 1024 bytes), or
 // windows-1252 when it declares none, as a browser would
 // (golang.org/x/net/html/charset), with a charset-converted warning. The
 // pipeline's load stage calls it and hands the reader UTF-8 through
