@@ -343,10 +343,10 @@ type floor struct {
 
 var floors = map[string]floor{
 	"mozilla/html":            {f1: 0.96, titles: 0.94, authors: 0.80, dates: 0.97, maxEmpty: 0},
-	"mozilla/article":         {f1: 0.91, titles: 0.41, lineTitles: 0.72, authors: 0.27, maxEmpty: 1},
+	"mozilla/article":         {f1: 0.91, titles: 0.41, lineTitles: 0.72, authors: 0.32, maxEmpty: 1},
 	"mozilla/readability":     {f1: 0.99, titles: 0.99},
 	"trafilatura/html":        {snipP: 0.895, snipR: 0.91, titles: 0.77, authors: 0.62, dates: 0.84, maxEmpty: 4},
-	"trafilatura/article":     {snipP: 0.875, snipR: 0.88, titles: 0.65, lineTitles: 0.69, authors: 0.36, dates: 0.69, maxEmpty: 10},
+	"trafilatura/article":     {snipP: 0.875, snipR: 0.88, titles: 0.67, lineTitles: 0.71, authors: 0.39, dates: 0.69, maxEmpty: 10},
 	"trafilatura/trafilatura": {snipP: 0.88, snipR: 0.90, maxEmpty: 881},
 }
 
