@@ -6,9 +6,6 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-
-	"folio/internal/checktool"
-	"folio/internal/shared"
 )
 
 // TestLateCharsetDeclaration: a declaration past the prescan's 1024 bytes
@@ -105,14 +102,7 @@ func TestLateCharsetDeclaration(t *testing.T) {
 // this repository) that declare their charset past the first 1024 bytes:
 // they are read in it, not as windows-1252 mojibake.
 func TestLateCharsetOnPages(t *testing.T) {
-	mod, err := shared.ModuleDir("github.com/markusmobius/go-trafilatura")
-	dir := filepath.Join(mod, "test-files", "comparison")
-	if _, serr := os.Stat(dir); err != nil || serr != nil {
-		if checktool.InCI() {
-			t.Fatalf("go-trafilatura's test pages not found (CI=true): %v %v", err, serr)
-		}
-		t.Skipf("go-trafilatura's test pages not found: %v %v", err, serr)
-	}
+	dir := comparisonDir(t)
 	polish := func(r rune) bool { return strings.ContainsRune("ąćęłńśźżĄĆĘŁŃŚŹŻ", r) }
 	han := func(r rune) bool { return unicode.Is(unicode.Han, r) }
 	// What windows-1252 makes of Polish letters (ł ż ć ą ę) and of GBK's

@@ -139,14 +139,7 @@ func TestApplyVote(t *testing.T) {
 // repository) whose article container also holds furniture Readability
 // keeps: the vote takes it out and the article stays.
 func TestVoteOnPages(t *testing.T) {
-	mod, err := shared.ModuleDir("github.com/markusmobius/go-trafilatura")
-	dir := filepath.Join(mod, "test-files", "comparison")
-	if _, serr := os.Stat(dir); err != nil || serr != nil {
-		if checktool.InCI() {
-			t.Fatalf("go-trafilatura's test pages not found (CI=true): %v %v", err, serr)
-		}
-		t.Skipf("go-trafilatura's test pages not found: %v %v", err, serr)
-	}
+	dir := comparisonDir(t)
 	for _, tc := range []struct{ page, gone string }{
 		{"bund.net-marode.html", "Zur Übersicht"},                                 // a back link after the article
 		{"t3n.de-Laufzeit.html", "Verpasse keine News"},                           // a newsletter prompt
@@ -178,4 +171,19 @@ func TestVoteWantedBoundsTheArticle(t *testing.T) {
 	if !voteWanted(small) || voteWanted(big) {
 		t.Errorf("voteWanted: %d words %v, %d words %v", voteMaxWords, voteWanted(small), voteMaxWords+2, voteWanted(big))
 	}
+}
+
+// comparisonDir is the folder of Trafilatura's evaluation pages in
+// go-trafilatura's module; a test without it skips (fails under CI=true).
+func comparisonDir(t *testing.T) string {
+	t.Helper()
+	mod, err := shared.ModuleDir("github.com/markusmobius/go-trafilatura")
+	dir := filepath.Join(mod, "test-files", "comparison")
+	if _, serr := os.Stat(dir); err != nil || serr != nil {
+		if checktool.InCI() {
+			t.Fatalf("go-trafilatura's test pages not found (CI=true): %v %v", err, serr)
+		}
+		t.Skipf("go-trafilatura's test pages not found: %v %v", err, serr)
+	}
+	return dir
 }
