@@ -56,7 +56,7 @@ func newHTMLState(src []byte, name string, w *warnings) *htmlState {
 	h := fnv.New64a()
 	h.Write(src)
 	s := &htmlState{tag: fmt.Sprintf("folio-md-%x", h.Sum64())}
-	s.tree = &htmltree.Converter{File: name, Line: 1, Hooks: htmltree.Hooks{
+	s.tree = &htmltree.Converter{File: name, Line: 1, Anchors: true, Hooks: htmltree.Hooks{
 		Own:  s.own,
 		Warn: func(wn doc.Warning) { w.list = append(w.list, wn) },
 	}}

@@ -26,6 +26,8 @@ func TestRawHTMLBecomesTree(t *testing.T) {
 		{"a linked image is a link holding the image",
 			`<a href="https://example.com/"><img src="logo.png" alt="Logo"></a>`,
 			`P(Link[https://example.com/|](Image[logo.png|Logo|]))`, nil},
+		{"an anchor that only names a place stays, for normalize to give the heading it stands by",
+			"<a id=\"1.2.0\"></a>\n## Version 1.2.0", `P(RawInline[html]"<a id=\"1.2.0\"></a>") H2("Version 1.2.0")`, nil},
 		{"a lone image is a figure",
 			`<img src="logo.png" alt="Logo" width="200">`, `Figure[logo.png|Logo|]()`, nil},
 		{"an HTML table is a table",

@@ -16,8 +16,12 @@ type Block interface {
 // Heading is a section title. Level is 1–6; ID is the anchor, unique in the
 // document after normalize.
 type Heading struct {
-	Level   int      `json:"level"`
-	ID      string   `json:"id,omitempty"`
+	Level int    `json:"level"`
+	ID    string `json:"id,omitempty"`
+	// Anchors are other fragments the source gave the heading (a raw
+	// HTML anchor just before it or in it: <a id="1.2.0"></a>); a link
+	// to one lands on the heading.
+	Anchors []string `json:"anchors,omitempty"`
 	Content []Inline `json:"content"`
 	Pos     Pos      `json:"pos,omitzero"`
 }

@@ -92,6 +92,106 @@ func internalLinks(ctx context.Context, d *doc.Document, o *Options) error {
 	return nil
 }
 
+// rawAnchors turns a raw HTML anchor that only names a place (<a
+// id="1.2.0"></a>, <a name="x"></a>) into an anchor of the heading it
+// stands before, on its own line, or in: a changelog's version table links
+// to them (739 links in Node.js's changelogs). The raw HTML goes, even with
+// --unsafe-html (the heading carries the name now), with no warning. An
+// anchor elsewhere names no place Folio keeps: it goes silently, or stays
+// as written with --unsafe-html.
+func rawAnchors(ctx context.Context, d *doc.Document, o *Options) error {
+	mapBlocks(d, func(bs []doc.Block) []doc.Block {
+		out := bs[:0]
+		var pending []string
+		var held []doc.Block // anchor-only blocks waiting for a heading
+		for _, b := range bs {
+			if ids, ok := anchorOnly(b); ok {
+				pending = append(pending, ids...)
+				held = append(held, b)
+				continue
+			}
+			if h, ok := b.(*doc.Heading); ok {
+				var in []string
+				h.Content, in = cutAnchors(h.Content)
+				h.Anchors = append(append(h.Anchors, pending...), in...)
+			} else if o.UnsafeHTML {
+				out = append(out, held...)
+			}
+			pending, held = nil, nil
+			out = append(out, b)
+		}
+		if o.UnsafeHTML {
+			out = append(out, held...)
+		}
+		return out
+	})
+	if !o.UnsafeHTML {
+		mapInlines(d, func(is []doc.Inline) []doc.Inline {
+			out, _ := cutAnchors(is)
+			return out
+		})
+	}
+	return nil
+}
+
+// reAnchorOpen and reAnchorClose are the two halves of a raw anchor.
+var (
+	reAnchorOpen  = regexp.MustCompile(`(?i)^\s*<a\s+(?:id|name)\s*=\s*["']([^"'<>]+)["']\s*/?>\s*$`)
+	reAnchorClose = regexp.MustCompile(`(?i)^\s*</a\s*>\s*$`)
+	reAnchorWhole = regexp.MustCompile(`(?i)^\s*<a\s+(?:id|name)\s*=\s*["']([^"'<>]+)["']\s*>\s*</a\s*>\s*$`)
+)
+
+// anchorOnly reports a block that is nothing but raw anchors, with their
+// names.
+func anchorOnly(b doc.Block) ([]string, bool) {
+	switch b := b.(type) {
+	case *doc.RawBlock:
+		if m := reAnchorWhole.FindStringSubmatch(b.Text); m != nil {
+			return []string{m[1]}, true
+		}
+	case *doc.Paragraph:
+		rest, ids := cutAnchors(b.Content)
+		if len(ids) > 0 && len(rest) == 0 {
+			return ids, true
+		}
+	}
+	return nil, false
+}
+
+// cutAnchors takes the raw anchors out of is (an opening <a id> and its
+// closing </a> with nothing between, or white space) and returns their
+// names.
+func cutAnchors(is []doc.Inline) ([]doc.Inline, []string) {
+	var out []doc.Inline
+	var ids []string
+	for i := 0; i < len(is); i++ {
+		r, ok := is[i].(*doc.RawInline)
+		if !ok {
+			if t, ok := is[i].(*doc.Text); ok && strings.TrimSpace(t.Value) == "" && len(out) == 0 {
+				continue
+			}
+			out = append(out, is[i])
+			continue
+		}
+		if m := reAnchorWhole.FindStringSubmatch(r.Text); m != nil {
+			ids = append(ids, m[1])
+			continue
+		}
+		if m := reAnchorOpen.FindStringSubmatch(r.Text); m != nil && i+1 < len(is) {
+			if c, ok := is[i+1].(*doc.RawInline); ok && reAnchorClose.MatchString(c.Text) {
+				ids = append(ids, m[1])
+				i++
+				continue
+			}
+		}
+		out = append(out, is[i])
+	}
+	if len(ids) == 0 {
+		return is, nil
+	}
+	return out, ids
+}
+
 // reRawID finds the ids raw HTML declares (kept with --unsafe-html).
 var reRawID = regexp.MustCompile(`(?i)\b(?:id|name)\s*=\s*["']?([^"'\s>]+)`)
 
@@ -115,6 +215,11 @@ func HeadingFragments(d *doc.Document) map[string]string {
 		}
 		if _, ok := ids[h.ID]; !ok {
 			ids[h.ID] = h.ID
+		}
+		for _, a := range h.Anchors {
+			if _, ok := ids[a]; !ok {
+				ids[a] = h.ID
+			}
 		}
 		s := GitHubSlug(doc.PlainText(h.Content))
 		if k := gh[s]; k > 0 {

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,5 +97,55 @@ func TestInternalLinksInAFragment(t *testing.T) {
 	ws := run(t, d, Options{Fragment: true})
 	if len(ws) != 0 || d.Blocks[0].(*doc.Paragraph).Content[0] != l {
 		t.Errorf("warnings %v, inlines %v", ws, d.Blocks[0].(*doc.Paragraph).Content)
+	}
+}
+
+// TestRawAnchorsNameTheHeading: a raw anchor on its own line before a
+// heading, or inside it, becomes one of the heading's anchors, and a link
+// to it lands on the heading; an anchor anywhere else goes without a
+// warning (or stays, with --unsafe-html).
+func TestRawAnchorsNameTheHeading(t *testing.T) {
+	raw := func(s string) *doc.RawInline { return &doc.RawInline{Format: "html", Text: s} }
+	build := func() (*doc.Document, *doc.Heading, *doc.Heading, *doc.Link, *doc.Link) {
+		h1 := h(2, "2024-01-01, Version 1.2.0")
+		h2 := &doc.Heading{Level: 2, Content: []doc.Inline{raw(`<a name="old">`), raw(`</a>`), &doc.Text{Value: "Older"}}}
+		l1 := &doc.Link{URL: "#1.2.0", Content: []doc.Inline{&doc.Text{Value: "1.2.0"}}}
+		l2 := &doc.Link{URL: "#old", Content: []doc.Inline{&doc.Text{Value: "old"}}}
+		d := &doc.Document{Blocks: []doc.Block{
+			h(1, "Changelog"),
+			para(l1, l2),
+			para(raw(`<a id="1.2.0">`), raw(`</a>`)),
+			h1,
+			para(&doc.Text{Value: "Notes "}, raw(`<a id="loose"></a>`)),
+			h2,
+		}}
+		return d, h1, h2, l1, l2
+	}
+	d, h1, h2, l1, l2 := build()
+	ws := run(t, d, Options{})
+	if len(ws) != 0 {
+		t.Errorf("warnings: %v", ws)
+	}
+	if !slices.Equal(h1.Anchors, []string{"1.2.0"}) || !slices.Equal(h2.Anchors, []string{"old"}) || doc.PlainText(h2.Content) != "Older" {
+		t.Errorf("anchors %q and %q, second heading %q", h1.Anchors, h2.Anchors, doc.PlainText(h2.Content))
+	}
+	if l1.URL != "#"+h1.ID || l2.URL != "#"+h2.ID {
+		t.Errorf("links %q %q, want #%s #%s", l1.URL, l2.URL, h1.ID, h2.ID)
+	}
+	raws := 0
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		if _, ok := n.(*doc.RawInline); ok {
+			raws++
+		}
+		return doc.WalkContinue
+	})
+	if raws != 0 || len(d.Blocks) != 4 {
+		t.Errorf("%d raw inlines left, %d blocks (want 0, 4)", raws, len(d.Blocks))
+	}
+	// With --unsafe-html the loose anchor stays as written.
+	d, _, _, _, _ = build()
+	run(t, d, Options{UnsafeHTML: true})
+	if got := d.Blocks[2].(*doc.Paragraph).Content; len(got) != 2 {
+		t.Errorf("with --unsafe-html the loose anchor went: %v", got)
 	}
 }

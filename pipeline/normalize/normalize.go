@@ -55,6 +55,7 @@ func Passes(o *Options) []Pass {
 		{"depth", capDepth},
 		{"xml-chars", xmlChars},
 		{"nfc", composeText},
+		{"raw-anchors", rawAnchors},
 		{"raw-html", rawHTML},
 	}
 	if !o.Fragment {

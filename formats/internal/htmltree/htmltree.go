@@ -57,6 +57,10 @@ type Converter struct {
 	Base *url.URL
 	// Lang is the document's language (the marks a <q> is shown with).
 	Lang string
+	// Anchors keeps an <a> that only names a place (<a id="x"></a>, no
+	// href) as a raw anchor, for normalize to give the heading it stands
+	// by (the Markdown reader sets it; a saved page's anchors go).
+	Anchors bool
 	// Line is the line of the text being read: set from each element's
 	// tag, advanced by the newlines of the text read since.
 	Line int

@@ -1,6 +1,7 @@
 package htmltree
 
 import (
+	"cmp"
 	"net/url"
 	"sort"
 	"strconv"
@@ -101,6 +102,9 @@ func (c *Converter) appendInline(out []doc.Inline, n *html.Node, depth int) []do
 		return out
 	case "a":
 		href := strings.TrimSpace(Attr(n, "href"))
+		if id := cmp.Or(Attr(n, "id"), Attr(n, "name")); href == "" && c.Anchors && id != "" && !strings.ContainsAny(id, "\"'<>") {
+			out = append(out, &doc.RawInline{Format: "html", Text: `<a id="` + id + `"></a>`, Pos: pos})
+		}
 		if href == "" || scriptURL(href) {
 			out = c.appendInlines(out, n, depth)
 			if href != "" {
