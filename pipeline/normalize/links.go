@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"folio/pipeline/doc"
 )
 
@@ -53,6 +55,9 @@ func internalLinks(ctx context.Context, d *doc.Document, o *Options) error {
 		if f, err := url.PathUnescape(frag); err == nil {
 			frag = f
 		}
+		// Heading text, and so its id, is composed (the nfc pass); a
+		// link is verbatim.
+		frag = norm.NFC.String(frag)
 		if targets[frag] {
 			if frag != l.URL[1:] {
 				l.URL = "#" + frag

@@ -88,6 +88,22 @@ func TestInternalLinks(t *testing.T) {
 	}
 }
 
+// TestInternalLinksToDecomposedHeadings: a heading written decomposed
+// ("Fu" + U+0308 + "r") is composed by the nfc pass, and a link spelled
+// the same way still finds it.
+func TestInternalLinksToDecomposedHeadings(t *testing.T) {
+	l := &doc.Link{URL: "#fu\u0308r", Content: []doc.Inline{&doc.Text{Value: "x"}}}
+	d := &doc.Document{Meta: doc.Meta{Cover: "Bu\u0308cher.png"}, Blocks: []doc.Block{h(1, "T"), para(l), h(2, "Fu\u0308r")}}
+	ws := run(t, d, Options{})
+	if len(ws) != 0 || l.URL != "#für" {
+		t.Errorf("link %q, warnings %v", l.URL, ws)
+	}
+	// A file name is kept as written: on disk it is found only so.
+	if d.Meta.Cover != "Bu\u0308cher.png" {
+		t.Errorf("cover %q changed", d.Meta.Cover)
+	}
+}
+
 // TestInternalLinksInAFragment: --fragment output goes into a page of the
 // user's, which may hold the id: a link to an id the fragment lacks stays,
 // with no warning.

@@ -93,8 +93,13 @@ func composeText(ctx context.Context, d *doc.Document, o *Options) error {
 func eachText(d *doc.Document, f func(s *string, pos doc.Pos, verbatim bool)) {
 	m := &d.Meta
 	for _, s := range []*string{&m.Title, &m.Subtitle, &m.Date, &m.Updated, &m.Dateline, &m.Lang,
-		&m.Source, &m.Publisher, &m.Section, &m.Summary, &m.Cover, &m.Rights, &m.Identifier} {
+		&m.Publisher, &m.Section, &m.Summary, &m.Rights} {
 		f(s, m.Pos, false)
+	}
+	// A file name, an address and an identifier are kept as written: an
+	// NFD file name on disk is found only as it is spelled.
+	for _, s := range []*string{&m.Source, &m.Cover, &m.Identifier} {
+		f(s, m.Pos, true)
 	}
 	for _, list := range [][]string{m.Authors, m.Tags} {
 		for i := range list {
