@@ -234,7 +234,7 @@ func (r *Renderer) fragmentHref(id string, pos doc.Pos) string {
 	if r.opts.Href != nil {
 		return escapeURL(r.opts.Href(id, pos), true)
 	}
-	return "#" + escapeURL(id, true)
+	return escapeURL("#"+id, true)
 }
 
 // span writes a styled span as the HTML element of its style; an unknown

@@ -530,9 +530,16 @@ func TestURLsStayValidURIs(t *testing.T) {
 		"https://example.org/a b#c":             "https://example.org/a%20b#c",
 		"mailto:jane@example.org":               "mailto:jane@example.org",
 		"https://foo.bar.`baz":                  "https://foo.bar.%60baz",
+		// A host IDNA refuses keeps its escapes, and a stray % is escaped.
+		"https://a%20b.%C3%BC/": "https://a%20b.%C3%BC/",
+		"https://ü%zz/":         "https://%C3%BC%25zz/",
 	} {
 		if got := escapeURL(in, false); got != want {
 			t.Errorf("escapeURL(%q) = %q, want %q", in, got, want)
 		}
+	} // A link into the document whose id holds a '#'.
+	r := New(Options{}, nil)
+	if got := r.fragmentHref("x#y", doc.Pos{}); got != "#x%23y" {
+		t.Errorf("fragmentHref(x#y) = %q, want #x%%23y", got)
 	}
 }

@@ -203,8 +203,8 @@ func authority(s string) (start, end int) {
 // HostASCII writes a host name in the ASCII a URI allows: an
 // internationalised name in its IDNA form ("bücher.example" →
 // "xn--bcher-kva.example"), percent escapes in it undone first; an IPv6
-// literal in brackets as it is. A host IDNA refuses keeps its percent
-// escapes.
+// literal in brackets as it is. A host IDNA refuses is returned as given
+// (escapeURL then percent-encodes it as any other part).
 func HostASCII(host string) string {
 	if strings.HasPrefix(host, "[") {
 		return host
@@ -226,15 +226,7 @@ func HostASCII(host string) string {
 	if a, err := idna.Lookup.ToASCII(h); err == nil {
 		return a
 	}
-	var b strings.Builder
-	for i := 0; i < len(h); i++ {
-		if h[i] >= utf8.RuneSelf {
-			fmt.Fprintf(&b, "%%%02X", h[i])
-		} else {
-			b.WriteByte(h[i])
-		}
-	}
-	return b.String()
+	return host
 }
 
 func isHex(c byte) bool {
