@@ -220,6 +220,11 @@ func parse(s string, dated bool) (Byline, bool) {
 			continue
 		}
 		ws := words(p)
+		if reSuffix.MatchString(p) && len(b.Authors) > 0 {
+			// "Jane Roe, Jr.": the suffix is the name's.
+			b.Authors[len(b.Authors)-1] += ", " + p
+			continue
+		}
 		if len(ws) > 5 || strings.IndexFunc(p, unicode.IsDigit) >= 0 {
 			return Byline{}, false
 		}
@@ -240,6 +245,9 @@ func parse(s string, dated bool) (Byline, bool) {
 	}
 	return b, len(b.Authors) > 0
 }
+
+// reSuffix is a name's suffix written after a comma.
+var reSuffix = lazyre.New(`^(?:Jr|Sr)\.?$|^(?:II|III|IV)$`)
 
 // reInitialEnd is a name's last word that ends in a full stop: an
 // initial or "Jr.", "Sr.".

@@ -36,6 +36,7 @@ func TestParse(t *testing.T) {
 		{"By\u00a0Jose de la Roe", []string{"Jose de la Roe"}, ""},
 		{"---- by Kenneth Roe", []string{"Kenneth Roe"}, ""},
 		{"By Perry Roe Jr.", []string{"Perry Roe Jr."}, ""},
+		{"By Jane Roe, Jr.", []string{"Jane Roe, Jr."}, ""},
 	}
 	for _, tt := range tests {
 		b, ok := Parse(tt.in)
