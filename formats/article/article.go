@@ -273,12 +273,16 @@ func (p *parser) findFigures() {
 			continue
 		}
 		c := i - 1
-		if p.imageLabel(i) {
+		label := p.labelAbove(i)
+		if label {
 			c = -1
 		}
 		hasCaption := c >= 0 && !u.gapBefore && (p.roles[c] == roleTitle || p.free(c) && p.captionShaped(c))
-		if isSource && !hasCaption {
+		if isSource && !hasCaption && !label {
 			continue
+		}
+		if label {
+			p.imageLabel(i)
 		}
 		capt := ""
 		if hasCaption && p.roles[c] != roleTitle {
@@ -317,11 +321,16 @@ func (p *parser) findFigures() {
 // figure when it only says "Image" or "Photo" (a label for screen readers
 // that a copy keeps), and reports whether it did.
 func (p *parser) imageLabel(i int) bool {
-	if i == 0 || p.units[i].gapBefore || !p.free(i-1) || !reImageLabel.MatchString(strings.TrimSpace(p.units[i-1].text)) {
+	if !p.labelAbove(i) {
 		return false
 	}
 	p.roles[i-1] = roleFigurePart
 	return true
+}
+
+// labelAbove reports an image label ("Image", "Photo") just above unit i.
+func (p *parser) labelAbove(i int) bool {
+	return i > 0 && !p.units[i].gapBefore && p.free(i-1) && reImageLabel.MatchString(strings.TrimSpace(p.units[i-1].text))
 }
 
 // captionShaped reports whether unit i can be a photo caption: short, and

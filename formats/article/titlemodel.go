@@ -42,16 +42,16 @@ func (p *parser) titleCandidates(start int) []int {
 
 const maxTitleCandidates = 60
 
-// reNeverHeadline is a rating ("4,0 bei 4 Bewertungen", "205669
-// Bewertungen") and a forum's quote header ("Zitat von Anna", "--- Zitat
-// ---", "Quote from Anna").
-var reNeverHeadline = lazyre.New(`(?i)\d[\d.,]*\s*(?:bei\s+\d+\s+)?(?:bewertungen|ratings|reviews|rezensionen|avis|valoraciones)\b|\bbewertungen\s*\(\d+\)|^-*\s*(?:zitat|quote|cita)(?:\s*-*$|\s+(?:von|from|de)\s)`)
+// reNeverHeadline is a rating that opens its line ("4,0 bei 4
+// Bewertungen", "205669 Bewertungen zu …") and a forum's quote header, a
+// line of its own ("Zitat von Anna", "--- Zitat ---", "Quote from Anna").
+var reNeverHeadline = lazyre.New(`(?i)^\d[\d.,]*\s*(?:bei\s+\d+\s+)?(?:bewertungen|ratings|reviews|rezensionen|avis|valoraciones)\b|\bbewertungen\s*\(\d+\)|^(?:zitat|quote)\s+(?:von|from)\s+\S+(?:\s+\S+)?\s*:?$|^-+\s*(?:zitat|quote)\s*-+$`)
 
 // neverHeadline reports a line no page's headline looks like (none of the
 // 1,000 headlines of the two development sets does): a row of a table
 // copied with its tabs ("13\tPiotr Roe\t3\t3"), a link to the previous or
-// next post ("← 2 Jahre CryptoParty Graz"), and a line with more digits
-// than letters or under two letters ("2:1 (1:0)", "95'", "...").
+// next post ("← 2 Jahre CryptoParty Graz"), a line of several words with
+// more digits than letters ("2:1 (1:0)") and one with neither ("...").
 // A date line stays a candidate: the ranks among the candidates read where
 // the first one stands (bestTitle passes it over).
 func neverHeadline(s string) bool {
@@ -79,7 +79,9 @@ func neverHeadline(s string) bool {
 			digits++
 		}
 	}
-	return letters < 2 || digits > letters
+	// One token may be a headline of figures ("1984", "5G"); a line of
+	// several with more digits than letters is a score or a table row.
+	return letters == 0 && digits == 0 || digits > letters && len(strings.Fields(t)) > 1
 }
 
 // isCredit reports a photo's credit line ("Foto: Anita Roe") or a caption
