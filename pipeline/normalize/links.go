@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -21,31 +22,28 @@ import (
 // that the link has no target and leaves its text in place of the link
 // (with --fragment the link stays: the page it goes into may hold the id).
 func internalLinks(ctx context.Context, d *doc.Document, o *Options) error {
+	// The ids no heading holds: the notes', and those of raw HTML kept
+	// with --unsafe-html. Headings' are in HeadingFragments, with the
+	// other spellings that name them.
 	targets := map[string]bool{}
 	for _, n := range d.Notes {
 		if n != nil && n.ID != "" {
 			targets[n.ID] = true
 		}
 	}
+	if o.UnsafeHTML {
+		doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+			switch n := n.(type) {
+			case *doc.RawBlock:
+				rawIDs(n.Text, targets)
+			case *doc.RawInline:
+				rawIDs(n.Text, targets)
+			}
+			return doc.WalkContinue
+		})
+	}
 	var frags map[string]string
 	broken := map[*doc.Link]bool{}
-	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
-		switch n := n.(type) {
-		case *doc.Heading:
-			if entering && n.ID != "" {
-				targets[n.ID] = true
-			}
-		case *doc.RawBlock:
-			if o.UnsafeHTML {
-				rawIDs(n.Text, targets)
-			}
-		case *doc.RawInline:
-			if o.UnsafeHTML {
-				rawIDs(n.Text, targets)
-			}
-		}
-		return doc.WalkContinue
-	})
 	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
 		l, ok := n.(*doc.Link)
 		if !ok || !entering || l.Batch != nil || !strings.HasPrefix(l.URL, "#") || len(l.URL) == 1 {
@@ -139,11 +137,17 @@ func rawAnchors(ctx context.Context, d *doc.Document, o *Options) error {
 	return nil
 }
 
-// reAnchorOpen and reAnchorClose are the two halves of a raw anchor.
+// anchorStart is a raw anchor's start tag up to its '>', the name in its
+// group.
+const anchorStart = `(?i)^\s*<a\s+(?:id|name)\s*=\s*["']([^"'<>]+)["']\s*`
+
+// reAnchorOpen and reAnchorClose are the two halves of a raw anchor,
+// reAnchorWhole the two in one node. Like every pattern of the readers
+// they are compiled on first use, not when the program starts.
 var (
-	reAnchorOpen  = regexp.MustCompile(`(?i)^\s*<a\s+(?:id|name)\s*=\s*["']([^"'<>]+)["']\s*/?>\s*$`)
-	reAnchorClose = regexp.MustCompile(`(?i)^\s*</a\s*>\s*$`)
-	reAnchorWhole = regexp.MustCompile(`(?i)^\s*<a\s+(?:id|name)\s*=\s*["']([^"'<>]+)["']\s*>\s*</a\s*>\s*$`)
+	reAnchorOpen  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(anchorStart + `/?>\s*$`) })
+	reAnchorClose = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^\s*</a\s*>\s*$`) })
+	reAnchorWhole = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(anchorStart + `>\s*</a\s*>\s*$`) })
 )
 
 // anchorOnly reports a block that is nothing but raw anchors, with their
@@ -151,7 +155,7 @@ var (
 func anchorOnly(b doc.Block) ([]string, bool) {
 	switch b := b.(type) {
 	case *doc.RawBlock:
-		if m := reAnchorWhole.FindStringSubmatch(b.Text); m != nil {
+		if m := reAnchorWhole().FindStringSubmatch(b.Text); m != nil {
 			return []string{m[1]}, true
 		}
 	case *doc.Paragraph:
@@ -178,12 +182,12 @@ func cutAnchors(is []doc.Inline) ([]doc.Inline, []string) {
 			out = append(out, is[i])
 			continue
 		}
-		if m := reAnchorWhole.FindStringSubmatch(r.Text); m != nil {
+		if m := reAnchorWhole().FindStringSubmatch(r.Text); m != nil {
 			ids = append(ids, m[1])
 			continue
 		}
-		if m := reAnchorOpen.FindStringSubmatch(r.Text); m != nil && i+1 < len(is) {
-			if c, ok := is[i+1].(*doc.RawInline); ok && reAnchorClose.MatchString(c.Text) {
+		if m := reAnchorOpen().FindStringSubmatch(r.Text); m != nil && i+1 < len(is) {
+			if c, ok := is[i+1].(*doc.RawInline); ok && reAnchorClose().MatchString(c.Text) {
 				ids = append(ids, m[1])
 				i++
 				continue
@@ -198,10 +202,12 @@ func cutAnchors(is []doc.Inline) ([]doc.Inline, []string) {
 }
 
 // reRawID finds the ids raw HTML declares (kept with --unsafe-html).
-var reRawID = regexp.MustCompile(`(?i)\b(?:id|name)\s*=\s*["']?([^"'\s>]+)`)
+var reRawID = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:id|name)\s*=\s*["']?([^"'\s>]+)`)
+})
 
 func rawIDs(html string, targets map[string]bool) {
-	for _, m := range reRawID.FindAllStringSubmatch(html, -1) {
+	for _, m := range reRawID().FindAllStringSubmatch(html, -1) {
 		targets[m[1]] = true
 	}
 }
