@@ -435,12 +435,7 @@ type codeLine struct {
 // text copies whole; the lines that continue it start at its indent (at
 // most half the block) with a mark in the gutter (continuationMark).
 func (l *layout) wrapCode(w word, inner float64) []codeLine {
-	var cells []cell
-	for si, s := range w.spans {
-		for _, r := range s.text {
-			cells = append(cells, cell{r, si, float64(s.face.Width(r)) * s.st.size / 1000})
-		}
-	}
+	cells := cellsOf(w)
 	lead, indent := 0, 0.0
 	for lead < len(cells) && cells[lead].r == ' ' {
 		indent += cells[lead].w
@@ -450,11 +445,7 @@ func (l *layout) wrapCode(w word, inner float64) []codeLine {
 	var out []codeLine
 	limit := inner
 	for start := 0; start < len(cells); {
-		end, acc := start, 0.0
-		for end < len(cells) && (end == start || acc+cells[end].w <= limit+eps) {
-			acc += cells[end].w
-			end++
-		}
+		end := fillCells(cells, start, limit)
 		if end < len(cells) && cells[end].r != ' ' {
 			// The first line's break may not fall in its indent.
 			from := max(start+(end-start)/2, lead)
@@ -465,10 +456,8 @@ func (l *layout) wrapCode(w word, inner float64) []codeLine {
 					break
 				}
 			}
-			for k := end - 1; cut < 0 && k > from && k > end-24; k-- {
-				if strings.ContainsRune("/-.?&=_,;#", cells[k].r) {
-					cut = k + 1
-				}
+			if cut < 0 {
+				cut = punctBreak(cells, from, end)
 			}
 			if cut > 0 {
 				end = cut

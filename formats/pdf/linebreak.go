@@ -286,27 +286,15 @@ type cell struct {
 // and rest (the others), preferring to cut after a slash, hyphen, dot or
 // other URL punctuation near the end of a piece.
 func (l *layout) splitWord(w word, first, rest float64) []word {
-	var cells []cell
-	for si, s := range w.spans {
-		for _, r := range s.text {
-			cells = append(cells, cell{r, si, float64(s.face.Width(r)) * s.st.size / 1000})
-		}
-	}
+	cells := cellsOf(w)
 	var pieces []word
 	limit := first
 	start := 0
 	for start < len(cells) {
-		end, acc := start, 0.0
-		for end < len(cells) && (end == start || acc+cells[end].w <= limit+eps) {
-			acc += cells[end].w
-			end++
-		}
+		end := fillCells(cells, start, limit)
 		if end < len(cells) {
-			for k := end - 1; k > start+(end-start)/2 && k > end-24; k-- {
-				if strings.ContainsRune("/-.?&=_,;#", cells[k].r) {
-					end = k + 1
-					break
-				}
+			if cut := punctBreak(cells, start+(end-start)/2, end); cut > 0 {
+				end = cut
 			}
 		}
 		pieces = append(pieces, l.pieceOf(w, cells[start:end]))
@@ -318,6 +306,40 @@ func (l *layout) splitWord(w word, first, rest float64) []word {
 		pieces[n-1].brk = w.brk
 	}
 	return pieces
+}
+
+// cellsOf is w's characters, each with its span and width.
+func cellsOf(w word) []cell {
+	var cells []cell
+	for si, s := range w.spans {
+		for _, r := range s.text {
+			cells = append(cells, cell{r, si, float64(s.face.Width(r)) * s.st.size / 1000})
+		}
+	}
+	return cells
+}
+
+// fillCells is the end of the longest run of cells from start that fits
+// in limit (one cell at least).
+func fillCells(cells []cell, start int, limit float64) int {
+	end, acc := start, 0.0
+	for end < len(cells) && (end == start || acc+cells[end].w <= limit+eps) {
+		acc += cells[end].w
+		end++
+	}
+	return end
+}
+
+// punctBreak is where to cut before end: after the last slash, hyphen,
+// dot or other URL punctuation among the cells after from and in the 23
+// before end; -1 when there is none.
+func punctBreak(cells []cell, from, end int) int {
+	for k := end - 1; k > from && k > end-24; k-- {
+		if strings.ContainsRune("/-.?&=_,;#", cells[k].r) {
+			return k + 1
+		}
+	}
+	return -1
 }
 
 func (l *layout) pieceOf(w word, cells []cell) word {
