@@ -161,13 +161,7 @@ func TestEmptyInputWarnsOnce(t *testing.T) {
 	if res.Err != nil {
 		t.Fatal(res.Err)
 	}
-	n := 0
-	for _, w := range res.Warnings {
-		if w.Code == "empty-document" {
-			n++
-		}
-	}
-	if n != 1 {
+	if n := codeCount(res.Warnings, "empty-document"); n != 1 {
 		t.Errorf("%d empty-document warnings, want 1: %v", n, res.Warnings)
 	}
 	b, _ := os.ReadFile(filepath.Join(dir, "out", "blank.html"))
@@ -233,13 +227,7 @@ func TestUnsafeLinkWarnedOnce(t *testing.T) {
 	if res.Err != nil {
 		t.Fatal(res.Err)
 	}
-	n := 0
-	for _, w := range res.Warnings {
-		if w.Code == "unsafe-url" {
-			n++
-		}
-	}
-	if n != 1 {
+	if n := codeCount(res.Warnings, "unsafe-url"); n != 1 {
 		t.Errorf("%d unsafe-url warnings, want 1: %v", n, res.Warnings)
 	}
 }
@@ -265,4 +253,15 @@ func TestJSONTreeWarningsNameTheFile(t *testing.T) {
 			t.Errorf("warning %v names %q, want %s", w, w.Pos.File, in)
 		}
 	}
+}
+
+// codeCount is how many of ws have the code.
+func codeCount(ws []doc.Warning, code string) int {
+	n := 0
+	for _, w := range ws {
+		if w.Code == code {
+			n++
+		}
+	}
+	return n
 }

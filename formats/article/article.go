@@ -319,13 +319,11 @@ func (p *parser) findFigures() {
 
 // imageLabel makes the line just above a figure's first line part of the
 // figure when it only says "Image" or "Photo" (a label for screen readers
-// that a copy keeps), and reports whether it did.
-func (p *parser) imageLabel(i int) bool {
-	if !p.labelAbove(i) {
-		return false
+// that a copy keeps).
+func (p *parser) imageLabel(i int) {
+	if p.labelAbove(i) {
+		p.roles[i-1] = roleFigurePart
 	}
-	p.roles[i-1] = roleFigurePart
-	return true
 }
 
 // labelAbove reports an image label ("Image", "Photo") just above unit i.

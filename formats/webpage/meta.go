@@ -465,11 +465,11 @@ const subTitleShare = 0.6
 // of words that are in a, from 0 to 1: Readability's textSimilarity.
 func similarity(a, b string) float64 {
 	in := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(a), notWord) {
+	for _, w := range words(a) {
 		in[w] = true
 	}
 	all, miss := 0, 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(b), notWord) {
+	for _, w := range words(b) {
 		all += len(w) + 1
 		if !in[w] {
 			miss += len(w) + 1

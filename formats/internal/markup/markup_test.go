@@ -537,7 +537,8 @@ func TestURLsStayValidURIs(t *testing.T) {
 		if got := escapeURL(in, false); got != want {
 			t.Errorf("escapeURL(%q) = %q, want %q", in, got, want)
 		}
-	} // A link into the document whose id holds a '#'.
+	}
+	// A link into the document whose id holds a '#'.
 	r := New(Options{}, nil)
 	if got := r.fragmentHref("x#y", doc.Pos{}); got != "#x%23y" {
 		t.Errorf("fragmentHref(x#y) = %q, want #x%%23y", got)

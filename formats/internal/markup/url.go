@@ -121,8 +121,8 @@ func escapeURL(s string, keepNonASCII bool) string {
 	hashes := 0
 	for i := 0; i < len(s); {
 		if i == hostStart && hostEnd > hostStart {
-			if h := s[hostStart:hostEnd]; HostASCII(h) != h {
-				b.WriteString(HostASCII(h))
+			if h, a := s[hostStart:hostEnd], HostASCII(s[hostStart:hostEnd]); a != h {
+				b.WriteString(a)
 				i = hostEnd
 				continue
 			}
