@@ -58,9 +58,9 @@ och att det som är på för av med till den har de inte om ett men var
 }()
 
 var (
-	reCommentBy   = lazyre.New(`(?i)(?:says|said|wrote|writes|schreibt|schrieb|sagt|dit|a écrit|escribió|dice|scrive|disse|schreef|пишет|написал)\s*:?\s*$`)
-	reCommentAct  = lazyre.New(`(?i)^(?:reply|replies|antworten|antwort|répondre|responder|rispondi|report|report abuse|like|likes|quote|permalink|flag|upvote|downvote|ответить|\d+\s+(?:likes?|replies|points?))$`)
-	reCommentHead = lazyre.New(`(?i)(?:^\d+\s+(?:responses?|comments?|replies|kommentare?|réponses?|commentaires?|comentarios?|commenti|reacties|комментари\S*)\b|^(?:leave a reply|leave a comment|post a comment|add a comment|kommentar hinterlassen|schreibe einen kommentar|laisser un commentaire|deja un comentario|comments|kommentare|commentaires|comentarios|reader comments|discussion|what do you think|join the conversation)\b)`)
+	reCommentBy   = lazyre.New(`(?i)(?:^|\s)(?:says|said|wrote|writes|schreibt|schrieb|sagt|dit|a écrit|escribió|dice|scrive|disse|schreef|пишет|написал)\s*:?\s*$`)
+	reCommentAct  = lazyre.New(`(?i)^(?:reply|replies|antworten|antwort|melden|signaler|denunciar|segnala|reportar|répondre|responder|rispondi|report|report abuse|like|likes|quote|permalink|flag|upvote|downvote|ответить|\d+\s+(?:likes?|replies|points?))$`)
+	reCommentHead = lazyre.New(`(?i)(?:^\d+\s+(?:responses?|comments?|replies|kommentare?|réponses?|commentaires?|comentarios?|commenti|reacties|комментари\S*)\b|^(?:leserkommentare|leave a reply|leave a comment|post a comment|add a comment|kommentar hinterlassen|schreibe einen kommentar|laisser un commentaire|deja un comentario|comments|kommentare|commentaires|comentarios|reader comments|discussion|what do you think|join the conversation)\b)`)
 	reShareRow    = lazyre.New(`(?i)\((?:opens|öffnet) in (?:a )?new window\)|\bclick to (?:share|email|print)\b|\bshare (?:on|via|this)\b|\btweet\b|\bpin it\b|\bteilen\b|\bpartager\b|\bcompartir\b`)
 	// reCommentCount is a comment thread's heading anywhere in a short
 	// line ("There are 13 comments") or at the start of a long one ("11
@@ -70,6 +70,13 @@ var (
 	// reStampTime is a comment's or post's time stamp: "at 12:20 AM",
 	// "um 14:10", "à 07:19".
 	reStampTime = lazyre.New(`(?i)(?:\b(?:at|um|à|a las|às|alle|om|в)\s+\d{1,2}[:.h]\d{2}|\d{1,2}:\d{2}\s*(?:am|pm)\b)`)
+	// reDateClock is a numeric date followed by a clock time, as a
+	// comment's stamp is often written: "14. 01. 2020, 13:47",
+	// "2020-01-14 13:47", "14/01/2020 um 13:47".
+	reDateClock = lazyre.New(`(?:\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d{4}-\d{2}-\d{2})\b\D{0,8}\b\d{1,2}:\d{2}\b`)
+	// reReplyTo is a reply in a comment thread, led by the name it
+	// answers: "@Martinxyz ob die …".
+	reReplyTo = lazyre.New(`^@[\pL\pN_]`)
 	// reTimeLed is a line led by a clock time, as live-blog entries are.
 	reTimeLed     = lazyre.New(`^\d{1,2}[:h.]\d{2}\b`)
 	reClockLine   = lazyre.New(`\b\d{1,2}:\d{2}\b`)
@@ -205,6 +212,17 @@ func urlish(s string) bool {
 	return strings.Contains(s, "://") || strings.Contains(s, "www.") || strings.Contains(s, "@")
 }
 
+// commentLine reports a line shaped like a comment thread's furniture:
+// who wrote ("Anna says:"), a time stamp, an action ("Reply", "melden") or
+// a reply led by the name it answers ("@anna …").
+func (p *parser) commentLine(i int) bool {
+	u := p.units[i]
+	s, nw := u.text, u.nwords
+	digit := strings.ContainsAny(s, "0123456789")
+	return nw <= 14 && (reCommentBy.MatchString(s) || digit && (reStampTime.MatchString(s) || reDateClock.MatchString(s))) ||
+		nw <= 4 && reCommentAct.MatchString(s) || s[0] == '@' && reReplyTo.MatchString(s)
+}
+
 // commentHeadFeature is the index of the comment-thread heading feature.
 const commentHeadFeature = 18
 
@@ -331,9 +349,8 @@ func (p *parser) lineFeatures() [][]float64 {
 	}
 	comment, timed := make([]float64, n), make([]float64, n)
 	for i, u := range p.units {
-		s, nw := u.text, u.nwords
-		digit := strings.ContainsAny(s, "0123456789")
-		if nw <= 14 && (reCommentBy.MatchString(s) || digit && reStampTime.MatchString(s)) || nw <= 4 && reCommentAct.MatchString(s) {
+		s := u.text
+		if p.commentLine(i) {
 			comment[i] = 1
 		}
 		if s[0] >= '0' && s[0] <= '9' && reTimeLed.MatchString(s) {

@@ -75,6 +75,37 @@ func TestCommentShapes(t *testing.T) {
 	}
 }
 
+// The shapes that mark a line of a comment thread in the window features:
+// who wrote, a stamp, an action, a reply to a name. A word that ends in
+// one of the verbs ("Reddit", "Credit", "BBEdit" end in the French "dit")
+// is none of them.
+func TestCommentLineShapes(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Makali wrote:":                    true,
+		"Anna sagt:":                       true,
+		"Reddit":                           false,
+		"Credit":                           false,
+		"Edit":                             false,
+		"BBEdit":                           false,
+		"14. 01. 2020, 13:47":              true,
+		"2020-01-14 13:47":                 true,
+		"14/01/2020 um 13:47":              true,
+		"at 12:20 AM":                      true,
+		"melden":                           true,
+		"Antworten":                        true,
+		"@Martinxyz ob die Australier …":   true,
+		"Published 14 January 2020":        false,
+		"The 2020 season opens at noon.":   false,
+		"Email me@example.com for a copy.": false,
+	} {
+		p := &parser{}
+		p.prepare(s)
+		if got := p.commentLine(0); got != want {
+			t.Errorf("commentLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func TestTimeLed(t *testing.T) {
 	for s, want := range map[string]bool{
 		"13:54 En Islande, tuer un Basque est désormais interdit": true,
