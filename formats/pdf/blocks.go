@@ -235,7 +235,7 @@ func (l *layout) bookmark(title string, level int, y float64) {
 		title = "—"
 	}
 	l.setFont(fonts.Get(fonts.Sans, fonts.Bold), l.curSizeOr(10))
-	l.pdf.Bookmark(title, level, y)
+	l.pdf.Bookmark(textString(title), level, y)
 }
 
 func (l *layout) curSizeOr(sz float64) float64 {

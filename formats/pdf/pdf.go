@@ -38,6 +38,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"folio/assets/fonts"
@@ -364,20 +366,21 @@ func (l *layout) docDate() time.Time {
 	return doc.UndatedStamp()
 }
 
-// metadata fills the Info dictionary and catalog. Text is cleaned of what
-// fpdf cannot encode (characters above U+FFFF).
+// metadata fills the Info dictionary and catalog. A viewer shows these
+// strings in its own interface, with its own fonts, so they keep every
+// character, emoji and all (textString).
 func (l *layout) metadata() {
 	m := l.d.Meta
 	p := l.pdf
-	p.SetTitle(clean(m.Title), true)
+	p.SetTitle(textString(m.Title), true)
 	if len(m.Authors) > 0 {
-		p.SetAuthor(clean(strings.Join(m.Authors, ", ")), true)
+		p.SetAuthor(textString(strings.Join(m.Authors, ", ")), true)
 	}
 	if s := firstNonEmpty(m.Subtitle, m.Summary); s != "" {
-		p.SetSubject(clean(s), true)
+		p.SetSubject(textString(s), true)
 	}
 	if len(m.Tags) > 0 {
-		p.SetKeywords(clean(strings.Join(m.Tags, ", ")), true)
+		p.SetKeywords(textString(strings.Join(m.Tags, ", ")), true)
 	}
 	p.SetCreator("Folio", true)
 	p.SetProducer("Folio (fpdf)", true)
@@ -391,18 +394,47 @@ func (l *layout) metadata() {
 }
 
 // clean makes a string safe for PDF text strings: what doc.TextChar
-// refuses and line breaks become spaces, and anything above U+FFFF (which
-// fpdf cannot encode) U+FFFD.
+// refuses and line breaks become spaces.
 func clean(s string) string {
 	return strings.Map(func(r rune) rune {
-		switch {
-		case r > 0xFFFF:
-			return '\uFFFD'
-		case r == '\t' || r == '\n' || r == '\r' || !doc.TextChar(r):
+		if r == '\t' || r == '\n' || r == '\r' || !doc.TextChar(r) {
 			return ' '
 		}
 		return r
 	}, s)
+}
+
+// textString prepares s for fpdf's text-string setters in their UTF-8 mode
+// (SetTitle and the others with isUTF8, Bookmark under a UTF-8 font): it
+// is cleaned, and each character above U+FFFF is given as its UTF-16
+// surrogate pair with each half in the three-byte form UTF-8 would give
+// it (CESU-8). fpdf converts to UTF-16 by reading at most three bytes a
+// character, which garbles a four-byte one; it reads each half as one
+// 16-bit unit, so the string arrives as the surrogate pair PDF text
+// strings hold. Before this, such characters were U+FFFD in the title bar
+// and the bookmarks.
+func textString(s string) string {
+	s = clean(s)
+	var b []byte
+	for i, r := range s {
+		if r <= 0xFFFF {
+			if b != nil {
+				b = utf8.AppendRune(b, r)
+			}
+			continue
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(s)+8), s[:i]...)
+		}
+		hi, lo := utf16.EncodeRune(r)
+		for _, u := range []rune{hi, lo} {
+			b = append(b, byte(0xE0|u>>12), byte(0x80|u>>6&0x3F), byte(0x80|u&0x3F))
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // cleanLang keeps a language tag only if it is plain BCP 47 characters.

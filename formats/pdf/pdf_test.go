@@ -314,3 +314,47 @@ func TestSafeURLWritesHostsInASCII(t *testing.T) {
 		}
 	}
 }
+
+// Characters above U+FFFF keep their identity in what a viewer shows with
+// its own fonts: the Info dictionary (the title bar, the document's
+// properties) and the bookmarks. fpdf's conversion to UTF-16 garbled them,
+// so they were written as U+FFFD (textString).
+func TestMetadataKeepsAstralCharacters(t *testing.T) {
+	d := &doc.Document{
+		Meta: doc.Meta{Title: "Launch 🚀 day", Authors: []string{"Ana 𝒜 Roe"}, Tags: []string{"space", "🛰"}, Lang: "en"},
+		Blocks: []doc.Block{
+			&doc.Heading{Level: 2, Content: []doc.Inline{&doc.Text{Value: "Party 🎉 time"}}},
+			ptext("Just words."),
+		},
+	}
+	b, _ := write(t, d, Options{})
+	info, err := api.PDFInfo(bytes.NewReader(b), "t.pdf", nil, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Title != "Launch 🚀 day" || info.Author != "Ana 𝒜 Roe" || strings.Join(info.Keywords, ",") != "space,🛰" {
+		t.Errorf("Info: title %q, author %q, keywords %q", info.Title, info.Author, info.Keywords)
+	}
+	bms, err := api.Bookmarks(bytes.NewReader(b), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	flatten(bms, 0, &got)
+	if want := "Launch 🚀 day\n  Party 🎉 time"; strings.Join(got, "\n") != want {
+		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+func TestTextString(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":     "plain",
+		"a\tb\nc":   "a b c",
+		"Ünïcödé ✓": "Ünïcödé ✓",
+		"x🚀y":       "x\xed\xa0\xbd\xed\xba\x80y", // U+1F680 = D83D DE80
+	} {
+		if got := textString(in); got != want {
+			t.Errorf("textString(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
