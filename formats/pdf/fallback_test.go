@@ -120,3 +120,37 @@ func TestSystemCJKFontFillsIn(t *testing.T) {
 		t.Errorf("pdffonts lists no embedded fallback face:\n%s", out)
 	}
 }
+
+// An emoji sequence is named once, as a reader would say it: a flag by its
+// country or region, a joined emoji by its parts, a skin tone not at all.
+func TestEmojiSequencesNamedOnce(t *testing.T) {
+	for in, want := range map[string]string{
+		"🇫🇷":         "flag FR",
+		"🇺🇦\uFE0F":   "flag UA",
+		"👩‍💻":        "woman + personal computer",
+		"👨‍👩‍👧":      "man + woman + girl",
+		"👍🏽":         "thumbs up sign",
+		"🏳️‍🌈":       "waving white flag + rainbow",
+		"🏴󠁧󠁢󠁳󠁣󠁴󠁿":    "flag GB-SCT",
+		"🚀\u200D":    "rocket",
+		"🚀\u200Dx":   "rocket",
+		"✅":          "white heavy check mark",
+		"\U00020000": "",
+	} {
+		name, n := emojiSequence(in + "!")
+		if name != want {
+			t.Errorf("emojiSequence(%q) = %q, want %q", in, name, want)
+		}
+		if want != "" && !strings.HasSuffix(in, "x") && !strings.HasSuffix(in, "\u200D") && n != len(in) {
+			t.Errorf("emojiSequence(%q) took %d bytes, want %d", in, n, len(in))
+		}
+	}
+	d := &doc.Document{Meta: doc.Meta{Title: "T", Lang: "en"}, Blocks: []doc.Block{
+		ptext("Paris 🇫🇷 and 👩‍💻 coding, 👨‍👩‍👧 home, ☝🏽 up."),
+	}}
+	b, _ := write(t, d, Options{})
+	text := extract(t, b)
+	if want := "Paris [flag FR] and [woman + personal computer] coding, [man + woman + girl] home, ☝ up."; !strings.Contains(text, want) {
+		t.Errorf("text %q lacks %q", text, want)
+	}
+}

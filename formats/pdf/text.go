@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"folio/assets/fonts"
 	"folio/formats/internal/bidi"
@@ -168,11 +169,15 @@ func (b *wordBuilder) spaceWidth(st style) float64 {
 
 func (b *wordBuilder) text(s string, st style, pos doc.Pos) {
 	named, brk := false, false // named: the last character was shown by name
-	for _, r := range s {
-		if r >= 0x10000 || (named && skipAfterNamed(r)) {
-			if named = r >= 0x10000; named {
-				b.astral(r, st, pos) // astral.go
-			}
+	for i, w := 0, 0; i < len(s); i += w {
+		var r rune
+		r, w = utf8.DecodeRuneInString(s[i:])
+		if r >= 0x10000 {
+			w = b.astral(s[i:], st, pos) // astral.go
+			named = true
+			continue
+		}
+		if named && skipAfterNamed(r) {
 			continue
 		}
 		named = false
@@ -200,9 +205,9 @@ func (b *wordBuilder) text(s string, st style, pos doc.Pos) {
 		if face == nil {
 			// An emoji no face has is shown by name, as one above
 			// U+FFFF is (astral.go); anything else as U+FFFD.
-			if name := emojiName(r); name != "" {
+			if name, n := emojiSequence(s[i:]); name != "" {
 				b.named(name, st, pos)
-				named = true
+				named, w = true, n
 				continue
 			}
 			face, r = b.l.missingGlyph(r, pos)
