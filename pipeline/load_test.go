@@ -85,7 +85,7 @@ func TestPageCharsetThroughThePipeline(t *testing.T) {
 		{"Shift_JIS declared in http-equiv", page(`<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">`, "\x93\xfa\x96{\x8c\xea"),
 			false, "日本語", "charset-converted: the page is shift_jis; converted to UTF-8"},
 		{"nothing declared: windows-1252, as browsers read it", page("", "\x93q\x94"),
-			false, "\u201cq\u201d", "charset-converted: the page is windows-1252; converted to UTF-8"},
+			false, "\u201cq\u201d", "charset-converted: the page is not UTF-8 and declares no charset; read as windows-1252, as a browser would, and converted to UTF-8 (add <meta charset> if it is another)"},
 		{"meta says windows-1251, bytes are UTF-8", page(`<meta charset="windows-1251">`, "Привет"),
 			false, "Привет", "charset-ignored: the page declares charset windows-1251 but its bytes are UTF-8; read as UTF-8"},
 		{"meta says UTF-8, bytes are windows-1251 (--lossy: one U+FFFD for the run)", page(`<meta charset="utf-8">`, "\xcf\xf0"),

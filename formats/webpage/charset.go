@@ -36,15 +36,17 @@ func Decode(src []byte, name string) (out []byte, from string, w *doc.Warning) {
 	}
 	// With no content type, DetermineEncoding is certain only of a BOM.
 	enc, label, certain := charset.DetermineEncoding(src, "")
-	unknown := ""
+	unknown, line, guessed := "", 1, false
 	if !certain {
 		d := headCharset(src)
 		switch {
 		case d.enc != nil:
-			enc, label = d.enc, d.name
+			enc, label, line = d.enc, d.name, d.line
 		case d.label != "" && label == "windows-1252":
 			// The fallback, not something the page says.
-			unknown = d.label
+			unknown, line = d.label, d.line
+		case label == "windows-1252":
+			guessed = true
 		}
 	}
 	if label == "utf-8" || label == "" {
@@ -55,10 +57,13 @@ func Decode(src []byte, name string) (out []byte, from string, w *doc.Warning) {
 		return src, "", nil
 	}
 	msg := "the page is " + label + "; converted to UTF-8"
-	if unknown != "" {
+	switch {
+	case unknown != "":
 		msg = "the page declares charset " + unknown + ", which is not one a browser knows; read as " + label + " and converted to UTF-8"
+	case guessed:
+		msg = "the page is not UTF-8 and declares no charset; read as " + label + ", as a browser would, and converted to UTF-8 (add <meta charset> if it is another)"
 	}
-	return out, label, &doc.Warning{Pos: doc.Pos{File: name, Line: 1}, Code: "charset-converted", Message: msg}
+	return out, label, &doc.Warning{Pos: doc.Pos{File: name, Line: line}, Code: "charset-converted", Message: msg}
 }
 
 // headScanLimit bounds headCharset's scan: a head longer than this is
@@ -72,6 +77,7 @@ type declaration struct {
 	label string
 	enc   encoding.Encoding
 	name  string
+	line  int // the line of the <meta> tag
 }
 
 // headCharset finds the first charset a <meta charset> or <meta
@@ -91,18 +97,23 @@ func headCharset(src []byte) declaration {
 	}
 	z := html.NewTokenizer(bytes.NewReader(src))
 	var first declaration
-	inHead, consumed := true, 0
+	inHead, consumed, line := true, 0, 1
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			return first
 		}
-		consumed += len(z.Raw())
+		raw := z.Raw()
+		at := line // the line the token starts on
+		line += bytes.Count(raw, []byte("\n"))
+		consumed += len(raw)
 		if tt == html.StartTagToken || tt == html.SelfClosingTagToken || tt == html.EndTagToken {
 			tag, hasAttr := z.TagName()
 			name := string(tag)
 			if tt != html.EndTagToken && name == "meta" && hasAttr {
-				if d := metaCharset(z); d.enc != nil {
+				d := metaCharset(z)
+				d.line = at
+				if d.enc != nil {
 					return d
 				} else if d.label != "" && first.label == "" {
 					first = d

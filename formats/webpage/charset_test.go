@@ -51,19 +51,19 @@ func TestLateCharsetDeclaration(t *testing.T) {
 			"windows-1252", "p \u201cq\u201d\n", "the page is windows-1252; converted to UTF-8"},
 		{"a late declaration in a comment does not count",
 			page(pad(1100)+`<!-- <meta charset="iso-8859-2"> -->`, cp1252),
-			"windows-1252", "p \u201cq\u201d\n", "the page is windows-1252; converted to UTF-8"},
+			"windows-1252", "p \u201cq\u201d\n", "the page is not UTF-8 and declares no charset; read as windows-1252, as a browser would, and converted to UTF-8 (add <meta charset> if it is another)"},
 		{"nor one in a script",
 			page(pad(1100)+`<script>document.write('<meta charset="iso-8859-2">')</script>`, cp1252),
-			"windows-1252", "p \u201cq\u201d\n", "the page is windows-1252; converted to UTF-8"},
+			"windows-1252", "p \u201cq\u201d\n", "the page is not UTF-8 and declares no charset; read as windows-1252, as a browser would, and converted to UTF-8 (add <meta charset> if it is another)"},
 		{"nor one in the body past 1024 bytes",
 			[]byte("<html><head><title>T</title></head><body>" + pad(1100) + `<meta charset="iso-8859-2"><p>` + cp1252 + "</p></body></html>"),
-			"windows-1252", "p \u201cq\u201d\n", "the page is windows-1252; converted to UTF-8"},
+			"windows-1252", "p \u201cq\u201d\n", "the page is not UTF-8 and declares no charset; read as windows-1252, as a browser would, and converted to UTF-8 (add <meta charset> if it is another)"},
 		{"nor one after a tag that ends the head",
 			[]byte("<html><head><title>T</title>" + pad(1100) + `<div></div><meta charset="iso-8859-2"></head><body><p>` + cp1252 + "</p></body></html>"),
-			"windows-1252", "p \u201cq\u201d\n", "the page is windows-1252; converted to UTF-8"},
+			"windows-1252", "p \u201cq\u201d\n", "the page is not UTF-8 and declares no charset; read as windows-1252, as a browser would, and converted to UTF-8 (add <meta charset> if it is another)"},
 		{"nor one past the scan's bound",
 			page(pad(headScanLimit)+`<meta charset="iso-8859-2">`, cp1252),
-			"windows-1252", "p \u201cq\u201d\n", "the page is windows-1252; converted to UTF-8"},
+			"windows-1252", "p \u201cq\u201d\n", "the page is not UTF-8 and declares no charset; read as windows-1252, as a browser would, and converted to UTF-8 (add <meta charset> if it is another)"},
 		{"a late UTF-8 declaration leaves the bytes for the UTF-8 check",
 			page(pad(1100)+`<meta charset="utf-8">`, "\xcf\xf0"),
 			"", "", ""},
@@ -94,6 +94,25 @@ func TestLateCharsetDeclaration(t *testing.T) {
 				t.Errorf("warnings %v, want one charset-converted", ws)
 			}
 		})
+	}
+}
+
+// The warning names the line of the <meta> tag that declared the charset
+// it used (or an unknown one), and line 1 when the page declares none.
+func TestCharsetWarningLine(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		line int
+	}{
+		{"<html>\n<head>\n<title>T</title>\n<meta charset=\"iso-8859-2\">\n</head><body><p>\xa3\xf3d\xbc</p></body></html>", 4},
+		{"<html><head>\n\n<meta http-equiv=\"Content-Type\"\n content=\"text/html; charset=windows-1251\">\n</head><body><p>\xcf\xf0</p></body></html>", 3},
+		{"<html><head>\n<meta charset=\"latin-two\">\n</head><body><p>\x93q\x94</p></body></html>", 2},
+		{"<html><head>\n<title>T</title>\n</head><body><p>\x93q\x94</p></body></html>", 1},
+	} {
+		_, _, w := Decode([]byte(tt.src), "in.html")
+		if w == nil || w.Pos.Line != tt.line {
+			t.Errorf("Decode(%q): warning %+v, want one at line %d", tt.src, w, tt.line)
+		}
 	}
 }
 
