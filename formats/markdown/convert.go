@@ -141,7 +141,13 @@ func (c *converter) enter(n ast.Node, parent *frame) (any, *frame) {
 	case *ast.CodeBlock:
 		return &doc.CodeBlock{Text: c.linesText(n.Lines()), Pos: pos}, nil
 	case *ast.FencedCodeBlock:
-		return &doc.CodeBlock{Language: resolve(n.Language(c.src)), Text: c.linesText(n.Lines()), Pos: pos}, nil
+		cb := &doc.CodeBlock{Language: resolve(n.Language(c.src)), Text: c.linesText(n.Lines()), Pos: pos}
+		if l := n.Lines(); l.Len() > 0 {
+			if first, _ := c.lines.lineCol(l.At(0).Start); first != line {
+				cb.TextLine = first
+			}
+		}
+		return cb, nil
 	case *ast.HTMLBlock:
 		t := c.linesText(n.Lines())
 		if n.HasClosure() {

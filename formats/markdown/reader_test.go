@@ -246,6 +246,32 @@ func TestBlockPositions(t *testing.T) {
 	}
 }
 
+// A fenced block's text starts below its fence (TextLine); an indented
+// block's, a fenced one in a list item, and an empty one's as recorded.
+func TestCodeBlockTextLine(t *testing.T) {
+	for src, want := range map[string][2]int{ // Pos.Line, TextLine
+		"Intro.\n\n```go\nx := 1\n```\n":     {3, 4},
+		"Intro.\n\n    x := 1\n    y := 2\n": {3, 0},
+		"- item\n\n  ~~~\n  x\n  ~~~\n":      {3, 4},
+		"Intro.\n\n```\n```\n":               {3, 0},
+	} {
+		d, _ := read(t, Options{}, src)
+		var cb *doc.CodeBlock
+		doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+			if c, ok := n.(*doc.CodeBlock); ok && entering {
+				cb = c
+			}
+			return doc.WalkContinue
+		})
+		if cb == nil {
+			t.Fatalf("%q: no code block", src)
+		}
+		if got := [2]int{cb.Pos.Line, cb.TextLine}; got != want {
+			t.Errorf("%q: Pos.Line, TextLine = %v, want %v", src, got, want)
+		}
+	}
+}
+
 func TestLineEndingsAndBOMGiveTheSameTree(t *testing.T) {
 	lf := "---\ntitle: Line endings\n---\n# Head\n\nPara one\nline two  \nhard\n\n- a\n- b\n\n```\ncode\n\nmore\n```\n\n> q\n"
 	want := goldentree.Encode(t, mustRead(t, lf), nil)

@@ -368,9 +368,9 @@ func (l *layout) code(n *doc.CodeBlock, c bctx) {
 	inner := avail - 2*pad
 	text := strings.TrimRight(strings.ReplaceAll(n.Text, "\t", "    "), "\n")
 	var lines []codeLine
-	for _, src := range strings.Split(text, "\n") {
+	for k, src := range strings.Split(text, "\n") {
 		b := &wordBuilder{l: l, pre: true}
-		b.text(strings.TrimRight(src, "\r"), st, n.Pos)
+		b.text(strings.TrimRight(src, "\r"), st, n.TextPos(k))
 		b.endWord(0)
 		if len(b.words) == 0 {
 			lines = append(lines, codeLine{ln: line{ragged: true}})

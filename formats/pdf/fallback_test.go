@@ -154,3 +154,28 @@ func TestEmojiSequencesNamedOnce(t *testing.T) {
 		t.Errorf("text %q lacks %q", text, want)
 	}
 }
+
+// A character no font has, inside a code block, is reported at its own
+// line: the block's text starts below a fence (TextLine) or on the
+// block's own line (an indented block).
+func TestGlyphMissingInCodeNamesItsLine(t *testing.T) {
+	for _, tt := range []struct {
+		block *doc.CodeBlock
+		line  int
+	}{
+		{&doc.CodeBlock{Text: "one\ntwo\nthai ก\n", Pos: doc.Pos{File: "in.md", Line: 5}, TextLine: 6}, 8},
+		{&doc.CodeBlock{Text: "one\ntib ༀ\n", Pos: doc.Pos{File: "in.md", Line: 13}}, 14},
+	} {
+		d := &doc.Document{Meta: doc.Meta{Title: "T", Lang: "en"}, Blocks: []doc.Block{tt.block}}
+		_, ws := write(t, d, Options{})
+		var got []int
+		for _, w := range ws {
+			if w.Code == "glyph-missing" {
+				got = append(got, w.Pos.Line)
+			}
+		}
+		if len(got) != 1 || got[0] != tt.line {
+			t.Errorf("%q: glyph-missing at lines %v, want %d", tt.block.Text, got, tt.line)
+		}
+	}
+}

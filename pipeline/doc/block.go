@@ -59,10 +59,29 @@ type BlockQuote struct {
 }
 
 // CodeBlock is preformatted text. Text ends with a newline when non-empty.
+// TextLine is the input line that holds Text's first line when that is not
+// Pos.Line (a fenced block's text starts below its fence), 0 otherwise;
+// Text's lines follow it one for one, so a warning about a character in
+// the block can name its line (TextPos).
 type CodeBlock struct {
 	Language string `json:"language,omitempty"`
 	Text     string `json:"text"`
 	Pos      Pos    `json:"pos,omitzero"`
+	TextLine int    `json:"textLine,omitempty"`
+}
+
+// TextPos is the position of line k (from 0) of the block's text.
+func (n *CodeBlock) TextPos(k int) Pos {
+	p := n.Pos
+	if !p.IsValid() {
+		return p
+	}
+	if n.TextLine > 0 {
+		p.Line = n.TextLine
+	}
+	p.Line += k
+	p.Col = 0
+	return p
 }
 
 // Align is a table column's alignment: "", "left", "center" or "right".
