@@ -146,7 +146,7 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 			}
 			switch {
 			case t == "" || homeLink(n):
-			case postTitleClass.MatchString(c.orig(n, "class")):
+			case postTitleClass.MatchString(c.orig(n, "class")) || bookmarkHeading(n):
 				f.postTitles = append(f.postTitles, t)
 				if f.head == nil {
 					f.head = n
@@ -490,11 +490,24 @@ func homeLink(n *html.Node) bool {
 	if a == nil || clean(htmltree.TextContent(a)) != clean(htmltree.TextContent(n)) {
 		return false
 	}
-	switch strings.TrimSpace(htmltree.Attr(a, "href")) {
+	href := strings.TrimSpace(htmltree.Attr(a, "href"))
+	switch href {
 	case "/", "./", "index.html", "./index.html", "../index.html":
 		return true
 	}
-	return false
+	// An address of a site's root: "https://example.org", "…/".
+	u, err := url.Parse(href)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" &&
+		(u.Path == "" || u.Path == "/") && u.RawQuery == "" && u.Fragment == ""
+}
+
+// bookmarkHeading reports a heading that is one link to the post's
+// permanent address (rel="bookmark", as blogs mark a post's title: the
+// microformats' hAtom and WordPress's themes).
+func bookmarkHeading(n *html.Node) bool {
+	a := findElement(n, "a")
+	return a != nil && hasWord(strings.Fields(strings.ToLower(htmltree.Attr(a, "rel"))), "bookmark") &&
+		clean(htmltree.TextContent(a)) == clean(htmltree.TextContent(n))
 }
 
 var postTitleClass = lazyre.New(`(?i)(^|[-_\s])(post|entry|article|story)[-_]?(title|headline)($|[-_\s])`)

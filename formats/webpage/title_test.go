@@ -3,6 +3,8 @@ package webpage
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // TestStandfirstRepeatingTheTitle: a description or a standfirst that only
@@ -91,5 +93,38 @@ func TestSiteNameTitle(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A blog gives its h1 to its own name, linked to the site's root (an
+// absolute address as often as "/"), and marks the post's title as a link
+// to the post (rel="bookmark"): the <title> "Blog » Blog Archive » Post"
+// gives the post's title, not the blog's name.
+func TestBlogPostTitle(t *testing.T) {
+	const post = "Planting tulips in late autumn"
+	tests := []struct{ name, h1, h2 string }{
+		{"absolute root link", `<h1><a href="https://janes-garden.example">Jane's Garden</a></h1>`,
+			`<h2><a href="https://janes-garden.example/2023/11/tulips/" rel="bookmark" title="Permanent Link to ` + post + `">` + post + `</a></h2>`},
+		{"root link with a slash", `<h1><a href="http://janes-garden.example/">Jane's Garden</a></h1>`,
+			`<h2><a href="/2023/11/tulips/" rel="bookmark">` + post + `</a></h2>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Jane's Garden » Blog Archive » " + post + "</title></head>\n<body>\n" +
+				`<div id="header">` + tt.h1 + "</div>\n<div id=\"content\"><div class=\"post\">" + tt.h2 + "\n" + filler + filler + "</div></div>\n</body></html>\n"
+			d, _ := read(t, src, Options{})
+			want(t, "title", d.Meta.Title, post)
+		})
+	}
+	// A link to a page of the site is no home link: that h1 is the headline.
+	for href, home := range map[string]bool{"https://example.org": true, "https://example.org/": true, "/": true,
+		"https://example.org/news/story": false, "https://example.org/?p=12": false, "mailto:x@example.org": false} {
+		n, err := html.Parse(strings.NewReader(`<h1><a href="` + href + `">Example</a></h1>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := homeLink(findElement(n, "h1")); got != home {
+			t.Errorf("homeLink(%q) = %v, want %v", href, got, home)
+		}
 	}
 }
