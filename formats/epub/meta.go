@@ -18,11 +18,11 @@ func docTime(date string) (time.Time, bool) {
 }
 
 // datetimeAttr is the datetime attribute of a <time> showing the date in
-// words: the date as the tree carries it (ISO 8601), or "" when it is not
-// one.
+// words (doc.MachineDate, as the HTML page writes it), or "" when it is
+// not a date.
 func datetimeAttr(date string) string {
-	if dc := dcDate(date); dc != "" {
-		return ` datetime="` + esc(strings.TrimSpace(date)) + `"`
+	if m := doc.MachineDate(date); m != "" {
+		return ` datetime="` + esc(m) + `"`
 	}
 	return ""
 }

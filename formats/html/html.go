@@ -311,11 +311,7 @@ func newStamp(s, lang string) *stamp {
 	if s == "" {
 		return nil
 	}
-	st := &stamp{Text: doc.ShowDate(s, lang)}
-	if t, prec, ok := doc.ParseDate(s); ok {
-		st.Machine = doc.FormatDate(t, max(prec, doc.MonthPrecision))
-	}
-	return st
+	return &stamp{Text: doc.ShowDate(s, lang), Machine: doc.MachineDate(s)}
 }
 
 // newSource shows the source's host as a link when the URL is http(s), and

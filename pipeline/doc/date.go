@@ -92,7 +92,10 @@ func NormalizeDate(s string) (string, DatePrecision, bool) {
 	return FormatDate(t, prec), prec, true
 }
 
-// FormatDate writes t in the tree's form at the given precision.
+// FormatDate writes t in the tree's form at the given precision. A time
+// keeps at most milliseconds: HTML's datetime attribute takes one to
+// three digits of a second's fraction, and pages write six
+// ("21:24:10.336533-05:00"), which no reader needs.
 func FormatDate(t time.Time, prec DatePrecision) string {
 	switch prec {
 	case YearPrecision:
@@ -102,7 +105,17 @@ func FormatDate(t time.Time, prec DatePrecision) string {
 	case DayPrecision:
 		return t.Format(time.DateOnly)
 	}
-	return t.Format(time.RFC3339Nano)
+	return t.Truncate(time.Millisecond).Format("2006-01-02T15:04:05.999Z07:00")
+}
+
+// MachineDate is a date in the form of HTML's datetime attribute (a year,
+// a month, a day, or a time with its zone), or "" when s is not a date.
+func MachineDate(s string) string {
+	t, prec, ok := ParseDate(s)
+	if !ok {
+		return ""
+	}
+	return FormatDate(t, prec)
 }
 
 // timeDate is the tree's form of a time a YAML decoder gave: a day when

@@ -12,6 +12,10 @@ func TestNormalizeDate(t *testing.T) {
 		{"2024-03-05T14:30:00+01:00", "2024-03-05T14:30:00+01:00", TimePrecision},
 		{"2024-03-05 14:30:00 +01:00", "2024-03-05T14:30:00+01:00", TimePrecision},
 		{"2024-03-05T14:30:00.5Z", "2024-03-05T14:30:00.5Z", TimePrecision},
+		// At most milliseconds: HTML's datetime takes one to three digits.
+		{"2023-11-08T21:24:10.336533-05:00", "2023-11-08T21:24:10.336-05:00", TimePrecision},
+		{"2017-11-24T18:42:20.314667", "2017-11-24T18:42:20.314Z", TimePrecision},
+		{"2017-11-24T18:42:20.000400Z", "2017-11-24T18:42:20Z", TimePrecision},
 		{"2024-03-05T14:30", "2024-03-05T14:30:00Z", TimePrecision}, // no zone: UTC
 		{"2024-03-05T14:30:00+0100", "2024-03-05T14:30:00+01:00", TimePrecision},
 		{"2024/03/05", "2024-03-05", DayPrecision},
@@ -62,5 +66,21 @@ func TestTextChar(t *testing.T) {
 	}
 	if got, n := StripText("a\x00b\u0085c\uFFFEd"); got != "abcd" || n != 3 {
 		t.Errorf("StripText = %q, %d", got, n)
+	}
+}
+
+// MachineDate is what a <time datetime> holds, at the date's own
+// precision.
+func TestMachineDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2023-11-08T21:24:10.336533-05:00": "2023-11-08T21:24:10.336-05:00",
+		"5 Mar 2024":                       "2024-03-05",
+		"2024-03":                          "2024-03",
+		"2024":                             "2024",
+		"yesterday":                        "",
+	} {
+		if got := MachineDate(in); got != want {
+			t.Errorf("MachineDate(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
