@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"slices"
 	"testing"
 
 	"folio/internal/quality"
@@ -720,6 +721,31 @@ func TestLinks(t *testing.T) {
 	p = d.Blocks[0].(*doc.Paragraph)
 	if l, ok := p.Content[1].(*doc.Link); !ok || l.URL != "http://example.net" {
 		t.Errorf("link before a no-break space = %#v", p.Content[1])
+	}
+}
+
+// A scheme with no host after it is a word of the text, not a link: the
+// writers would have an address with no host (EPUBCheck RSC-020).
+func TestSchemeAloneIsNoLink(t *testing.T) {
+	pos := doc.Pos{File: "x.txt", Line: 3}
+	for in, want := range map[string][]string{ // the links' URLs
+		`See http:// and https://. Also (https://) and "http://" end.`:          nil,
+		"Bad https://. then https://example.org/a and ftp://x.":                 {"https://example.org/a"},
+		"https://user@/path and https://user@example.org/ and https://10.0.0.1": {"https://user@example.org/", "https://10.0.0.1"},
+	} {
+		got := inlines(in, pos)
+		var urls []string
+		for _, n := range got {
+			if l, ok := n.(*doc.Link); ok {
+				urls = append(urls, l.URL)
+			}
+		}
+		if !slices.Equal(urls, want) {
+			t.Errorf("inlines(%q): links %q, want %q", in, urls, want)
+		}
+		if doc.PlainText(got) != in {
+			t.Errorf("inlines(%q) changed the text: %q", in, doc.PlainText(got))
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"unicode"
 
 	"folio/pipeline/doc"
 )
@@ -11,23 +12,44 @@ import (
 // text is the input.
 func inlines(s string, pos doc.Pos) []doc.Inline {
 	var out []doc.Inline
-	rest := s
+	rest, text := s, 0 // rest[:text] is text already passed over
 	for {
-		loc := reURL.FindStringIndex(rest)
+		loc := reURL.FindStringIndex(rest[text:])
 		if loc == nil {
 			break
 		}
-		u := trimURL(rest[loc[0]:loc[1]])
-		if loc[0] > 0 {
-			out = append(out, &doc.Text{Value: rest[:loc[0]], Pos: pos})
+		at := text + loc[0]
+		u := trimURL(rest[at : text+loc[1]])
+		if !hasHost(u) {
+			// "https://" as a word in the text ("a URL is 'https://'
+			// followed by a host"): no address, no link.
+			text += loc[1]
+			continue
+		}
+		if at > 0 {
+			out = append(out, &doc.Text{Value: rest[:at], Pos: pos})
 		}
 		out = append(out, &doc.Link{URL: u, Content: []doc.Inline{&doc.Text{Value: u, Pos: pos}}, Pos: pos})
-		rest = rest[loc[0]+len(u):]
+		rest, text = rest[at+len(u):], 0
 	}
 	if rest != "" || len(out) == 0 {
 		out = append(out, &doc.Text{Value: rest, Pos: pos})
 	}
 	return out
+}
+
+// hasHost reports a URL whose host, between "://" and the path, names
+// something: a letter or a digit in it ("https://" and "https://." have
+// none).
+func hasHost(u string) bool {
+	_, host, _ := strings.Cut(u, "://")
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if i := strings.LastIndexByte(host, '@'); i >= 0 {
+		host = host[i+1:]
+	}
+	return strings.IndexFunc(host, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // trimURL drops the sentence punctuation that follows a URL in running text,
