@@ -41,6 +41,11 @@ func TestNormalizeDate(t *testing.T) {
 func TestLangTag(t *testing.T) {
 	for in, want := range map[string]string{
 		"en": "en", "EN-us": "en-US", "pt_BR": "pt-BR", "sr-latn": "sr-Latn", " ru ": "ru", "zh-Hant-TW": "zh-Hant-TW",
+		// Subtags out of BCP 47's order cut the tag; extended language
+		// subtags are dropped (a validator checks their prefix).
+		"de-ere": "de", "zh-yue-HK": "zh-HK", "en-US-english": "en-US-english", "de-CH-1901": "de-CH-1901",
+		"en-GB-oed-x": "en-GB", "en-u-ca-gregory": "en-u-ca-gregory", "es-419": "es-419", "en-x-klingon": "en-x-klingon",
+		"en-US-GB": "en-US", "fr-Latn-Latn": "fr-Latn", "en-abc": "en",
 	} {
 		if got, ok := LangTag(in); !ok || got != want {
 			t.Errorf("LangTag(%q) = %q, %v; want %q", in, got, ok, want)
