@@ -2,8 +2,10 @@ package webpage
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 
@@ -151,8 +153,55 @@ func isFurniture(c *converter, n *html.Node) bool {
 	if furnitureRoles[strings.ToLower(htmltree.Attr(n, "role"))] {
 		return true
 	}
-	return n.Data != "body" && n.Data != "main" && n.Data != "article" &&
-		furnitureNames.MatchString(c.orig(n, "class")+" "+c.orig(n, "id"))
+	if n.Data == "body" || n.Data == "main" || n.Data == "article" {
+		return false
+	}
+	names := c.orig(n, "class")
+	if id := c.orig(n, "id"); !sectionSlug(n, id) {
+		names += " " + id
+	}
+	return furnitureNames.MatchString(names)
+}
+
+// sectionSlug reports an id made from the heading that opens the element
+// and has prose under it: documentation tools name a section after its
+// title ("sharing-with-a-single-developer" over "Sharing with a single
+// developer"), and such an id says what the section is about, not that it
+// is a share bar. A one-word heading is not enough ("Comments" over
+// id="comments" is the comment thread).
+func sectionSlug(n *html.Node, id string) bool {
+	if id == "" {
+		return false
+	}
+	h := firstElementChild(n)
+	if h == nil || len(h.Data) != 2 || h.Data[0] != 'h' || h.Data[1] < '1' || h.Data[1] > '6' {
+		return false
+	}
+	hw := slugWords(htmltree.TextContent(h))
+	if len(hw) < 2 || !slices.Equal(hw, slugWords(id)) {
+		return false
+	}
+	for p := h.NextSibling; p != nil; p = p.NextSibling {
+		if p.Type == html.ElementNode && p.Data == "p" && len(strings.Fields(htmltree.TextContent(p))) >= 12 {
+			return true
+		}
+	}
+	return false
+}
+
+// slugWords are the words of a heading or of an id made from one: runs of
+// letters and digits, lower-cased.
+func slugWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func firstElementChild(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
 }
 
 // holdsMostOf reports an element with more than half of total bytes of

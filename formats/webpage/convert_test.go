@@ -263,3 +263,32 @@ func TestReadDecodedTrustsTheDecoder(t *testing.T) {
 		t.Errorf("warnings %v, want one charset-ignored", ws)
 	}
 }
+
+// A section whose id is made from its heading, with prose under it, is
+// part of the article whatever words the heading has ("Sharing photos"
+// in a family's notes, Sphinx's "sharing-with-a-single-developer"); a
+// share bar, or a comment thread under a one-word heading, is not.
+func TestSectionNamedLikeFurniture(t *testing.T) {
+	para := func(s string) string {
+		return "<p>" + s + " The rest of this sentence is here to make it a real paragraph of running text.</p>"
+	}
+	src := page("<title>Family photo albums</title>", "<h1>Family photo albums</h1>\n"+
+		para("Our family keeps its photo albums on a small home server.")+"\n"+
+		`<div class="section" id="sorting-photos"><h2>Sorting photos</h2>`+para("Every picture goes into a folder named after the month.")+"</div>\n"+
+		`<div class="section" id="sharing-photos"><h2>Sharing photos¶</h2>`+para("Grandparents get a weekly e-mail with a link to the new pictures.")+para("Cousins abroad download a whole month at once.")+"</div>\n"+
+		`<div id="share-this"><h3>Share this</h3><a href="https://social.example/share">Post</a> <a href="mailto:?body=x">Mail</a></div>`+"\n"+
+		`<div id="comments"><h2>Comments</h2>`+para("Anna wrote that she loves the idea of a monthly archive for the cousins.")+"</div>\n"+
+		para("A second disk in the cupboard receives a copy every night."))
+	d, _ := read(t, src, Options{})
+	text := render(d.Blocks)
+	for _, w := range []string{"Sorting photos", "Sharing photos", "Grandparents", "Cousins abroad", "second disk"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("article lacks %q:\n%s", w, text)
+		}
+	}
+	for _, w := range []string{"Share this", "Anna wrote"} {
+		if strings.Contains(text, w) {
+			t.Errorf("article keeps %q:\n%s", w, text)
+		}
+	}
+}
