@@ -192,7 +192,7 @@ func shareImage(pm *pageMeta, blocks []doc.Block) *doc.Figure {
 	if shown {
 		return nil
 	}
-	return &doc.Figure{Src: src, Alt: pm.imageAlt, Pos: pm.meta.Pos}
+	return &doc.Figure{Src: src, Alt: pm.imageAlt, Pos: pm.imagePos}
 }
 
 // imageBase is the file name of an image reference, without query or

@@ -29,13 +29,15 @@ type pageMeta struct {
 	// DC, description), a standfirst candidate.
 	description string
 	// image and imageAlt are the page's share image (og:image), the lead
-	// figure when the article shows none.
+	// figure when the article shows none; imagePos is its <meta> tag's.
 	image, imageAlt string
+	imagePos        doc.Pos
 }
 
 // pageFacts are the raw facts gathered in one walk over the page.
 type pageFacts struct {
 	metas     map[string][]string // meta name/property/itemprop → contents, in order
+	metaLine  map[string]int      // the line of the <meta> giving each key's first content
 	title     string              // <title>
 	htmlLang  string
 	htmlLine  int
@@ -68,7 +70,8 @@ type pageFacts struct {
 }
 
 func gatherFacts(c *converter, root *html.Node) *pageFacts {
-	f := &pageFacts{metas: map[string][]string{}, savedFrom: savedFrom(root)}
+	f := &pageFacts{metas: map[string][]string{}, metaLine: map[string]int{}, savedFrom: savedFrom(root)}
+	propLine := map[string]int{}
 	inArticleTime := false
 	props := map[string][]string{}
 	walkElements(root, func(n *html.Node) bool {
@@ -103,10 +106,15 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 			for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
 				for _, key := range strings.Fields(strings.ToLower(htmltree.Attr(n, k))) {
 					key = metaKey(key)
+					lines := f.metaLine
 					if k == "property" {
 						props[key] = append(props[key], content)
+						lines = propLine
 					} else {
 						f.metas[key] = append(f.metas[key], content)
+					}
+					if lines[key] == 0 {
+						lines[key] = c.pos(n).Line
 					}
 				}
 			}
@@ -182,6 +190,7 @@ func gatherFacts(c *converter, root *html.Node) *pageFacts {
 	})
 	for k, v := range props {
 		f.metas[k] = append(v, f.metas[k]...)
+		f.metaLine[k] = propLine[k]
 	}
 	if items := ldCrumbs(f.jsonld); len(items) > 0 {
 		f.crumbs = items
@@ -360,6 +369,13 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 	}
 	m.Summary = pm.description
 	pm.image = firstNonEmpty(first("og:image", "og:image:url", "og:image:secure_url"), first("twitter:image"))
+	pm.imagePos = m.Pos
+	for _, k := range []string{"og:image", "og:image:url", "og:image:secure_url", "twitter:image"} {
+		if first(k) != "" {
+			pm.imagePos.Line = max(f.metaLine[k], 1)
+			break
+		}
+	}
 	pm.imageAlt = firstNonEmpty(first("og:image:alt"), first("twitter:image:alt"))
 	return pm
 }

@@ -32,9 +32,14 @@ func metaDefaults(ctx context.Context, d *doc.Document, o *Options) error {
 		m.Lang = "en"
 	}
 	m.Title = strings.TrimSpace(m.Title)
-	if m.Title == "" && len(d.Blocks) == 0 {
+	if len(d.Blocks) == 0 && len(d.Notes) == 0 {
 		msg := "the input has no content; writing an empty document"
-		if !o.Fragment {
+		switch {
+		case m.Title != "":
+			// A saved page of a JavaScript application: a <title>, and
+			// a body the browser would have filled.
+			msg = "the input has a title but no body; writing the title alone"
+		case !o.Fragment:
 			msg += " titled from the file name"
 		}
 		doc.Warn(ctx, doc.Warning{Pos: doc.Pos{File: m.Pos.File, Line: 1}, Code: "empty-document", Message: msg})

@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"image/png"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -76,6 +77,13 @@ func TestEmptyDocumentWarns(t *testing.T) {
 	ws := run(t, d, Options{Stem: "notes"})
 	if d.Meta.Title != "notes" || codes(ws) != "empty-document" || d.Meta.Lang != "en" {
 		t.Errorf("title %q lang %q warnings %q", d.Meta.Title, d.Meta.Lang, codes(ws))
+	}
+	// A title and no body (a saved page of a JavaScript application) is
+	// an empty document too, whose warning says the title is kept.
+	d = &doc.Document{Meta: doc.Meta{Title: "civ2-blog-frontend"}}
+	ws = run(t, d, Options{Stem: "spa"})
+	if d.Meta.Title != "civ2-blog-frontend" || codes(ws) != "empty-document" || !strings.Contains(ws[0].Message, "title but no body") {
+		t.Errorf("title %q warnings %v", d.Meta.Title, ws)
 	}
 }
 
@@ -328,7 +336,7 @@ func TestTOCNestsByLevel(t *testing.T) {
 
 func TestLanguageDefaultsAndValidation(t *testing.T) {
 	for in, want := range map[string]string{"": "en", "ru": "ru", "pt_BR": "pt-BR", "../../x": "en", "fa-IR": "fa-IR"} {
-		d := &doc.Document{Meta: doc.Meta{Lang: in, Title: "t"}}
+		d := &doc.Document{Meta: doc.Meta{Lang: in, Title: "t"}, Blocks: []doc.Block{&doc.Paragraph{Content: []doc.Inline{&doc.Text{Value: "Body."}}}}}
 		ws := run(t, d, Options{})
 		if d.Meta.Lang != want {
 			t.Errorf("lang %q → %q, want %q", in, d.Meta.Lang, want)
@@ -375,6 +383,27 @@ func TestResourcesResolvedOnceByContent(t *testing.T) {
 	}
 	if got := codes(ws); got != "image-not-found not-an-image corrupt-image svg-unsupported extension-mismatch" {
 		t.Errorf("warnings = %s", got)
+	}
+}
+
+// The warning for an image that cannot be used says what stands in for
+// it: the alt text when there is one, else nothing.
+func TestResourceWarningSaysWhatIsShown(t *testing.T) {
+	resolve := func(ctx context.Context, src string, pos doc.Pos) (*doc.Resource, error) {
+		return nil, &ResourceError{"image-not-found", "no such file"}
+	}
+	d := &doc.Document{Blocks: []doc.Block{
+		&doc.Figure{Src: "a.png", Alt: "A ferry at night"}, &doc.Figure{Src: "b.png"}, para(&doc.Image{Src: "c.png", Alt: " "}),
+	}}
+	ws := run(t, d, Options{Resolve: resolve})
+	var got []string
+	for _, w := range ws {
+		_, instead, _ := strings.Cut(w.Message, "; ")
+		got = append(got, instead)
+	}
+	want := []string{"its alt text is shown instead", "the picture is left out (it has no alt text to show instead)", "the picture is left out (it has no alt text to show instead)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings say %q, want %q", got, want)
 	}
 }
 

@@ -78,7 +78,7 @@ func resolveResources(ctx context.Context, d *doc.Document, o *Options) error {
 	// warning names the most telling failure: a local file's over a
 	// remote source left unfetched.
 	warned := map[string]bool{}
-	resolve := func(src string, fallback []string, pos doc.Pos) (string, string) {
+	resolve := func(src string, fallback []string, pos doc.Pos, alt string) (string, string) {
 		if o.Resolve == nil {
 			return "", ""
 		}
@@ -111,22 +111,22 @@ func resolveResources(ctx context.Context, d *doc.Document, o *Options) error {
 			return "", ""
 		}
 		warned[key] = true
-		w := resourceWarning(pos, firstSrc, firstErr)
+		w := resourceWarning(pos, firstSrc, firstErr, alt)
 		if n := len(fallback); n > 0 {
 			w.Message += fmt.Sprintf(" (%d other source(s) of this image could not be used either)", n)
 		}
 		doc.Warn(ctx, w)
 		return "", ""
 	}
-	image := func(ref, src *string, fallback *[]string, pos doc.Pos) {
+	image := func(ref, src *string, fallback *[]string, pos doc.Pos, alt string) {
 		if *ref != "" {
 			if _, ok := g.given[*ref]; ok || *src == "" {
-				*ref = g.givenName(*ref, *src, pos)
+				*ref = g.givenName(*ref, *src, pos, alt)
 				return
 			}
 			*ref = "" // names nothing the tree carries: read its source instead
 		}
-		if r, used := resolve(*src, *fallback, pos); r != "" {
+		if r, used := resolve(*src, *fallback, pos, alt); r != "" {
 			*ref, *src, *fallback = r, used, nil
 		}
 	}
@@ -136,16 +136,16 @@ func resolveResources(ctx context.Context, d *doc.Document, o *Options) error {
 		}
 		switch n := n.(type) {
 		case *doc.Image:
-			image(&n.Ref, &n.Src, &n.Fallback, n.Pos)
+			image(&n.Ref, &n.Src, &n.Fallback, n.Pos, n.Alt)
 		case *doc.Figure:
-			image(&n.Ref, &n.Src, &n.Fallback, n.Pos)
+			image(&n.Ref, &n.Src, &n.Fallback, n.Pos, n.Alt)
 		}
 		return doc.WalkContinue
 	})
 	if d.Meta.CoverRef != "" {
-		d.Meta.CoverRef = g.givenName(d.Meta.CoverRef, d.Meta.Cover, d.Meta.Pos)
+		d.Meta.CoverRef = g.givenName(d.Meta.CoverRef, d.Meta.Cover, d.Meta.Pos, "")
 	} else if d.Meta.Cover != "" {
-		d.Meta.CoverRef, _ = resolve(d.Meta.Cover, nil, d.Meta.Pos)
+		d.Meta.CoverRef, _ = resolve(d.Meta.Cover, nil, d.Meta.Pos, "")
 	}
 	d.Resources = d.Resources[:0]
 	for _, r := range g.kept {
@@ -202,7 +202,7 @@ func (g *gate) admit(data []byte) (*doc.Resource, error) {
 // givenName admits the tree's own resource called name and returns the
 // name it is kept under ("" when there is no such resource or it is
 // refused: one warning per name, at its first reference).
-func (g *gate) givenName(name, src string, pos doc.Pos) string {
+func (g *gate) givenName(name, src string, pos doc.Pos, alt string) string {
 	if kept, ok := g.givenRef[name]; ok {
 		return kept
 	}
@@ -221,7 +221,7 @@ func (g *gate) givenName(name, src string, pos doc.Pos) string {
 		if src == "" {
 			src = name
 		}
-		doc.Warn(g.ctx, resourceWarning(pos, src, err))
+		doc.Warn(g.ctx, resourceWarning(pos, src, err, alt))
 	}
 	g.givenRef[name] = kept
 	return kept
@@ -235,13 +235,19 @@ type ResourceError struct {
 
 func (e *ResourceError) Error() string { return e.Msg }
 
-func resourceWarning(pos doc.Pos, src string, err error) doc.Warning {
+// resourceWarning is the warning for an image that cannot be used; what
+// stands in for it is the image's alt text, when it has one.
+func resourceWarning(pos doc.Pos, src string, err error, alt string) doc.Warning {
 	code := "image-not-found"
 	var re *ResourceError
 	if errors.As(err, &re) {
 		code = re.Code
 	}
-	return doc.Warning{Pos: pos, Code: code, Message: fmt.Sprintf("image %s: %v; its alt text is shown instead", quote(src), err)}
+	instead := "its alt text is shown instead"
+	if strings.TrimSpace(alt) == "" {
+		instead = "the picture is left out (it has no alt text to show instead)"
+	}
+	return doc.Warning{Pos: pos, Code: code, Message: fmt.Sprintf("image %s: %v; %s", quote(src), err, instead)}
 }
 
 var extByType = map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}
