@@ -36,14 +36,27 @@ type converter struct {
 	inFurniture map[int]int
 	// contentLen is the length of the text being converted.
 	contentLen int
+	// warnings are the shared converter's that a saved page's reader
+	// passes on (keptWarnings); the others (every script and form left
+	// out) would only be noise on a real page.
+	warnings []doc.Warning
 }
+
+// keptWarnings are the codes of the shared converter's warnings the
+// saved-page reader passes on.
+var keptWarnings = set("math-as-text")
 
 // tree is the shared converter, made on first use; it keeps the line
 // being read from one call to the next.
 func (c *converter) tree() *htmltree.Converter {
 	if c.t == nil {
 		c.t = &htmltree.Converter{File: c.file, Line: c.line, Hooks: htmltree.Hooks{
-			Lines: c.lines, Attr: c.orig, Drop: c.dropped, Paragraph: c.noteStandfirst}}
+			Lines: c.lines, Attr: c.orig, Drop: c.dropped, Paragraph: c.noteStandfirst,
+			Warn: func(w doc.Warning) {
+				if keptWarnings[w.Code] {
+					c.warnings = append(c.warnings, w)
+				}
+			}}}
 	}
 	c.t.Base, c.t.Lang = c.base, c.lang
 	return c.t

@@ -104,9 +104,9 @@ func TestConversion(t *testing.T) {
 		{"entities and no-break spaces are kept as characters",
 			``, `<p>5&nbsp;km &amp; 3&#8239;m &lt;ok&gt;</p>`,
 			"p 5\u00a0km & 3\u202fm <ok>\n"},
-		{"svg and math are dropped",
+		{"svg is dropped, math is shown as text",
 			``, `<p>a<svg><text>svg text</text></svg> b<math><mi>x</mi></math></p>`,
-			"p a b\n"},
+			"p a b`x`\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -184,6 +184,7 @@ func (r *Reader) ReadDecoded(src []byte, name, from string) (*doc.Document, []do
 		}
 		ws = append(ws, c.droppedWarnings(root, d)...)
 	}
+	ws = append(ws, c.warnings...)
 	if d.Meta.Lang == "" {
 		d.Meta.Lang = detectLang(d)
 	}

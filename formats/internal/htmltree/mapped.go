@@ -33,7 +33,13 @@ func (c *Converter) unknown(n *html.Node, pos doc.Pos) {
 
 // own asks the reader's Own hook about n.
 func (c *Converter) own(n *html.Node) ([]doc.Block, []doc.Inline, bool) {
-	if c.Own == nil || n.Type != html.ElementNode {
+	if n.Type != html.ElementNode {
+		return nil, nil, false
+	}
+	if n.Data == "math" && (n.Namespace == "math" || n.Namespace == "") {
+		return nil, c.math(n), true // math.go
+	}
+	if c.Own == nil {
 		return nil, nil, false
 	}
 	return c.Own(n)
