@@ -789,3 +789,19 @@ func checkPositions(t *testing.T, d *doc.Document, ws []doc.Warning, lines int) 
 		}
 	}
 }
+
+// Hard-wrapped lines are joined with a space, except between two
+// characters of Japanese or Chinese, where a space is a gap mid-word.
+func TestHardWrappedCJKJoinsWithoutSpace(t *testing.T) {
+	for _, tt := range []struct{ before, after, want string }{
+		{"男の", "ほかにも", ""},
+		{"兵者，", "國之大事", ""},
+		{"end of a line", "next line", " "},
+		{"東京", "Tower", " "},
+		{"한국어", "문장", " "},
+	} {
+		if got := joiner(tt.before, tt.after); got != tt.want {
+			t.Errorf("joiner(%q, %q) = %q, want %q", tt.before, tt.after, got, tt.want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"folio/formats/internal/byline"
 	"folio/formats/internal/sentence"
+	"folio/pipeline/doc"
 )
 
 // unit is one candidate block: a single input line, or several lines of
@@ -62,13 +63,25 @@ func buildUnits(lines []srcLine) []*unit {
 		gap = false
 		for width > 0 && i+1 < len(lines) && joinsNext(lines[i].text, lines[i+1].text, width) {
 			i++
-			u.text += " " + lines[i].text
+			u.text += joiner(u.text, lines[i].text) + lines[i].text
 			u.lines++
 			u.lastLine = lines[i].n
 		}
 		units = append(units, u)
 	}
 	return units
+}
+
+// joiner is what joins a hard-wrapped line to the next: a space, or
+// nothing between two characters of a script written without spaces
+// (Japanese, Chinese), where a space would be a gap mid-word.
+func joiner(before, after string) string {
+	a, _ := utf8.DecodeLastRuneInString(before)
+	b, _ := utf8.DecodeRuneInString(after)
+	if doc.Unspaced(a) && doc.Unspaced(b) {
+		return ""
+	}
+	return " "
 }
 
 // wrapWidth returns the width hard-wrapped text was wrapped at, or 0 when

@@ -1,6 +1,9 @@
 package doc
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // TextChar reports whether r may stand in the text of a document Folio
 // writes. It is XML 1.0's Char production (tab, newline, return,
@@ -45,4 +48,13 @@ func StripText(s string) (string, int) {
 		}
 		return r
 	}, s), n
+}
+
+// Unspaced reports a character of the scripts written without spaces
+// between words (Han, Hiragana, Katakana, and their full-width
+// punctuation): where two meet at a line break, the break is no space.
+// Korean, written with spaces, is not one of them.
+func Unspaced(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || r == 'ー'
 }

@@ -55,6 +55,7 @@ func Passes(o *Options) []Pass {
 		{"depth", capDepth},
 		{"xml-chars", xmlChars},
 		{"nfc", composeText},
+		{"cjk-breaks", cjkBreaks},
 		{"raw-anchors", rawAnchors},
 		{"raw-html", rawHTML},
 	}

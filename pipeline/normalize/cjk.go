@@ -1,0 +1,81 @@
+package normalize
+
+import (
+	"context"
+	"unicode/utf8"
+
+	"folio/pipeline/doc"
+)
+
+// cjkBreaks removes a soft line break between two characters of scripts
+// written without spaces between words (Han, Hiragana, Katakana and their
+// punctuation). A hard-wrapped Japanese or Chinese paragraph is one run of
+// text; every writer turns a soft break into a space, which there is a gap
+// in the middle of a word. This is CSS Text's segment break
+// transformation, and Pandoc's east_asian_line_breaks. Korean, written
+// with spaces, keeps its breaks.
+func cjkBreaks(_ context.Context, d *doc.Document, _ *Options) error {
+	mapInlines(d, func(is []doc.Inline) []doc.Inline {
+		var out []doc.Inline
+		for i, in := range is {
+			if _, ok := in.(*doc.SoftBreak); ok && i > 0 && i+1 < len(is) &&
+				doc.Unspaced(edgeRune(is[i-1], true)) && doc.Unspaced(edgeRune(is[i+1], false)) {
+				if out == nil {
+					out = append(make([]doc.Inline, 0, len(is)), is[:i]...)
+				}
+				continue
+			}
+			if out != nil {
+				out = append(out, in)
+			}
+		}
+		if out == nil {
+			return is
+		}
+		return out
+	})
+	return nil
+}
+
+// edgeRune is the last (or first) character an inline shows, or 0.
+func edgeRune(in doc.Inline, last bool) rune {
+	var s string
+	var kids []doc.Inline
+	switch in := in.(type) {
+	case *doc.Text:
+		s = in.Value
+	case *doc.Code:
+		s = in.Value
+	case *doc.Emph:
+		kids = in.Content
+	case *doc.Strong:
+		kids = in.Content
+	case *doc.Strike:
+		kids = in.Content
+	case *doc.Sub:
+		kids = in.Content
+	case *doc.Sup:
+		kids = in.Content
+	case *doc.Span:
+		kids = in.Content
+	case *doc.Link:
+		kids = in.Content
+	default:
+		return 0
+	}
+	if kids != nil {
+		if len(kids) == 0 {
+			return 0
+		}
+		if last {
+			return edgeRune(kids[len(kids)-1], true)
+		}
+		return edgeRune(kids[0], false)
+	}
+	if last {
+		r, _ := utf8.DecodeLastRuneInString(s)
+		return r
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
