@@ -111,11 +111,16 @@ func checkText(name string, src []byte, lossy bool) ([]byte, []doc.Warning, erro
 			"this is %s, not text; Folio reads Markdown, plain-text articles, saved HTML pages and JSON trees", http.DetectContentType(src))
 	}
 	var warns []doc.Warning
+	if cs := escapedCharset(src); cs != "" {
+		return nil, nil, doc.Errorf(at(1, 1), "invalid-utf8",
+			"the input is %s, not UTF-8; convert it (iconv -f %s -t UTF-8)", cs, cs)
+	}
 	if !utf8.Valid(src) {
 		line, col := lineCol(src, firstInvalid(src))
 		if !lossy {
+			cs := likelyCharset(src)
 			return nil, nil, doc.Errorf(at(line, col), "invalid-utf8",
-				"the input is not UTF-8 (byte %#x); convert it (iconv -f LATIN1 -t UTF-8) or pass --lossy", src[firstInvalid(src)])
+				"the input is not UTF-8 (byte %#x; it reads as %s); convert it (iconv -f %s -t UTF-8) or pass --lossy", src[firstInvalid(src)], cs, cs)
 		}
 		warns = append(warns, doc.Warning{Pos: at(line, col), Code: "invalid-utf8",
 			Message: "bytes that are not UTF-8 were replaced with U+FFFD (--lossy)"})
