@@ -739,12 +739,18 @@ func isByline(c *converter, n *html.Node) bool {
 func besidePost(c *converter, n *html.Node, beside *lazyre.RE) bool {
 	for p := n; p != nil && p.Data != "body" && p.Data != "html"; p = p.Parent {
 		if p.Type == html.ElementNode && (p.Data == "aside" || p.Data == "nav" || p.Data == "footer" || p.Data == "head" ||
+			besideRoles[strings.ToLower(htmltree.Attr(p, "role"))] ||
 			beside.MatchString(c.orig(p, "class")+" "+c.orig(p, "id"))) {
 			return true
 		}
 	}
 	return false
 }
+
+// besideRoles are the ARIA roles of the elements an aside, a nav and a
+// footer stand for: a sidebar written as <div role="complementary">
+// holds other stories' authors ("follow Jane Roe").
+var besideRoles = set("complementary", "navigation", "contentinfo", "banner")
 
 // commentsNames are the classes of a comment thread.
 const commentsNames = `comment|respond|reply`

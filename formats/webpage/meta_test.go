@@ -489,3 +489,16 @@ func TestPeople(t *testing.T) {
 		}
 	}
 }
+
+// A sidebar written as <div role="complementary"> is beside the post like
+// an <aside>: the authors it lists to follow are not the byline.
+func TestNoBylineFromASidebarRole(t *testing.T) {
+	src := "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Harbour bridge reopens</title></head>\n<body>\n" +
+		"<div id=\"main\"><article><h1>Harbour bridge reopens</h1>\n" + filler + filler + filler + "</article></div>\n" +
+		`<div id="Aside" role="complementary"><ul><li class="author-follow"><a href="/jane-roe/">Jane Roe</a>` +
+		`<ul><li><a href="/news/budget">City council votes on next year's budget</a></li></ul></li></ul></div>` + "\n</body></html>\n"
+	d, _ := read(t, src, Options{})
+	if len(d.Meta.Authors) != 0 {
+		t.Errorf("authors %q, want none", d.Meta.Authors)
+	}
+}
