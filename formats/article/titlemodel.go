@@ -54,6 +54,11 @@ var reNeverHeadline = lazyre.New(`(?i)^\d[\d.,]*\s*(?:bei\s+\d+\s+)?(?:bewertung
 // more digits than letters ("2:1 (1:0)") and one with neither ("...").
 // A date line stays a candidate: the ranks among the candidates read where
 // the first one stands (bestTitle passes it over).
+// reBulleted is a line led by a list item's bullet ("* ", "+ ", "• "):
+// none of the 1,000 expected titles of the two development sets is one,
+// while a copied page's change log or list is full of them.
+var reBulleted = lazyre.New(`^[*+•·\-–—]\s`)
+
 func neverHeadline(s string) bool {
 	if strings.ContainsRune(s, '\t') {
 		return true
@@ -62,7 +67,7 @@ func neverHeadline(s string) bool {
 	if strings.HasPrefix(t, "←") || strings.HasPrefix(t, "→") || strings.HasSuffix(t, "→") || strings.HasSuffix(t, "←") {
 		return true
 	}
-	if reNeverHeadline.MatchString(t) {
+	if reNeverHeadline.MatchString(t) || reBulleted.MatchString(t) {
 		return true
 	}
 	if reBylineStart.MatchString(t) {
