@@ -805,3 +805,39 @@ func TestHardWrappedCJKJoinsWithoutSpace(t *testing.T) {
 		}
 	}
 }
+
+// Japanese and Chinese count a word for every two characters, so that a
+// short closing sentence is prose and a title of a few characters is
+// headline-shaped; the English counterparts read the same.
+func TestUnspacedWordCount(t *testing.T) {
+	for _, tt := range []struct {
+		s             string
+		words         int
+		prose, shaped bool
+	}{
+		{"雨の日の門", 3, false, true},
+		{"男は、既に、雨の中を町へ急いでいた。", 9, true, false},
+		{"The gate on a rainy day", 6, false, true},
+		{"The man was already hurrying through the rain.", 8, true, false},
+		{"東京 Tower", 2, false, true},
+	} {
+		if got := wordCount(tt.s); got != tt.words {
+			t.Errorf("wordCount(%q) = %d, want %d", tt.s, got, tt.words)
+		}
+		if got := isProse(tt.s); got != tt.prose {
+			t.Errorf("isProse(%q) = %v, want %v", tt.s, got, tt.prose)
+		}
+		if got := headlineShaped(tt.s); got != tt.shaped {
+			t.Errorf("headlineShaped(%q) = %v, want %v", tt.s, got, tt.shaped)
+		}
+	}
+	// The sweep's story: the title found, the closing sentence kept.
+	src := "雨の日の門\n\n山田太郎\n\n　ある日の夕方のことである。一人の男が、大きな門の下で雨がやむのを待っていた。広い門の下には、この男のほかに誰もいない。\n\n　男は、既に、雨の中を町へ急いでいた。\n"
+	d, _ := read(t, src, Options{})
+	if d.Meta.Title != "雨の日の門" {
+		t.Errorf("title %q", d.Meta.Title)
+	}
+	if last := d.Blocks[len(d.Blocks)-1]; !strings.Contains(doc.PlainText(last.(*doc.Paragraph).Content), "急いでいた") {
+		t.Errorf("last block %#v, want the closing sentence", last)
+	}
+}

@@ -32,12 +32,12 @@ func splitSite(s string) (head, site string, pipe bool, ok bool) {
 // headlineShaped reports a line that could be a headline: a few words, not
 // a sentence-ending period, not a label line.
 func headlineShaped(s string) bool {
-	ws := words(s)
-	if len(ws) < 2 || len(ws) > 30 || runeLen(s) > 220 {
+	n := wordCount(s)
+	if n < 2 || n > 30 || runeLen(s) > 220 {
 		return false
 	}
 	switch sentence.LastPunct(s) {
-	case '.', ',', ';', ':':
+	case '.', ',', ';', ':', '。', '，', '；', '：':
 		return false
 	}
 	return true

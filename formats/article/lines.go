@@ -156,6 +156,24 @@ func startsLabel(s string) bool {
 // words splits on any white space, no-break spaces included.
 func words(s string) []string { return strings.FieldsFunc(s, unicode.IsSpace) }
 
+// wordCount counts the words of s as a reader would: a run of Japanese or
+// Chinese, written without spaces, counts a word for every two of its
+// characters (about the length of a word there), so that a sentence of
+// eighteen characters is prose and a five-character title has words.
+func wordCount(s string) int {
+	n := 0
+	for _, w := range words(s) {
+		unspaced := 0
+		for _, r := range w {
+			if doc.Unspaced(r) {
+				unspaced++
+			}
+		}
+		n += max(1, (unspaced+1)/2)
+	}
+	return n
+}
+
 // key is the comparison form of a line: case and spacing folded.
 func key(s string) string { return strings.ToLower(strings.Join(words(s), " ")) }
 
@@ -164,7 +182,7 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 // isProse reports a unit that reads as running text rather than a label,
 // heading or navigation item.
 func isProse(s string) bool {
-	w := len(words(s))
+	w := wordCount(s)
 	if w >= 14 || runeLen(s) >= 90 {
 		return true
 	}
