@@ -107,6 +107,9 @@ func TestConversion(t *testing.T) {
 		{"svg is dropped, math is shown as text",
 			``, `<p>a<svg><text>svg text</text></svg> b<math><mi>x</mi></math></p>`,
 			"p a b`x`\n"},
+		{"a heading's permalink mark is left out, a link to a place with words is kept",
+			``, `<h2 id="setup">Setup<a class="headerlink" href="#setup" title="Permalink">¶</a></h2><p>See <a href="#setup">the setup</a> and <a href="#n1">#</a> <a href="/x">¶</a>.</p>`,
+			"h2#setup Setup\np See [the setup](#setup) and [¶](/x).\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

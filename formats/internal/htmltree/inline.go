@@ -102,6 +102,9 @@ func (c *Converter) appendInline(out []doc.Inline, n *html.Node, depth int) []do
 		return out
 	case "a":
 		href := strings.TrimSpace(Attr(n, "href"))
+		if permalinkMark(n, href) {
+			return out
+		}
 		if id := cmp.Or(Attr(n, "id"), Attr(n, "name")); href == "" && c.Anchors && id != "" && !strings.ContainsAny(id, "\"'<>") {
 			out = append(out, &doc.RawInline{Format: "html", Text: `<a id="` + id + `"></a>`, Pos: pos})
 		}
@@ -513,4 +516,15 @@ func prune(is []doc.Inline) []doc.Inline {
 		out = append(out, n)
 	}
 	return out
+}
+
+// permalinkMarks are what documentation tools print as a link to a
+// heading's own place (Sphinx's "¶", "#", "§", a link or anchor symbol),
+// shown on hover in a browser.
+var permalinkMarks = set("¶", "#", "§", "🔗", "⚓", "⚓︎")
+
+// permalinkMark reports such a link: to a place in the page, its text only
+// the mark. On paper and in a book it would stand after every heading.
+func permalinkMark(n *html.Node, href string) bool {
+	return strings.HasPrefix(href, "#") && permalinkMarks[strings.TrimSpace(TextContent(n))]
 }
