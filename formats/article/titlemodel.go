@@ -47,18 +47,19 @@ const maxTitleCandidates = 60
 // line of its own ("Zitat von Anna", "--- Zitat ---", "Quote from Anna").
 var reNeverHeadline = lazyre.New(`(?i)^\d[\d.,]*\s*(?:bei\s+\d+\s+)?(?:bewertungen|ratings|reviews|rezensionen|avis|valoraciones)\b|\bbewertungen\s*\(\d+\)|^(?:zitat|quote)\s+(?:von|from)\s+\S+(?:\s+\S+)?\s*:?$|^-+\s*(?:zitat|quote)\s*-+$`)
 
-// neverHeadline reports a line no page's headline looks like (none of the
-// 1,000 headlines of the two development sets does): a row of a table
-// copied with its tabs ("13\tPiotr Roe\t3\t3"), a link to the previous or
-// next post ("← 2 Jahre CryptoParty Graz"), a line of several words with
-// more digits than letters ("2:1 (1:0)") and one with neither ("...").
-// A date line stays a candidate: the ranks among the candidates read where
-// the first one stands (bestTitle passes it over).
 // reBulleted is a line led by a list item's bullet ("* ", "+ ", "• "):
 // none of the 1,000 expected titles of the two development sets is one,
 // while a copied page's change log or list is full of them.
 var reBulleted = lazyre.New(`^[*+•·\-–—]\s`)
 
+// neverHeadline reports a line no page's headline looks like (none of the
+// 1,000 headlines of the two development sets does): a row of a table
+// copied with its tabs ("13\tPiotr Roe\t3\t3"), a link to the previous or
+// next post ("← 2 Jahre CryptoParty Graz"), a line of several words with
+// more digits than letters ("2:1 (1:0)"), one with neither ("..."), and a
+// list item led by its bullet (reBulleted).
+// A date line stays a candidate: the ranks among the candidates read where
+// the first one stands (bestTitle passes it over).
 func neverHeadline(s string) bool {
 	if strings.ContainsRune(s, '\t') {
 		return true

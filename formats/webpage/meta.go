@@ -368,10 +368,11 @@ func readPageMeta(c *converter, root *html.Node) *pageMeta {
 		}
 	}
 	m.Summary = pm.description
-	pm.image = firstNonEmpty(first("og:image", "og:image:url", "og:image:secure_url"), first("twitter:image"))
-	pm.imagePos = m.Pos
+	// The share image, from the first key that gives one, and the line
+	// of the <meta> that does.
 	for _, k := range []string{"og:image", "og:image:url", "og:image:secure_url", "twitter:image"} {
-		if first(k) != "" {
+		if v := first(k); v != "" {
+			pm.image, pm.imagePos = v, m.Pos
 			pm.imagePos.Line = max(f.metaLine[k], 1)
 			break
 		}

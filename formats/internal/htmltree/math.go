@@ -88,7 +88,10 @@ func mathText(b *strings.Builder, n *html.Node) {
 	case n.Data == "annotation" || n.Data == "annotation-xml":
 		return
 	case (n.Data == "msup" || n.Data == "msub") && len(kids) == 2:
-		op := map[string]string{"msup": "^", "msub": "_"}[n.Data]
+		op := "^"
+		if n.Data == "msub" {
+			op = "_"
+		}
 		b.WriteString(part(kids[0]) + op + group(kids[1]))
 		return
 	case n.Data == "msubsup" && len(kids) == 3:
