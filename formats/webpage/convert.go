@@ -194,9 +194,24 @@ func sectionSlug(n *html.Node, id string) bool {
 	if len(hw) < 2 || !slices.Equal(hw, slugWords(id)) {
 		return false
 	}
-	for p := h.NextSibling; p != nil; p = p.NextSibling {
-		if p.Type == html.ElementNode && p.Data == "p" && len(strings.Fields(htmltree.TextContent(p))) >= 12 {
-			return true
+	// Prose under the heading: a paragraph of running text after it, at
+	// any depth (a section may open straight onto its subsections).
+	prose := false
+	walkElements(n, func(p *html.Node) bool {
+		prose = p.Data == "p" && after(p, h) && len(strings.Fields(htmltree.TextContent(p))) >= 12
+		return !prose
+	})
+	return prose
+}
+
+// after reports whether n comes after h in document order, h being a
+// child of one of n's ancestors or n's own earlier sibling.
+func after(n, h *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		for s := p.PrevSibling; s != nil; s = s.PrevSibling {
+			if s == h {
+				return true
+			}
 		}
 	}
 	return false

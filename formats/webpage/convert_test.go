@@ -267,9 +267,10 @@ func TestReadDecodedTrustsTheDecoder(t *testing.T) {
 	}
 }
 
-// A section whose id is made from its heading, with prose under it, is
-// part of the article whatever words the heading has ("Sharing photos"
-// in a family's notes, Sphinx's "sharing-with-a-single-developer"); a
+// A section whose id is made from its heading, with prose under it (in
+// its subsections too), is part of the article whatever words the heading
+// has ("Sharing photos" in a family's notes, Sphinx's
+// "sharing-with-a-single-developer"); a
 // share bar, or a comment thread under a one-word heading, is not.
 func TestSectionNamedLikeFurniture(t *testing.T) {
 	para := func(s string) string {
@@ -279,12 +280,13 @@ func TestSectionNamedLikeFurniture(t *testing.T) {
 		para("Our family keeps its photo albums on a small home server.")+"\n"+
 		`<div class="section" id="sorting-photos"><h2>Sorting photos</h2>`+para("Every picture goes into a folder named after the month.")+"</div>\n"+
 		`<div class="section" id="sharing-photos"><h2>Sharing photos¶</h2>`+para("Grandparents get a weekly e-mail with a link to the new pictures.")+para("Cousins abroad download a whole month at once.")+"</div>\n"+
+		`<div class="section" id="sharing-with-neighbours"><h2>Sharing with neighbours</h2><div class="section" id="lending-prints"><h3>Lending prints</h3>`+para("Neighbours borrow the printed albums for a week at a time.")+para("They bring them back with notes on who is in the pictures.")+"</div></div>\n"+
 		`<div id="share-this"><h3>Share this</h3><a href="https://social.example/share">Post</a> <a href="mailto:?body=x">Mail</a></div>`+"\n"+
 		`<div id="comments"><h2>Comments</h2>`+para("Anna wrote that she loves the idea of a monthly archive for the cousins.")+"</div>\n"+
 		para("A second disk in the cupboard receives a copy every night."))
 	d, _ := read(t, src, Options{})
 	text := render(d.Blocks)
-	for _, w := range []string{"Sorting photos", "Sharing photos", "Grandparents", "Cousins abroad", "second disk"} {
+	for _, w := range []string{"Sorting photos", "Sharing photos", "Grandparents", "Cousins abroad", "Sharing with neighbours", "Neighbours borrow", "second disk"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("article lacks %q:\n%s", w, text)
 		}
