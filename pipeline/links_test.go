@@ -1,9 +1,13 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
+	"fmt"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -346,4 +350,124 @@ func followPDFLinks(t *testing.T, pdf string, heads map[string]string) []string 
 		}
 	}
 	return out
+}
+
+// TestCitationsInASavedPageLand: a saved page's citation marks link to its
+// reference list, and each entry links back to its mark. Every such link
+// lands in every format: the HTML and each EPUB file hold the id a link
+// names (in the file the link names), the PDF names the place on the page
+// that shows the entry, and nothing is reported as a broken link.
+func TestCitationsInASavedPageLand(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	var b strings.Builder
+	b.WriteString("<!doctype html><html lang=en><head><title>Weirs and the eel</title></head><body><article>\n<h1>Weirs and the eel</h1>\n")
+	// Long enough for the EPUB to split at the second-level headings, so
+	// that marks and entries sit in different files.
+	for i := 1; i <= 60; i++ {
+		if i == 31 {
+			b.WriteString("<h2>Findings</h2>\n")
+		}
+		fmt.Fprintf(&b, "<p>Paragraph %d of the survey says that the old weirs on the lower river stop young eels climbing upstream in spring, and that a pass of brushes or studs lets most of them through. The counts at each weir were taken by volunteers at dawn, on the same days each year, and checked against the trust's older records before anything was drawn from them.", i)
+		if i%5 == 0 {
+			fmt.Fprintf(&b, "<sup id=\"cite_ref-%d\" class=\"reference\"><a href=\"#cite_note-%d\">[%d]</a></sup>", i/5, i/5, i/5)
+		}
+		b.WriteString("</p>\n")
+	}
+	b.WriteString("<h2>References</h2>\n<ol class=\"references\">\n")
+	for i := 1; i <= 12; i++ {
+		fmt.Fprintf(&b, "<li id=\"cite_note-%d\"><a href=\"#cite_ref-%d\">^</a> Source number %d, a report of the river trust.</li>\n", i, i, i)
+	}
+	b.WriteString("</ol></article></body></html>\n")
+	if err := os.WriteFile("weirs.html", []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	jobs := []Job{{Name: "weirs.html", OutBase: "out/weirs"}}
+	o := &Options{Formats: []string{"html", "epub", "pdf"}}
+	Run(context.Background(), jobs, o, 1, func(r *Result) {
+		if r.Err != nil {
+			t.Fatalf("%s: %v", r.Input, r.Err)
+		}
+		for _, w := range r.Warnings {
+			if w.Code == "broken-internal-link" {
+				t.Errorf("%s: %v", r.Input, w)
+			}
+		}
+	})
+	// HTML: every fragment link has its id on the page.
+	page, err := os.ReadFile("out/weirs.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fragHref := regexp.MustCompile(`href="([^"#]*)#([^"]+)"`)
+	ids := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, x := range regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(s, -1) {
+			m[x[1]] = true
+		}
+		return m
+	}
+	links := 0
+	pageIDs := ids(string(page))
+	for _, m := range fragHref.FindAllStringSubmatch(string(page), -1) {
+		if m[1] == "" && strings.HasPrefix(m[2], "cite-") {
+			links++
+			if !pageIDs[m[2]] {
+				t.Errorf("HTML: link to #%s, which the page lacks", m[2])
+			}
+		}
+	}
+	if links != 24 {
+		t.Errorf("HTML: %d citation links, want 24 (12 marks, 12 back-links)", links)
+	}
+	// EPUB: each link names a file of the book that holds the id.
+	files := map[string]string{}
+	for name, b := range epubzip.Files(epubzip.ReadFile(t, "out/weirs.epub")) {
+		if strings.HasSuffix(name, ".xhtml") {
+			files[path.Base(name)] = string(b)
+		}
+	}
+	t.Logf("EPUB files: %v", slices.Sorted(maps.Keys(files)))
+	links = 0
+	for name, body := range files {
+		for _, m := range fragHref.FindAllStringSubmatch(body, -1) {
+			if !strings.HasPrefix(m[2], "cite-") {
+				continue
+			}
+			links++
+			target := cmp.Or(m[1], name)
+			if !ids(files[target])[m[2]] {
+				t.Errorf("EPUB %s: link to %s#%s, which that file lacks", name, target, m[2])
+			}
+		}
+	}
+	if links != 24 || len(files) < 5 {
+		t.Errorf("EPUB: %d citation links in %d files, want 24 in the title page, the nav and three parts", links, len(files))
+	}
+	// PDF: the entry's place is named, on the page that shows it.
+	dests, err := checktool.Run(t, checktool.PDFInfo, "-dests", "out/weirs.pdf")
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	pageOf := map[string]string{}
+	for _, d := range destLine.FindAllStringSubmatch(dests, -1) {
+		pageOf[d[2]] = d[1]
+	}
+	for _, k := range []int{1, 12} {
+		id := fmt.Sprintf("cite-note-%d", k)
+		if pageOf[id] == "" {
+			t.Errorf("PDF names no place %s:\n%s", id, dests)
+			continue
+		}
+		text, err := checktool.Run(t, checktool.PDFToText, "-f", pageOf[id], "-l", pageOf[id], "out/weirs.pdf", "-")
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		if want := fmt.Sprintf("Source number %d,", k); !strings.Contains(text, want) {
+			t.Errorf("PDF: %s is page %s, which does not show %q", id, pageOf[id], want)
+		}
+	}
+	if pageOf["cite-ref-1"] == "" {
+		t.Errorf("PDF names no place for the first mark:\n%s", dests)
+	}
 }

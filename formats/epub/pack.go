@@ -107,12 +107,9 @@ func (w *Writer) planPack(ctx context.Context, p *doc.Pack) (*book, error) {
 		cs := w.chunks(d, bookTitle(d), articlePrefix(i), true)
 		b.packStart = append(b.packStart, cs[0].file)
 		for _, c := range cs {
-			doc.WalkBlocks(c.blocks, func(n doc.Node, entering bool) doc.WalkStatus {
-				if h, ok := n.(*doc.Heading); ok && entering && h.ID != "" {
-					b.packFileOf[h.ID] = c.file
-				}
-				return doc.WalkContinue
-			})
+			for _, id := range doc.PlaceIDs(c.blocks) {
+				b.packFileOf[id] = c.file
+			}
 		}
 	}
 	var list []packEntry

@@ -218,12 +218,9 @@ func (w *Writer) chapter(ctx context.Context, d *doc.Document, b *book, imgs *im
 	// note back-links can cross files.
 	fileOf := map[string]string{}
 	for _, c := range chunks {
-		doc.WalkBlocks(c.blocks, func(n doc.Node, entering bool) doc.WalkStatus {
-			if h, ok := n.(*doc.Heading); ok && entering && h.ID != "" {
-				fileOf[h.ID] = c.file
-			}
-			return doc.WalkContinue
-		})
+		for _, id := range doc.PlaceIDs(c.blocks) {
+			fileOf[id] = c.file
+		}
 	}
 	for _, n := range d.Notes {
 		if n != nil {

@@ -235,7 +235,7 @@ var kinds = func() map[string]reflect.Type {
 		&doc.Heading{}, &doc.Paragraph{}, &doc.List{}, &doc.BlockQuote{}, &doc.CodeBlock{},
 		&doc.Table{}, &doc.Figure{}, &doc.ThematicBreak{}, &doc.DefinitionList{}, &doc.RawBlock{},
 		&doc.Text{}, &doc.Emph{}, &doc.Strong{}, &doc.Strike{}, &doc.Sub{}, &doc.Sup{}, &doc.Span{}, &doc.Code{},
-		&doc.Link{}, &doc.Image{}, &doc.LineBreak{}, &doc.SoftBreak{}, &doc.NoteRef{}, &doc.RawInline{},
+		&doc.Link{}, &doc.Image{}, &doc.LineBreak{}, &doc.SoftBreak{}, &doc.NoteRef{}, &doc.Anchor{}, &doc.RawInline{},
 	} {
 		m[n.Kind()] = reflect.TypeOf(n).Elem()
 	}

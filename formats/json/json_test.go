@@ -30,6 +30,7 @@ func everyKind() *doc.Document {
 				&doc.Link{URL: "https://x", Title: "t", Content: txt("l")},
 				&doc.Image{Src: "i.png", Alt: "alt", Ref: "img-1.png"},
 				&doc.LineBreak{}, &doc.SoftBreak{}, &doc.NoteRef{Label: "n", Number: 1},
+				&doc.Anchor{ID: "cite-note-1", Names: []string{"cite_note-1"}},
 				&doc.RawInline{Format: "html", Text: "<b>"},
 			}},
 			&doc.List{Ordered: true, Start: 3, Tight: true, Items: []*doc.ListItem{
@@ -72,7 +73,7 @@ func TestNodesCarryTheirType(t *testing.T) {
 	if err := New(Options{Compact: true}).Write(context.Background(), everyKind(), &buf); err != nil {
 		t.Fatal(err)
 	}
-	for _, kind := range []string{"Heading", "Paragraph", "NoteRef", "DefinitionList", "RawInline"} {
+	for _, kind := range []string{"Heading", "Paragraph", "NoteRef", "Anchor", "DefinitionList", "RawInline"} {
 		if !strings.Contains(buf.String(), `{"type":"`+kind+`"`) {
 			t.Errorf("output has no %s node: %s", kind, buf.String())
 		}

@@ -77,7 +77,7 @@ func (l *layout) renderPack(p *doc.Pack) {
 		}
 	}
 	l.d, l.rtl, l.lab, l.ns, l.outlineBase, l.marker = front, frontRTL, frontLab, "", 0, nil
-	l.headingID = map[string]bool{}
+	l.placeID = map[string]bool{}
 	l.contents(p, starts, first)
 	l.furniture(func(pg int) (string, bool) {
 		i, ok := owner[pg]
@@ -97,9 +97,9 @@ func (l *layout) setArticle(i int, a *doc.Document) {
 	l.lab = doc.LabelsFor(a.Meta.Lang)
 	l.ns = articleNS(i)
 	l.marker = nil
-	l.headingID = map[string]bool{}
-	for _, id := range headingIDs(a.Blocks) {
-		l.headingID[id] = true
+	l.placeID = map[string]bool{}
+	for _, id := range doc.PlaceIDs(a.Blocks) {
+		l.placeID[id] = true
 	}
 }
 

@@ -282,7 +282,7 @@ type layout struct {
 
 	links      map[string]int // internal anchors by id ("h:"+heading id, "note:N", "ref:N")
 	anchored   map[string]bool
-	headingID  map[string]bool
+	placeID    map[string]bool // ids of headings and anchors, linked as "h:"+id
 	outlineLv  int
 	marks      []int // outline levels in order
 	imageCache map[string]pdfImage
@@ -315,7 +315,7 @@ func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *la
 		missing:    map[rune]bool{},
 		links:      map[string]int{},
 		anchored:   map[string]bool{},
-		headingID:  map[string]bool{},
+		placeID:    map[string]bool{},
 		imageCache: map[string]pdfImage{},
 		imageBytes: map[[32]byte]pdfImage{},
 		hyph:       map[string][]int{},
@@ -329,21 +329,10 @@ func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *la
 	l.left, l.right = side, pp.w-side
 	l.top, l.bottom = 76, pp.h-70
 	l.metadata()
-	for _, id := range headingIDs(d.Blocks) {
-		l.headingID[id] = true
+	for _, id := range doc.PlaceIDs(d.Blocks) {
+		l.placeID[id] = true
 	}
 	return l
-}
-
-func headingIDs(bs []doc.Block) []string {
-	var ids []string
-	doc.WalkBlocks(bs, func(n doc.Node, entering bool) doc.WalkStatus {
-		if h, ok := n.(*doc.Heading); ok && entering && h.ID != "" {
-			ids = append(ids, h.ID)
-		}
-		return doc.WalkContinue
-	})
-	return ids
 }
 
 func (l *layout) warn(w doc.Warning) {
@@ -597,6 +586,9 @@ func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {
 	if s.st.noteRef > 0 {
 		l.anchor(fmt.Sprintf("ref:%d", s.st.noteRef), top)
 	}
+	for id := range strings.FieldsSeq(s.st.anchors) {
+		l.anchor("h:"+id, top)
+	}
 }
 
 // link returns the fpdf link id for an internal anchor.
@@ -666,7 +658,7 @@ func (l *layout) linkStyle(st style, n *doc.Link) style {
 	if strings.HasPrefix(raw, "#") {
 		id := raw[1:]
 		switch {
-		case l.headingID[id]:
+		case l.placeID[id]:
 			st.linkID = l.link("h:" + id)
 		default:
 			for _, note := range l.d.Notes {

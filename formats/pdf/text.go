@@ -31,6 +31,7 @@ type style struct {
 	link    string  // external URI (already checked)
 	linkID  int     // internal fpdf link
 	noteRef int     // this run is the reference mark of note N
+	anchors string  // ids of doc.Anchors placed at this run, space-separated
 }
 
 func (s style) face() *fonts.Face { return fonts.Get(s.fam, fonts.StyleOf(s.bold, s.italic)) }
@@ -62,6 +63,13 @@ func (l *layout) words(is []doc.Inline, st style, forceRTL bool) ([]word, bool) 
 	b := &wordBuilder{l: l}
 	b.inlines(is, st)
 	b.endWord(0)
+	if b.anchors != "" {
+		// Anchors after the last character land on the last word.
+		if n := len(b.words); n > 0 {
+			sp := b.words[n-1].spans
+			sp[len(sp)-1].st.anchors = strings.TrimSpace(sp[len(sp)-1].st.anchors + " " + b.anchors)
+		}
+	}
 	rtl := l.resolveBidi(b.words, forceRTL)
 	for i := range b.words {
 		l.finishWord(&b.words[i])
@@ -79,6 +87,9 @@ type wordBuilder struct {
 	words []word
 	cur   word
 	pre   bool // preformatted: spaces are characters, not word breaks
+	// anchors are doc.Anchor ids waiting for the next character drawn,
+	// which carries them (a style is comparable, so a string).
+	anchors string
 }
 
 func (b *wordBuilder) endWord(space float64) {
@@ -158,6 +169,10 @@ func (b *wordBuilder) inline(in doc.Inline, st style) {
 		st.linkID = b.l.noteLink(n.Number)
 		st.noteRef = n.Number
 		b.text(fmt.Sprint(n.Number), st, n.Pos)
+	case *doc.Anchor:
+		if n.ID != "" {
+			b.anchors = strings.TrimSpace(b.anchors + " " + n.ID)
+		}
 	case *doc.RawInline:
 		// Raw markup in another language has no meaning on paper.
 	}
@@ -211,6 +226,14 @@ func (b *wordBuilder) text(s string, st style, pos doc.Pos) {
 				continue
 			}
 			face, r = b.l.missingGlyph(r, pos)
+		}
+		if b.anchors != "" {
+			// The first character after an anchor is where it lands:
+			// a span of its own carries it.
+			ast := st
+			ast.anchors, b.anchors = b.anchors, ""
+			b.cur.spans = append(b.cur.spans, span{st: ast, face: face, text: []rune{r}})
+			continue
 		}
 		if n := len(b.cur.spans); n > 0 && b.cur.spans[n-1].face == face && b.cur.spans[n-1].st == st {
 			b.cur.spans[n-1].text = append(b.cur.spans[n-1].text, r)

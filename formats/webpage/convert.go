@@ -50,7 +50,7 @@ var keptWarnings = set("math-as-text")
 // being read from one call to the next.
 func (c *converter) tree() *htmltree.Converter {
 	if c.t == nil {
-		c.t = &htmltree.Converter{File: c.file, Line: c.line, Hooks: htmltree.Hooks{
+		c.t = &htmltree.Converter{File: c.file, Line: c.line, Targets: c.linkTargets(), Hooks: htmltree.Hooks{
 			Lines: c.lines, Attr: c.orig, Drop: c.dropped, Paragraph: c.noteStandfirst,
 			Warn: func(w doc.Warning) {
 				if keptWarnings[w.Code] {
@@ -60,6 +60,19 @@ func (c *converter) tree() *htmltree.Converter {
 	}
 	c.t.Base, c.t.Lang = c.base, c.lang
 	return c.t
+}
+
+// linkTargets are the ids the page's own links name, read from the page as
+// written (Readability keeps few ids), so that a citation's or a note's
+// link lands where the page had it.
+func (c *converter) linkTargets() map[string]bool {
+	return htmltree.LinkTargets(func(yield func(string) bool) {
+		for _, in := range c.elems {
+			if h := attrOf(in.attrs, "href"); h != "" && !yield(h) {
+				return
+			}
+		}
+	})
 }
 
 func (c *converter) blocks(n *html.Node, _, _ int) []doc.Block { return c.tree().Blocks(n) }

@@ -130,6 +130,19 @@ type NoteRef struct {
 	Pos    Pos    `json:"pos,omitzero"`
 }
 
+// Anchor is a place in the text that a link can go to, showing nothing: an
+// element of a saved page whose id the page's own links name (a reference
+// list's entry, the citation mark a back-link returns to), or a raw
+// <a id="x"></a> in Markdown that stands before no heading. Readers give
+// ID as the source spells it; normalize makes it a unique, safe id as it
+// does a heading's and keeps the source's spelling in Names, which links
+// may use. An anchor no link names is dropped there.
+type Anchor struct {
+	ID    string   `json:"id"`
+	Names []string `json:"names,omitempty"`
+	Pos   Pos      `json:"pos,omitzero"`
+}
+
 // RawInline is inline markup in another format (Format "html"). Untrusted.
 type RawInline struct {
 	Format string `json:"format"`
@@ -150,6 +163,7 @@ func (*Image) Kind() string     { return "Image" }
 func (*LineBreak) Kind() string { return "LineBreak" }
 func (*SoftBreak) Kind() string { return "SoftBreak" }
 func (*NoteRef) Kind() string   { return "NoteRef" }
+func (*Anchor) Kind() string    { return "Anchor" }
 func (*RawInline) Kind() string { return "RawInline" }
 
 func (n *Text) Position() Pos      { return n.Pos }
@@ -165,6 +179,7 @@ func (n *Image) Position() Pos     { return n.Pos }
 func (n *LineBreak) Position() Pos { return n.Pos }
 func (n *SoftBreak) Position() Pos { return n.Pos }
 func (n *NoteRef) Position() Pos   { return n.Pos }
+func (n *Anchor) Position() Pos    { return n.Pos }
 func (n *RawInline) Position() Pos { return n.Pos }
 
 func (*Text) isInline()      {}
@@ -180,4 +195,5 @@ func (*Image) isInline()     {}
 func (*LineBreak) isInline() {}
 func (*SoftBreak) isInline() {}
 func (*NoteRef) isInline()   {}
+func (*Anchor) isInline()    {}
 func (*RawInline) isInline() {}

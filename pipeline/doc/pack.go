@@ -33,7 +33,7 @@ func (m *PackMeta) Dir() string {
 }
 
 // PrefixIDs makes every anchor of d start with prefix: heading ids, note
-// and note reference ids, the table of contents and the internal links ("#id") that point at
+// and note reference ids, the anchors in the text, the table of contents and the internal links ("#id") that point at
 // them. Links to ids the document does not have are left as they are.
 func PrefixIDs(d *Document, prefix string) {
 	ids := map[string]bool{}
@@ -45,6 +45,10 @@ func PrefixIDs(d *Document, prefix string) {
 		if r, ok := n.(*NoteRef); ok && entering && r.ID != "" {
 			ids[r.ID] = true
 			r.ID = prefix + r.ID
+		}
+		if a, ok := n.(*Anchor); ok && entering && a.ID != "" {
+			ids[a.ID] = true
+			a.ID = prefix + a.ID
 		}
 		return WalkContinue
 	})

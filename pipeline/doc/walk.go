@@ -149,3 +149,23 @@ func PlainText(is []Inline) string {
 	})
 	return b.String()
 }
+
+// PlaceIDs are the ids in bs that a link can go to, in document order:
+// the headings' and the anchors'.
+func PlaceIDs(bs []Block) []string {
+	var ids []string
+	WalkBlocks(bs, func(n Node, entering bool) WalkStatus {
+		switch n := n.(type) {
+		case *Heading:
+			if entering && n.ID != "" {
+				ids = append(ids, n.ID)
+			}
+		case *Anchor:
+			if entering && n.ID != "" {
+				ids = append(ids, n.ID)
+			}
+		}
+		return WalkContinue
+	})
+	return ids
+}

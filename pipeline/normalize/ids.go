@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -9,7 +10,7 @@ import (
 	"folio/pipeline/doc"
 )
 
-// headingIDs gives every heading a unique id. Explicit ids from the source
+// headingIDs gives every heading, and then every anchor, a unique id. Explicit ids from the source
 // are kept (made safe); the rest are slugs of the heading text. Duplicates
 // get -2, -3, … in document order, so ids are stable across runs.
 func headingIDs(ctx context.Context, d *doc.Document, o *Options) error {
@@ -25,6 +26,19 @@ func headingIDs(ctx context.Context, d *doc.Document, o *Options) error {
 			base = doc.PlainText(h.Content)
 		}
 		h.ID = ids.unique(Slug(base))
+	})
+	// Anchors come after every heading, so that a heading keeps the id
+	// its text gives it; the source's spelling stays as a name links
+	// may use.
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		if a, ok := n.(*doc.Anchor); ok && entering {
+			src := a.ID
+			a.ID = ids.unique(Slug(src))
+			if src != "" && src != a.ID && !slices.Contains(a.Names, src) {
+				a.Names = append(a.Names, src)
+			}
+		}
+		return doc.WalkContinue
 	})
 	return nil
 }

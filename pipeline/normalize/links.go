@@ -44,6 +44,7 @@ func internalLinks(ctx context.Context, d *doc.Document, o *Options) error {
 	}
 	var frags map[string]string
 	broken := map[*doc.Link]bool{}
+	linked := map[string]bool{} // the ids links go to
 	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
 		l, ok := n.(*doc.Link)
 		if !ok || !entering || l.Batch != nil || !strings.HasPrefix(l.URL, "#") || len(l.URL) == 1 {
@@ -67,6 +68,7 @@ func internalLinks(ctx context.Context, d *doc.Document, o *Options) error {
 		}
 		if id, ok := LookupFragment(frags, frag); ok {
 			l.URL = "#" + id
+			linked[id] = true
 			return doc.WalkContinue
 		}
 		if o.Fragment {
@@ -79,12 +81,22 @@ func internalLinks(ctx context.Context, d *doc.Document, o *Options) error {
 		broken[l] = true
 		return doc.WalkContinue
 	})
-	if len(broken) > 0 {
+	// An anchor no link goes to (a saved page's "skip to content" target
+	// once the skip link is gone) goes too, unless the body is a fragment
+	// of a page that may link to it.
+	orphan := func(in doc.Inline) bool {
+		a, ok := in.(*doc.Anchor)
+		return ok && !o.Fragment && !linked[a.ID]
+	}
+	if len(broken) > 0 || hasInline(d, orphan) {
 		mapInlines(d, func(is []doc.Inline) []doc.Inline {
 			var out []doc.Inline
 			for _, in := range is {
 				if l, ok := in.(*doc.Link); ok && broken[l] {
 					out = append(out, l.Content...)
+					continue
+				}
+				if orphan(in) {
 					continue
 				}
 				out = append(out, in)
@@ -95,13 +107,27 @@ func internalLinks(ctx context.Context, d *doc.Document, o *Options) error {
 	return nil
 }
 
+// hasInline reports whether an inline of d satisfies f.
+func hasInline(d *doc.Document, f func(doc.Inline) bool) bool {
+	found := false
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		if in, ok := n.(doc.Inline); ok && entering && f(in) {
+			found = true
+			return doc.WalkStop
+		}
+		return doc.WalkContinue
+	})
+	return found
+}
+
 // rawAnchors turns a raw HTML anchor that only names a place (<a
 // id="1.2.0"></a>, <a name="x"></a>) into an anchor of the heading it
 // stands before, on its own line, or in: a changelog's version table links
 // to them (739 links in Node.js's changelogs). The raw HTML goes, even with
 // --unsafe-html (the heading carries the name now), with no warning. An
-// anchor elsewhere names no place Folio keeps: it goes silently, or stays
-// as written with --unsafe-html.
+// anchor elsewhere becomes a doc.Anchor where it stands, or at the start
+// of the paragraph it stands on a line before; with --unsafe-html it stays
+// as written.
 func rawAnchors(ctx context.Context, d *doc.Document, o *Options) error {
 	mapBlocks(d, func(bs []doc.Block) []doc.Block {
 		out := bs[:0]
@@ -119,6 +145,8 @@ func rawAnchors(ctx context.Context, d *doc.Document, o *Options) error {
 				h.Anchors = append(append(h.Anchors, pending...), in...)
 			} else if o.UnsafeHTML {
 				out = append(out, held...)
+			} else if len(pending) > 0 {
+				leadAnchors(b, pending, held[0].Position())
 			}
 			pending, held = nil, nil
 			out = append(out, b)
@@ -129,12 +157,31 @@ func rawAnchors(ctx context.Context, d *doc.Document, o *Options) error {
 		return out
 	})
 	if !o.UnsafeHTML {
-		mapInlines(d, func(is []doc.Inline) []doc.Inline {
-			out, _ := cutAnchors(is)
-			return out
-		})
+		mapInlines(d, placeAnchors)
 	}
 	return nil
+}
+
+// leadAnchors puts anchors named on the lines before b at the start of
+// b's first text: a paragraph's, a list's first item's, a quotation's.
+// Before a block with no text (a table, a code block) they go.
+func leadAnchors(b doc.Block, ids []string, pos doc.Pos) {
+	switch b := b.(type) {
+	case *doc.Paragraph:
+		as := make([]doc.Inline, 0, len(ids)+len(b.Content))
+		for _, id := range ids {
+			as = append(as, &doc.Anchor{ID: id, Pos: pos})
+		}
+		b.Content = append(as, b.Content...)
+	case *doc.List:
+		if len(b.Items) > 0 && len(b.Items[0].Blocks) > 0 {
+			leadAnchors(b.Items[0].Blocks[0], ids, pos)
+		}
+	case *doc.BlockQuote:
+		if len(b.Blocks) > 0 {
+			leadAnchors(b.Blocks[0], ids, pos)
+		}
+	}
 }
 
 // anchorStart is a raw anchor's start tag up to its '>', the name in its
@@ -174,24 +221,13 @@ func cutAnchors(is []doc.Inline) ([]doc.Inline, []string) {
 	var out []doc.Inline
 	var ids []string
 	for i := 0; i < len(is); i++ {
-		r, ok := is[i].(*doc.RawInline)
-		if !ok {
-			if t, ok := is[i].(*doc.Text); ok && strings.TrimSpace(t.Value) == "" && len(out) == 0 {
-				continue
-			}
-			out = append(out, is[i])
+		if id, n := rawAnchor(is, i); n > 0 {
+			ids = append(ids, id)
+			i += n - 1
 			continue
 		}
-		if m := reAnchorWhole().FindStringSubmatch(r.Text); m != nil {
-			ids = append(ids, m[1])
+		if t, ok := is[i].(*doc.Text); ok && strings.TrimSpace(t.Value) == "" && len(out) == 0 {
 			continue
-		}
-		if m := reAnchorOpen().FindStringSubmatch(r.Text); m != nil && i+1 < len(is) {
-			if c, ok := is[i+1].(*doc.RawInline); ok && reAnchorClose().MatchString(c.Text) {
-				ids = append(ids, m[1])
-				i++
-				continue
-			}
 		}
 		out = append(out, is[i])
 	}
@@ -199,6 +235,47 @@ func cutAnchors(is []doc.Inline) ([]doc.Inline, []string) {
 		return is, nil
 	}
 	return out, ids
+}
+
+// placeAnchors turns the raw anchors of is into doc.Anchors where they
+// stand.
+func placeAnchors(is []doc.Inline) []doc.Inline {
+	var out []doc.Inline
+	for i := 0; i < len(is); i++ {
+		if id, n := rawAnchor(is, i); n > 0 {
+			if out == nil {
+				out = append(make([]doc.Inline, 0, len(is)), is[:i]...)
+			}
+			out = append(out, &doc.Anchor{ID: id, Pos: is[i].Position()})
+			i += n - 1
+			continue
+		}
+		if out != nil {
+			out = append(out, is[i])
+		}
+	}
+	if out == nil {
+		return is
+	}
+	return out
+}
+
+// rawAnchor reports a raw anchor starting at is[i]: its name and the
+// number of nodes it takes (0 when there is none).
+func rawAnchor(is []doc.Inline, i int) (string, int) {
+	r, ok := is[i].(*doc.RawInline)
+	if !ok {
+		return "", 0
+	}
+	if m := reAnchorWhole().FindStringSubmatch(r.Text); m != nil {
+		return m[1], 1
+	}
+	if m := reAnchorOpen().FindStringSubmatch(r.Text); m != nil && i+1 < len(is) {
+		if c, ok := is[i+1].(*doc.RawInline); ok && reAnchorClose().MatchString(c.Text) {
+			return m[1], 2
+		}
+	}
+	return "", 0
 }
 
 // reRawID finds the ids raw HTML declares (kept with --unsafe-html).
@@ -214,7 +291,8 @@ func rawIDs(html string, targets map[string]bool) {
 
 // HeadingFragments maps the fragments a link to d may name to d's
 // heading ids: each id itself, the id the source gave, and GitHub's slug
-// of the heading text (duplicates numbered -1, -2, … as GitHub does).
+// of the heading text (duplicates numbered -1, -2, … as GitHub does);
+// then to its anchors' ids, by each id and the names the source gave.
 // Earlier entries win.
 func HeadingFragments(d *doc.Document) map[string]string {
 	ids := map[string]string{}
@@ -243,6 +321,19 @@ func HeadingFragments(d *doc.Document) map[string]string {
 			ids[s] = h.ID
 		}
 		return doc.WalkSkipChildren
+	})
+	// Then the anchors in the text: a heading's name wins over theirs.
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		a, ok := n.(*doc.Anchor)
+		if !ok || !entering || a.ID == "" {
+			return doc.WalkContinue
+		}
+		for _, name := range append([]string{a.ID}, a.Names...) {
+			if _, ok := ids[name]; !ok {
+				ids[name] = a.ID
+			}
+		}
+		return doc.WalkContinue
 	})
 	return ids
 }

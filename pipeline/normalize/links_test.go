@@ -118,8 +118,8 @@ func TestInternalLinksInAFragment(t *testing.T) {
 
 // TestRawAnchorsNameTheHeading: a raw anchor on its own line before a
 // heading, or inside it, becomes one of the heading's anchors, and a link
-// to it lands on the heading; an anchor anywhere else goes without a
-// warning (or stays, with --unsafe-html).
+// to it lands on the heading; an anchor anywhere else that no link names
+// goes without a warning (or stays, with --unsafe-html).
 func TestRawAnchorsNameTheHeading(t *testing.T) {
 	raw := func(s string) *doc.RawInline { return &doc.RawInline{Format: "html", Text: s} }
 	build := func() (*doc.Document, *doc.Heading, *doc.Heading, *doc.Link, *doc.Link) {
@@ -163,5 +163,103 @@ func TestRawAnchorsNameTheHeading(t *testing.T) {
 	run(t, d, Options{UnsafeHTML: true})
 	if got := d.Blocks[2].(*doc.Paragraph).Content; len(got) != 2 {
 		t.Errorf("with --unsafe-html the loose anchor went: %v", got)
+	}
+}
+
+// TestAnchorsInTheText: an anchor a reader placed (a saved page's
+// reference entry, a citation mark) gets a safe, unique id: its own
+// spelling made a slug, numbered after a heading that has it; the source's
+// spelling stays as a name. A link by either spelling lands on it, with no
+// warning; an anchor no link names goes, unless the body is a fragment.
+func TestAnchorsInTheText(t *testing.T) {
+	build := func() (*doc.Document, []*doc.Anchor, []*doc.Link) {
+		as := []*doc.Anchor{{ID: "cite_note-1"}, {ID: "cite_ref-1"}, {ID: "History"}, {ID: "skip"}}
+		ls := []*doc.Link{
+			{URL: "#cite_note-1", Content: []doc.Inline{&doc.Text{Value: "[1]"}}},
+			{URL: "#cite_ref-1", Content: []doc.Inline{&doc.Text{Value: "^"}}},
+			{URL: "#History", Content: []doc.Inline{&doc.Text{Value: "see"}}},
+			{URL: "#cite-note-1", Content: []doc.Inline{&doc.Text{Value: "again"}}},
+		}
+		d := &doc.Document{Blocks: []doc.Block{
+			h(1, "Title"),
+			para(as[1], &doc.Text{Value: "A claim"}, &doc.Sup{Content: []doc.Inline{ls[0]}}, &doc.Text{Value: ", "}, ls[2], ls[3]),
+			h(2, "History"),
+			para(as[3], as[2], &doc.Text{Value: "Text."}),
+			&doc.List{Ordered: true, Items: []*doc.ListItem{{Blocks: []doc.Block{para(as[0], ls[1], &doc.Text{Value: " A source."})}}}},
+		}}
+		return d, as, ls
+	}
+	d, as, ls := build()
+	if ws := run(t, d, Options{}); len(ws) != 0 {
+		t.Errorf("warnings: %v", ws)
+	}
+	for k, want := range []struct{ id, name string }{{"cite-note-1", "cite_note-1"}, {"cite-ref-1", "cite_ref-1"}, {"history-2", "History"}} {
+		if as[k].ID != want.id || !slices.Equal(as[k].Names, []string{want.name}) {
+			t.Errorf("anchor %d: id %q names %q, want %q [%q]", k, as[k].ID, as[k].Names, want.id, want.name)
+		}
+	}
+	// "#History" is the anchor's as the page spelled it: an exact name
+	// wins over the heading's id found by its lower case.
+	for k, want := range []string{"#cite-note-1", "#cite-ref-1", "#history-2", "#cite-note-1"} {
+		if ls[k].URL != want {
+			t.Errorf("link %d → %q, want %q", k, ls[k].URL, want)
+		}
+	}
+	// The title went up into the metadata: the paragraph after the
+	// heading is the third block. The anchor nothing links to is gone.
+	var kinds []string
+	for _, in := range d.Blocks[2].(*doc.Paragraph).Content {
+		kinds = append(kinds, in.Kind())
+	}
+	if got := strings.Join(kinds, " "); got != "Anchor Text" {
+		t.Errorf("paragraph after the heading holds %s, want Anchor Text", got)
+	}
+	// In a fragment every anchor stays: the page around it may link there.
+	d, _, _ = build()
+	run(t, d, Options{Fragment: true})
+	if n := len(d.Blocks[3].(*doc.Paragraph).Content); n != 3 {
+		t.Errorf("fragment: %d inlines after the heading, want 3", n)
+	}
+}
+
+// TestRawAnchorsInTheText: a raw anchor inside a paragraph, or on the
+// lines before a paragraph or a list, is an anchor there, and a link to it
+// lands on it; one before a code block goes.
+func TestRawAnchorsInTheText(t *testing.T) {
+	raw := func(s string) *doc.RawInline { return &doc.RawInline{Format: "html", Text: s} }
+	link := func(u string) *doc.Link { return &doc.Link{URL: u, Content: []doc.Inline{&doc.Text{Value: u}}} }
+	d := &doc.Document{Blocks: []doc.Block{
+		h(1, "Notes"),
+		para(link("#mid"), link("#before"), link("#item"), link("#code")),
+		para(&doc.Text{Value: "Some "}, raw(`<a id="mid">`), raw(`</a>`), &doc.Text{Value: "text."}),
+		para(raw(`<a name="before"></a>`)),
+		para(&doc.Text{Value: "Next paragraph."}),
+		para(raw(`<a id="item"></a>`)),
+		&doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{para(&doc.Text{Value: "First item."})}}}},
+		para(raw(`<a id="code"></a>`)),
+		&doc.CodeBlock{Text: "x := 1\n"},
+	}}
+	ws := run(t, d, Options{})
+	if got := codes(ws); got != "broken-internal-link" {
+		t.Errorf("warnings %v, want one broken-internal-link (#code)", ws)
+	}
+	first := func(b doc.Block) string {
+		var ks []string
+		for _, in := range b.(*doc.Paragraph).Content {
+			ks = append(ks, in.Kind())
+		}
+		return strings.Join(ks, " ")
+	}
+	if got := first(d.Blocks[1]); got != "Text Anchor Text" {
+		t.Errorf("paragraph with an anchor inside: %s", got)
+	}
+	if got := first(d.Blocks[2]); got != "Anchor Text" {
+		t.Errorf("paragraph after an anchor line: %s", got)
+	}
+	if got := first(d.Blocks[3].(*doc.List).Items[0].Blocks[0]); got != "Anchor Text" {
+		t.Errorf("list after an anchor line: %s", got)
+	}
+	if len(d.Blocks) != 5 {
+		t.Errorf("%d blocks, want 5 (the title lifted, the anchor lines gone)", len(d.Blocks))
 	}
 }

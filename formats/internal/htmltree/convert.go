@@ -1,6 +1,7 @@
 package htmltree
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -106,6 +107,7 @@ func (b *builder) inline(is ...doc.Inline) {
 	if len(is) == 0 {
 		return
 	}
+	is = b.c.release(is)
 	if !b.runText {
 		b.runPos = firstPos(is, b.c.At(b.c.Line))
 		b.runText = !blank(is)
@@ -184,13 +186,18 @@ func (c *Converter) block(n *html.Node, depth, nest int) []doc.Block {
 	c.enter(n)
 	switch n.Data {
 	case "h1", "h2", "h3", "h4", "h5", "h6":
-		content := tidy(c.inlines(n, depth))
+		content, names := c.headingAnchors(c.inlines(n, depth))
+		content = tidy(content)
 		if len(content) == 0 {
+			c.pending = append(c.pending, anchorsOf(names, pos)...)
 			return nil
 		}
 		// The page's own id is kept, so its fragment links still land.
 		id := strings.TrimSpace(c.orig(n, "id"))
-		return []doc.Block{&doc.Heading{Level: int(n.Data[1] - '0'), ID: id, Content: content, Pos: pos}}
+		return []doc.Block{&doc.Heading{Level: int(n.Data[1] - '0'), ID: id, Anchors: names, Content: content, Pos: pos}}
+	}
+	c.hold(n, pos)
+	switch n.Data {
 	case "p":
 		b := &builder{c: c, first: pos, para: n}
 		c.children(b, n, depth, nest)
@@ -239,6 +246,12 @@ func (c *Converter) paragraphs(run []doc.Inline, pos doc.Pos) []doc.Block {
 		}
 		if i > 0 {
 			pos = firstPos(part, pos)
+		}
+		if onlyAnchors(part) {
+			// An empty element a link goes to: the place is where the
+			// next text starts.
+			c.pending = append(c.pending, slices.DeleteFunc(part, func(n doc.Inline) bool { _, ok := n.(*doc.Anchor); return !ok })...)
+			continue
 		}
 		if img := loneImage(part); img != nil {
 			out = append(out, &doc.Figure{Src: img.Src, Fallback: img.Fallback, Alt: img.Alt, Title: img.Title, Pos: img.Pos})
@@ -315,6 +328,7 @@ func (c *Converter) list(n *html.Node, pos doc.Pos, depth, nest int) []doc.Block
 		}
 		if ch.Type == html.ElementNode && ch.Data == "li" {
 			item := &doc.ListItem{Pos: c.Pos(ch)}
+			c.hold(ch, item.Pos)
 			c.enter(ch)
 			item.Blocks = c.blocks(ch, depth+1, nest+1)
 			if hasChild(ch, "p") {

@@ -61,12 +61,21 @@ type Converter struct {
 	// href) as a raw anchor, for normalize to give the heading it stands
 	// by (the Markdown reader sets it; a saved page's anchors go).
 	Anchors bool
+	// Targets are the ids the page's own links name ("#cite_note-2"). An
+	// element with one of them (or an <a name> of one) becomes a
+	// doc.Anchor where its content starts, or one of the Anchors of the
+	// heading it is or starts, so that the link still lands: a reference
+	// list's entries, the citation marks its back-links return to.
+	Targets map[string]bool
 	// Line is the line of the text being read: set from each element's
 	// tag, advanced by the newlines of the text read since.
 	Line int
 
 	blockMemo map[*html.Node]bool
 	warned    map[string]bool
+	// pending are anchors of block elements waiting for the first text
+	// inside them (anchor.go).
+	pending []doc.Inline
 }
 
 // At is the position of a line of the file.

@@ -67,6 +67,9 @@ func (c *Converter) appendInline(out []doc.Inline, n *html.Node, depth int) []do
 	}
 	pos := c.Pos(n)
 	c.enter(n)
+	if a := c.anchor(n, pos); a != nil {
+		out = append(out, a)
+	}
 	switch n.Data {
 	case "em", "i", "cite", "dfn", "var":
 		return append(out, wrap(c.inlines(n, depth), func(is []doc.Inline) doc.Inline { return &doc.Emph{Content: is, Pos: pos} })...)
@@ -318,6 +321,9 @@ func (c *Converter) resolve(href string) string {
 
 func blank(is []doc.Inline) bool {
 	for _, n := range is {
+		if _, ok := n.(*doc.Anchor); ok {
+			continue
+		}
 		if t, ok := n.(*doc.Text); !ok || strings.TrimSpace(t.Value) != "" {
 			return false
 		}

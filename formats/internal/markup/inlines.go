@@ -44,6 +44,13 @@ func (r *Renderer) inline(w *bytes.Buffer, n doc.Inline) {
 		w.WriteByte('\n')
 	case *doc.NoteRef:
 		r.noteRef(w, n)
+	case *doc.Anchor:
+		// A place a link goes to: an empty span holds the id.
+		if r.opts.HeadingIDs && n.ID != "" {
+			w.WriteString("<span")
+			writeAttr(w, "id", n.ID)
+			w.WriteString("></span>")
+		}
 	case *doc.RawInline:
 		r.raw(w, n.Format, n.Text, n.Pos)
 	case nil:

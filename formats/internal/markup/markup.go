@@ -97,7 +97,7 @@ type Options struct {
 	// set: HTML fragments are embedded in the caller's own page, as Pandoc
 	// writes them without -s.
 	KeepUnresolvedSrc bool
-	// HeadingIDs emits id= on headings.
+	// HeadingIDs emits id= on headings and the anchors in the text.
 	HeadingIDs bool
 	// HeadingShift moves every heading this many levels down (h2 becomes
 	// h3 with 1), for a document set inside a larger page; levels stop
