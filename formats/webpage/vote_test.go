@@ -93,6 +93,22 @@ func TestApplyVote(t *testing.T) {
 			want:   []string{body1, body2, body3, "heading:Questions and answers", prose("one", 12)},
 		},
 		{
+			name: "references the prose cites stay after it, though mostly links; a list nothing cites goes",
+			blocks: []doc.Block{
+				&doc.Paragraph{Content: []doc.Inline{&doc.Text{Value: body1}, &doc.Sup{Content: []doc.Inline{&doc.Link{URL: "#cite_note-1", Content: []doc.Inline{&doc.Text{Value: "[1]"}}}}}}},
+				para(body2), para(body3),
+				&doc.Heading{Level: 2, Content: []doc.Inline{&doc.Text{Value: "References"}}},
+				&doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{&doc.Paragraph{Content: []doc.Inline{
+					&doc.Anchor{ID: "cite_note-1"}, &doc.Link{URL: "https://ex.org/r", Content: []doc.Inline{&doc.Text{Value: "A report on the river"}}}}}}}}},
+				&doc.Heading{Level: 2, Content: []doc.Inline{&doc.Text{Value: "Elsewhere"}}},
+				&doc.List{Items: []*doc.ListItem{{Blocks: []doc.Block{&doc.Paragraph{Content: []doc.Inline{
+					&doc.Anchor{ID: "top"}, &doc.Link{URL: "https://ex.org/s", Content: []doc.Inline{&doc.Text{Value: "Another story"}}}}}}}}},
+				&doc.Paragraph{Content: []doc.Inline{&doc.Link{URL: "#top", Content: []doc.Inline{&doc.Text{Value: "Back to top"}}}}},
+			},
+			theirs: theirs,
+			want:   []string{body1 + "[1]", body2, body3, "heading:References", "A report on the river"},
+		},
+		{
 			name:   "figures are never the vote's to drop",
 			blocks: []doc.Block{&doc.Figure{Src: "lead.jpg", Caption: []doc.Inline{&doc.Text{Value: "Photo: Nobody"}}}, para(body1), para(body2)},
 			theirs: theirs,
