@@ -147,6 +147,10 @@ func TestNeverHeadline(t *testing.T) {
 		"Das F-Wort – Teil 2 →":                                                 true,
 		"95' 2:1":                                                               true,
 		"...":                                                                   true,
+		"Startseite > News & Analysen > Topthemen > Influencer und Trading Apps":           true,
+		"A la Carte\u00a0› News & Stories\u00a0› Reisen\u00a0› Der historische Purzelbaum": true,
+		"Sales > forecast > actual":            true,
+		"Profit > forecast for the third year": false,
 		// Headlines, quoted ones and ones with figures among them.
 		"»frag.jetzt«": false,
 		"« Les privatisations sont au profit d’intérêts privés »":     false,
@@ -195,5 +199,26 @@ func TestBestTitlePassesOverDates(t *testing.T) {
 	// not passed over wins.
 	if got := p.bestTitle([]int{0, 1, 2}, make([][]float64, 3), &smallNet{}); got != 2 {
 		t.Errorf("bestTitle = %d, want 2", got)
+	}
+}
+
+// TestIsCredit: a credit line or a caption ending in its credit is never
+// a headline candidate; a headline naming an agency in its words is one.
+func TestIsCredit(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Foto: Anita Roe": true,
+		"Whale expert Hori Roe. Photograph: Adrian Roe":                                  true,
+		"The minister reacts after the vote in Jerusalem. (Thomas Roe/AFP/Getty Images)": true,
+		"Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE":            true,
+		"A student erasing answers from a test (jroe11/iStock)":                          true,
+		"Spencer Roe/Getty Images News/Getty Images":                                     true,
+		"Olympia, Washington. (AP Photo/Ted S. Roe)":                                     true,
+		"AFP cuts 60 jobs in Paris":                                                      false,
+		"Reuters and AP agree on a photo pool":                                           false,
+		"Why Getty Images sued an AI start-up":                                           false,
+	} {
+		if got := isCredit(s); got != want {
+			t.Errorf("isCredit(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

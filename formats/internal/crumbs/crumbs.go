@@ -10,7 +10,8 @@ import "strings"
 
 // roots are first breadcrumb items that name the site's front page.
 var roots = map[string]bool{
-	"home": true, "homepage": true, "start": true, "главная": true, "главная страница": true,
+	"home": true, "homepage": true, "start": true, "startseite": true, "accueil": true, "inicio": true,
+	"portada": true, "strona główna": true, "главная": true, "главная страница": true,
 	"الرئيسية": true, "الصفحة الرئيسية": true,
 }
 
