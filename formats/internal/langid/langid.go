@@ -46,7 +46,7 @@ func Detect(text string) string {
 		}
 	}
 	if letters < langMinLetters {
-		return ""
+		return scriptLang(text)
 	}
 	lang, conf := vote(text)
 	if lang < 0 || conf < langMinConfidence {
@@ -61,6 +61,65 @@ func Detect(text string) string {
 		return tag
 	}
 	return code
+}
+
+// scriptMinLetters is the least text a script alone names the language of.
+const scriptMinLetters = 8
+
+// scriptLang names the language of a text too short for the identifier by
+// its script, where the script says it: kana is Japanese (beside the kanji
+// it writes with), Hangul Korean, Thai, Georgian, Armenian and Greek their
+// languages, Han with no kana Chinese. A short story copied from a
+// Japanese site was tagged English, and a reader's font and line breaking
+// follow the tag. Latin, Cyrillic and Arabic letters are shared by too
+// many languages: "" for them.
+func scriptLang(text string) string {
+	var letters, kana, han int
+	own := make([]int, len(oneScript))
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		switch {
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		case unicode.Is(unicode.Han, r):
+			han++
+		default:
+			for k, o := range oneScript {
+				if unicode.Is(o.script, r) {
+					own[k]++
+					break
+				}
+			}
+		}
+	}
+	if letters < scriptMinLetters {
+		return ""
+	}
+	most := func(n int) bool { return 10*n >= 8*letters }
+	switch {
+	case 10*kana >= letters && most(kana+han):
+		return "ja"
+	case kana == 0 && most(han):
+		return "zh"
+	}
+	for k, o := range oneScript {
+		if most(own[k]) {
+			return o.lang
+		}
+	}
+	return ""
+}
+
+// oneScript are the scripts one language writes with.
+var oneScript = []struct {
+	script *unicode.RangeTable
+	lang   string
+}{
+	{unicode.Hangul, "ko"}, {unicode.Thai, "th"}, {unicode.Georgian, "ka"},
+	{unicode.Armenian, "hy"}, {unicode.Greek, "el"},
 }
 
 // langChunk is the size of the pieces of text the identifier sees.

@@ -77,3 +77,23 @@ func BenchmarkDetectLang(b *testing.B) {
 		})
 	}
 }
+
+// TestShortTextByScript: a text too short for the identifier is named by
+// its script where the script names one language, and by nothing where
+// it does not.
+func TestShortTextByScript(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"雨の日の門\n\n山田太郎\n\n男は、既に、雨の中を町へ急いでいた。", "ja"},
+		{"北京今天下雨，学校停课一天。", "zh"},
+		{"서울에 비가 내렸다. 학교는 하루 문을 닫았다.", "ko"},
+		{"Βρέχει στην Αθήνα σήμερα.", "el"},
+		{"ฝนตกที่กรุงเทพวันนี้", "th"},
+		{"It rained in London today.", ""},
+		{"Сегодня в Москве шёл дождь.", ""},
+		{"東京", ""},
+	} {
+		if got := Detect(tt.text); got != tt.want {
+			t.Errorf("Detect(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
