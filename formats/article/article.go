@@ -141,7 +141,7 @@ func (p *parser) prepare(src string) {
 	p.scores = make([]int, len(p.units))
 	p.metas = make([]*metaLine, len(p.units))
 	for i, u := range p.units {
-		u.nwords = len(words(u.text))
+		u.nwords = wordCount(u.text)
 		p.scores[i] = boiler.Score(u.text)
 		if m, ok := parseMeta(u.text); ok {
 			p.metas[i] = &m

@@ -830,6 +830,13 @@ func TestUnspacedWordCount(t *testing.T) {
 		if got := headlineShaped(tt.s); got != tt.shaped {
 			t.Errorf("headlineShaped(%q) = %v, want %v", tt.s, got, tt.shaped)
 		}
+		// A line weighs in the densities what it counts in words:
+		// a Japanese paragraph is not one word.
+		p := &parser{}
+		p.prepare(tt.s + "\n")
+		if got := lineWeight(p.units[0]); got != float64(tt.words) {
+			t.Errorf("lineWeight(%q) = %v, want %d", tt.s, got, tt.words)
+		}
 	}
 	// The sweep's story: the title found, the closing sentence kept.
 	src := "雨の日の門\n\n山田太郎\n\n　ある日の夕方のことである。一人の男が、大きな門の下で雨がやむのを待っていた。広い門の下には、この男のほかに誰もいない。\n\n　男は、既に、雨の中を町へ急いでいた。\n"

@@ -259,15 +259,10 @@ func firstRune(s string) (rune, bool) {
 	return 0, false
 }
 
-// lineWeight is how much a unit counts in densities: its words, capped.
-func lineWeight(u *unit) float64 {
-	n := float64(u.nwords)
-	if n == 0 {
-		// Unspaced scripts: about two characters a word.
-		n = float64(runeLen(u.text)) / 2
-	}
-	return math.Min(n, 80)
-}
+// lineWeight is how much a unit counts in densities: its words (in an
+// unspaced script one for every two characters, as wordCount counts them),
+// capped.
+func lineWeight(u *unit) float64 { return math.Min(float64(u.nwords), 80) }
 
 // bestRun returns the run of units [a, b] with the highest sum of v.
 func bestRun(v []float64) (a, b int) {

@@ -21,7 +21,8 @@ type unit struct {
 	gapBefore bool
 	// runEnd is the last line of the unit (for joined units).
 	lastLine int
-	// nwords counts its words (filled in by prepare).
+	// nwords counts its words as wordCount does, an unspaced script one
+	// for every two characters (filled in by prepare).
 	nwords int
 }
 
