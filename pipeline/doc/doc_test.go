@@ -134,10 +134,12 @@ func TestPrefixIDs(t *testing.T) {
 	inNote := &Heading{Level: 3, ID: "deep"}
 	toHeading := &Link{URL: "#intro"}
 	toNote := &Link{URL: "#fn-1"}
+	place := &Anchor{ID: "cite-note-1"}
+	toPlace := &Link{URL: "#cite-note-1"}
 	elsewhere := &Link{URL: "#not-here"}
 	external := &Link{URL: "https://example.org/#intro"}
 	d := &Document{
-		Blocks: []Block{h, &Paragraph{Content: []Inline{toHeading, toNote, elsewhere, external}}},
+		Blocks: []Block{h, &Paragraph{Content: []Inline{toHeading, toNote, toPlace, elsewhere, external, place}}},
 		Notes:  []*Note{{Number: 1, ID: "fn-1", Blocks: []Block{inNote}}},
 		TOC:    []*TOCEntry{{Level: 2, ID: "intro", Children: []*TOCEntry{{Level: 3, ID: "sub"}}}},
 	}
@@ -146,6 +148,7 @@ func TestPrefixIDs(t *testing.T) {
 		{h.ID, "a2-intro"}, {inNote.ID, "a2-deep"}, {d.Notes[0].ID, "a2-fn-1"},
 		{d.TOC[0].ID, "a2-intro"}, {d.TOC[0].Children[0].ID, "a2-sub"},
 		{toHeading.URL, "#a2-intro"}, {toNote.URL, "#a2-fn-1"},
+		{place.ID, "a2-cite-note-1"}, {toPlace.URL, "#a2-cite-note-1"},
 		{elsewhere.URL, "#not-here"}, {external.URL, "https://example.org/#intro"},
 	} {
 		if c.got != c.want {
