@@ -97,6 +97,7 @@ func FuzzJSONRead(f *testing.F) {
 func FuzzPipeline(f *testing.F) {
 	addSeeds(f, markdownSeeds...)
 	addSeeds(f, "../testdata/articles/*.txt")
+	f.Add([]byte("# T\n\nSee [x](#mid), [y](#before) and [z](#item).\n\nSome <a id=\"mid\"></a>text.\n\n<a name=\"before\"></a>\n\nNext.\n\n<a id=\"item\"></a>\n\n- one\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		formats := InputFormats
 		from := ""

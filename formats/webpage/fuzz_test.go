@@ -26,6 +26,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(`<table><tr><td colspan=9999><figure><figcaption><span class=credit>x</span></figcaption></figure></table>`), false)
 	f.Add([]byte(`<svg><style><![CDATA[<p>]]></style><title><b>t</b></title></svg><p>x<br><br>y</p>`), false)
 	f.Add([]byte("<ol start=-5><li><q>a</q><dl><dd>b<dt>c</dl></ol>\r<pre class=language-go>\rx</pre>"), false)
+	f.Add([]byte(`<p>A<sup id="r1"><a href="#n1">[1]</a></sup> <a href="#H">h</a></p><div id=e></div><h2><span id=H>H</span></h2><ol><li id="n1"><a href="#r1">^</a> S</li></ol>`), false)
 	f.Fuzz(func(t *testing.T, src []byte, keep bool) {
 		if !utf8.Valid(src) {
 			return // the pipeline refuses such input before any reader
