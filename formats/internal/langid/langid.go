@@ -69,9 +69,10 @@ const scriptMinLetters = 8
 // scriptLang names the language of a text too short for the identifier by
 // its script, where the script says it: kana is Japanese (beside the kanji
 // it writes with), Hangul Korean, Thai, Georgian, Armenian and Greek their
-// languages, Han with no kana Chinese. A short story copied from a
-// Japanese site was tagged English, and a reader's font and line breaking
-// follow the tag. Latin, Cyrillic and Arabic letters are shared by too
+// languages, Han with no kana Chinese, Arabic and Hebrew letters the
+// languages most written in them. A short story copied from a Japanese
+// site was tagged English, and a reader's font, line breaking and
+// direction follow the tag. Latin and Cyrillic letters are shared by too
 // many languages: "" for them.
 func scriptLang(text string) string {
 	var letters, kana, han int
@@ -120,6 +121,11 @@ var oneScript = []struct {
 }{
 	{unicode.Hangul, "ko"}, {unicode.Thai, "th"}, {unicode.Georgian, "ka"},
 	{unicode.Armenian, "hy"}, {unicode.Greek, "el"},
+	// Arabic letters also write Persian and Urdu, and Hebrew ones
+	// Yiddish, but a short text in them is most often Arabic or Hebrew,
+	// and any of these tags sets it right to left: "en" set it left to
+	// right.
+	{unicode.Arabic, "ar"}, {unicode.Hebrew, "he"},
 }
 
 // langChunk is the size of the pieces of text the identifier sees.
