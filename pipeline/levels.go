@@ -23,12 +23,14 @@ const (
 var defaultLevels = map[string]string{
 	"boilerplate-removed": LevelInfo,
 	"content-dropped":     LevelInfo,
+	"links-to-dropped":    LevelInfo,
 }
 
 // infoPhrases say what the default info codes count, for the summary line.
 var infoPhrases = map[string]string{
 	"boilerplate-removed": "line(s) removed as site boilerplate",
 	"content-dropped":     "stretch(es) of page furniture dropped",
+	"links-to-dropped":    "link(s) to left-out passages made text",
 }
 
 // Levels maps warning codes to levels, over the defaults.

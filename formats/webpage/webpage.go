@@ -183,6 +183,7 @@ func (r *Reader) ReadDecoded(src []byte, name, from string) (*doc.Document, []do
 			ws = append(ws, w)
 		}
 		ws = append(ws, c.droppedWarnings(root, d)...)
+		ws = append(ws, c.unlinkDropped(d)...)
 	}
 	ws = append(ws, c.warnings...)
 	if d.Meta.Lang == "" {

@@ -15,7 +15,7 @@ import (
 // transformation, and Pandoc's east_asian_line_breaks. Korean, written
 // with spaces, keeps its breaks.
 func cjkBreaks(_ context.Context, d *doc.Document, _ *Options) error {
-	mapInlines(d, func(is []doc.Inline) []doc.Inline {
+	doc.MapInlines(d, func(is []doc.Inline) []doc.Inline {
 		var out []doc.Inline
 		for i, in := range is {
 			if _, ok := in.(*doc.SoftBreak); ok && i > 0 && i+1 < len(is) &&

@@ -89,7 +89,7 @@ func internalLinks(ctx context.Context, d *doc.Document, o *Options) error {
 		return ok && !o.Fragment && !linked[a.ID]
 	}
 	if len(broken) > 0 || hasInline(d, orphan) {
-		mapInlines(d, func(is []doc.Inline) []doc.Inline {
+		doc.MapInlines(d, func(is []doc.Inline) []doc.Inline {
 			var out []doc.Inline
 			for _, in := range is {
 				if l, ok := in.(*doc.Link); ok && broken[l] {
@@ -129,7 +129,7 @@ func hasInline(d *doc.Document, f func(doc.Inline) bool) bool {
 // of the paragraph it stands on a line before; with --unsafe-html it stays
 // as written.
 func rawAnchors(ctx context.Context, d *doc.Document, o *Options) error {
-	mapBlocks(d, func(bs []doc.Block) []doc.Block {
+	doc.MapBlocks(d, func(bs []doc.Block) []doc.Block {
 		out := bs[:0]
 		var pending []string
 		var held []doc.Block // anchor-only blocks waiting for a heading
@@ -157,7 +157,7 @@ func rawAnchors(ctx context.Context, d *doc.Document, o *Options) error {
 		return out
 	})
 	if !o.UnsafeHTML {
-		mapInlines(d, placeAnchors)
+		doc.MapInlines(d, placeAnchors)
 	}
 	return nil
 }

@@ -105,5 +105,5 @@ func replaceMissingRefs(d *doc.Document) {
 		}
 		return is
 	}
-	mapInlines(d, fix)
+	doc.MapInlines(d, fix)
 }

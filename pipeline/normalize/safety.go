@@ -35,7 +35,7 @@ func rawHTML(ctx context.Context, d *doc.Document, o *Options) error {
 		}
 		return doc.WalkContinue
 	})
-	mapBlocks(d, func(bs []doc.Block) []doc.Block {
+	doc.MapBlocks(d, func(bs []doc.Block) []doc.Block {
 		out := bs[:0]
 		for _, b := range bs {
 			if _, ok := b.(*doc.RawBlock); ok {
@@ -45,7 +45,7 @@ func rawHTML(ctx context.Context, d *doc.Document, o *Options) error {
 		}
 		return out
 	})
-	mapInlines(d, func(is []doc.Inline) []doc.Inline {
+	doc.MapInlines(d, func(is []doc.Inline) []doc.Inline {
 		out := is[:0]
 		for _, in := range is {
 			if _, ok := in.(*doc.RawInline); ok {

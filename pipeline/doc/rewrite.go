@@ -1,27 +1,25 @@
-package normalize
+package doc
 
-import "folio/pipeline/doc"
-
-// mapBlocks calls fn on every block sequence of the document (body, nested
+// MapBlocks calls fn on every block sequence of the document (body, nested
 // containers, notes), innermost first, and stores what it returns. Passes
 // that remove or replace blocks use it.
-func mapBlocks(d *doc.Document, fn func([]doc.Block) []doc.Block) {
+func MapBlocks(d *Document, fn func([]Block) []Block) {
 	d.Blocks = mapBlockSeq(d.Blocks, fn)
 	for _, n := range d.Notes {
 		n.Blocks = mapBlockSeq(n.Blocks, fn)
 	}
 }
 
-func mapBlockSeq(bs []doc.Block, fn func([]doc.Block) []doc.Block) []doc.Block {
+func mapBlockSeq(bs []Block, fn func([]Block) []Block) []Block {
 	for _, b := range bs {
 		switch b := b.(type) {
-		case *doc.List:
+		case *List:
 			for _, it := range b.Items {
 				it.Blocks = mapBlockSeq(it.Blocks, fn)
 			}
-		case *doc.BlockQuote:
+		case *BlockQuote:
 			b.Blocks = mapBlockSeq(b.Blocks, fn)
-		case *doc.DefinitionList:
+		case *DefinitionList:
 			for _, it := range b.Items {
 				for i := range it.Definitions {
 					it.Definitions[i] = mapBlockSeq(it.Definitions[i], fn)
@@ -32,27 +30,27 @@ func mapBlockSeq(bs []doc.Block, fn func([]doc.Block) []doc.Block) []doc.Block {
 	return fn(bs)
 }
 
-// mapInlines calls fn on every inline sequence of the document, innermost
+// MapInlines calls fn on every inline sequence of the document, innermost
 // first, and stores what it returns.
-func mapInlines(d *doc.Document, fn func([]doc.Inline) []doc.Inline) {
-	mapBlocks(d, func(bs []doc.Block) []doc.Block {
+func MapInlines(d *Document, fn func([]Inline) []Inline) {
+	MapBlocks(d, func(bs []Block) []Block {
 		for _, b := range bs {
 			switch b := b.(type) {
-			case *doc.Heading:
+			case *Heading:
 				b.Content = mapInlineSeq(b.Content, fn)
-			case *doc.Paragraph:
+			case *Paragraph:
 				b.Content = mapInlineSeq(b.Content, fn)
-			case *doc.Figure:
+			case *Figure:
 				b.Caption = mapInlineSeq(b.Caption, fn)
-			case *doc.Table:
-				for _, rows := range [][]*doc.Row{b.Header, b.Body} {
+			case *Table:
+				for _, rows := range [][]*Row{b.Header, b.Body} {
 					for _, r := range rows {
 						for _, c := range r.Cells {
 							c.Content = mapInlineSeq(c.Content, fn)
 						}
 					}
 				}
-			case *doc.DefinitionList:
+			case *DefinitionList:
 				for _, it := range b.Items {
 					it.Term = mapInlineSeq(it.Term, fn)
 				}
@@ -62,22 +60,22 @@ func mapInlines(d *doc.Document, fn func([]doc.Inline) []doc.Inline) {
 	})
 }
 
-func mapInlineSeq(is []doc.Inline, fn func([]doc.Inline) []doc.Inline) []doc.Inline {
+func mapInlineSeq(is []Inline, fn func([]Inline) []Inline) []Inline {
 	for _, in := range is {
 		switch in := in.(type) {
-		case *doc.Emph:
+		case *Emph:
 			in.Content = mapInlineSeq(in.Content, fn)
-		case *doc.Strong:
+		case *Strong:
 			in.Content = mapInlineSeq(in.Content, fn)
-		case *doc.Strike:
+		case *Strike:
 			in.Content = mapInlineSeq(in.Content, fn)
-		case *doc.Sub:
+		case *Sub:
 			in.Content = mapInlineSeq(in.Content, fn)
-		case *doc.Sup:
+		case *Sup:
 			in.Content = mapInlineSeq(in.Content, fn)
-		case *doc.Span:
+		case *Span:
 			in.Content = mapInlineSeq(in.Content, fn)
-		case *doc.Link:
+		case *Link:
 			in.Content = mapInlineSeq(in.Content, fn)
 		}
 	}
