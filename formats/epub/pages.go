@@ -225,6 +225,9 @@ func (w *Writer) chapter(ctx context.Context, d *doc.Document, b *book, imgs *im
 	for _, n := range d.Notes {
 		if n != nil {
 			fileOf[n.ID] = notesName
+			for _, id := range doc.PlaceIDs(n.Blocks) {
+				fileOf[id] = notesName
+			}
 		}
 	}
 	current := ""

@@ -66,6 +66,12 @@ func (l *layout) block(b doc.Block, c bctx, last bool) {
 		l.heading(n, c)
 	case *doc.Paragraph:
 		if f := l.soleImage(n); f != nil {
+			// Anchors before the picture land where it starts.
+			for _, in := range n.Content {
+				if a, ok := in.(*doc.Anchor); ok && a.ID != "" {
+					l.anchor("h:"+a.ID, l.y)
+				}
+			}
 			l.figure(f, c)
 			return
 		}
@@ -95,8 +101,8 @@ func (l *layout) block(b doc.Block, c bctx, last bool) {
 	}
 }
 
-// soleImage treats a paragraph holding nothing but one resolved image as a
-// figure.
+// soleImage treats a paragraph holding nothing but one resolved image (and
+// perhaps anchors, placed by block) as a figure.
 func (l *layout) soleImage(p *doc.Paragraph) *doc.Figure {
 	var img *doc.Image
 	for _, in := range p.Content {
@@ -110,7 +116,7 @@ func (l *layout) soleImage(p *doc.Paragraph) *doc.Figure {
 			if strings.TrimSpace(n.Value) != "" {
 				return nil
 			}
-		case *doc.SoftBreak:
+		case *doc.SoftBreak, *doc.Anchor:
 		default:
 			return nil
 		}

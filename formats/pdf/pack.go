@@ -97,10 +97,7 @@ func (l *layout) setArticle(i int, a *doc.Document) {
 	l.lab = doc.LabelsFor(a.Meta.Lang)
 	l.ns = articleNS(i)
 	l.marker = nil
-	l.placeID = map[string]bool{}
-	for _, id := range doc.PlaceIDs(a.Blocks) {
-		l.placeID[id] = true
-	}
+	l.recordPlaces(a)
 }
 
 // articleNS is the link-key namespace of the i-th article (0-based).

@@ -329,10 +329,24 @@ func newLayout(ctx context.Context, d *doc.Document, opts Options, pp paper) *la
 	l.left, l.right = side, pp.w-side
 	l.top, l.bottom = 76, pp.h-70
 	l.metadata()
+	l.recordPlaces(d)
+	return l
+}
+
+// recordPlaces records the ids a link can go to in d (each article of a
+// pack in turn): its headings' and anchors', in the body and the notes.
+func (l *layout) recordPlaces(d *doc.Document) {
+	l.placeID = map[string]bool{}
 	for _, id := range doc.PlaceIDs(d.Blocks) {
 		l.placeID[id] = true
 	}
-	return l
+	for _, n := range d.Notes {
+		if n != nil {
+			for _, id := range doc.PlaceIDs(n.Blocks) {
+				l.placeID[id] = true
+			}
+		}
+	}
 }
 
 func (l *layout) warn(w doc.Warning) {
@@ -542,6 +556,9 @@ func (l *layout) keep(k held) { l.held = append(l.held, k) }
 // drawSpan draws one run at (x, baseline y).
 func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {
 	if s.draw == "" {
+		if s.anchors != "" {
+			l.placeAnchors(s, y-s.st.size*0.8)
+		}
 		return
 	}
 	l.setFont(s.face, s.st.size)
@@ -586,7 +603,12 @@ func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {
 	if s.st.noteRef > 0 {
 		l.anchor(fmt.Sprintf("ref:%d", s.st.noteRef), top)
 	}
-	for id := range strings.FieldsSeq(s.st.anchors) {
+	l.placeAnchors(s, top)
+}
+
+// placeAnchors names the places of the anchors that land on s, at top.
+func (l *layout) placeAnchors(s *span, top float64) {
+	for id := range strings.FieldsSeq(s.anchors) {
 		l.anchor("h:"+id, top)
 	}
 }

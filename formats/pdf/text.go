@@ -31,7 +31,6 @@ type style struct {
 	link    string  // external URI (already checked)
 	linkID  int     // internal fpdf link
 	noteRef int     // this run is the reference mark of note N
-	anchors string  // ids of doc.Anchors placed at this run, space-separated
 }
 
 func (s style) face() *fonts.Face { return fonts.Get(s.fam, fonts.StyleOf(s.bold, s.italic)) }
@@ -44,6 +43,11 @@ type span struct {
 	level uint8
 	draw  string // what is drawn, in visual order
 	width float64
+	// anchors are the ids of the doc.Anchors that land on this run,
+	// space-separated: at its start, or inside it, since a run is cut
+	// for no anchor (Arabic is shaped, and a word hyphenated, a run at
+	// a time).
+	anchors string
 }
 
 // word is what the line breaker moves as a unit: the text between two
@@ -64,10 +68,14 @@ func (l *layout) words(is []doc.Inline, st style, forceRTL bool) ([]word, bool) 
 	b.inlines(is, st)
 	b.endWord(0)
 	if b.anchors != "" {
-		// Anchors after the last character land on the last word.
+		// Anchors after the last character land on the last word; with
+		// no word at all (a table cell holding only an anchor), on an
+		// empty one, which draws nothing but its place.
 		if n := len(b.words); n > 0 {
 			sp := b.words[n-1].spans
-			sp[len(sp)-1].st.anchors = strings.TrimSpace(sp[len(sp)-1].st.anchors + " " + b.anchors)
+			sp[len(sp)-1].anchors = joinIDs(sp[len(sp)-1].anchors, b.anchors)
+		} else {
+			b.words = append(b.words, word{spans: []span{{st: st, face: st.face(), anchors: b.anchors}}})
 		}
 	}
 	rtl := l.resolveBidi(b.words, forceRTL)
@@ -76,6 +84,9 @@ func (l *layout) words(is []doc.Inline, st style, forceRTL bool) ([]word, bool) 
 	}
 	return b.words, rtl
 }
+
+// joinIDs joins two space-separated lists of ids.
+func joinIDs(a, b string) string { return strings.TrimSpace(a + " " + b) }
 
 // plainWords is words for a plain string in one style.
 func (l *layout) plainWords(s string, st style) ([]word, bool) {
@@ -87,8 +98,8 @@ type wordBuilder struct {
 	words []word
 	cur   word
 	pre   bool // preformatted: spaces are characters, not word breaks
-	// anchors are doc.Anchor ids waiting for the next character drawn,
-	// which carries them (a style is comparable, so a string).
+	// anchors are doc.Anchor ids waiting for the next character, whose
+	// run carries them.
 	anchors string
 }
 
@@ -170,9 +181,7 @@ func (b *wordBuilder) inline(in doc.Inline, st style) {
 		st.noteRef = n.Number
 		b.text(fmt.Sprint(n.Number), st, n.Pos)
 	case *doc.Anchor:
-		if n.ID != "" {
-			b.anchors = strings.TrimSpace(b.anchors + " " + n.ID)
-		}
+		b.anchors = joinIDs(b.anchors, n.ID)
 	case *doc.RawInline:
 		// Raw markup in another language has no meaning on paper.
 	}
@@ -227,19 +236,14 @@ func (b *wordBuilder) text(s string, st style, pos doc.Pos) {
 			}
 			face, r = b.l.missingGlyph(r, pos)
 		}
-		if b.anchors != "" {
-			// The first character after an anchor is where it lands:
-			// a span of its own carries it.
-			ast := st
-			ast.anchors, b.anchors = b.anchors, ""
-			b.cur.spans = append(b.cur.spans, span{st: ast, face: face, text: []rune{r}})
-			continue
-		}
 		if n := len(b.cur.spans); n > 0 && b.cur.spans[n-1].face == face && b.cur.spans[n-1].st == st {
-			b.cur.spans[n-1].text = append(b.cur.spans[n-1].text, r)
+			sp := &b.cur.spans[n-1]
+			sp.text = append(sp.text, r)
+			sp.anchors, b.anchors = joinIDs(sp.anchors, b.anchors), ""
 			continue
 		}
-		b.cur.spans = append(b.cur.spans, span{st: st, face: face, text: []rune{r}})
+		b.cur.spans = append(b.cur.spans, span{st: st, face: face, text: []rune{r}, anchors: b.anchors})
+		b.anchors = ""
 	}
 }
 

@@ -15,10 +15,12 @@ import (
 // get -2, -3, … in document order, so ids are stable across runs.
 func headingIDs(ctx context.Context, d *doc.Document, o *Options) error {
 	ids := idSet{used: map[string]bool{}, next: map[string]int{}}
-	// Note anchors are reserved so a heading called "fn 1" cannot collide.
-	for i := range d.Notes {
-		ids.used[noteID(i+1)] = true
-		ids.used[refID(i+1, 0)] = true
+	// Note anchors are reserved so a heading called "fn 1" cannot collide:
+	// every note's id and the ids of all its references (a note referred
+	// to three times has fnref-1, fnref-1-2 and fnref-1-3), numbered
+	// later by the notes pass.
+	if len(d.Notes) > 0 {
+		ids.reserved = noteAnchor
 	}
 	walkHeadings(d, func(h *doc.Heading) {
 		base := h.ID
@@ -33,6 +35,13 @@ func headingIDs(ctx context.Context, d *doc.Document, o *Options) error {
 	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
 		if a, ok := n.(*doc.Anchor); ok && entering {
 			src := a.ID
+			if o.Fragment && plainID(src) && !ids.taken(src) {
+				// A fragment goes into a page of the user's, whose
+				// links may name the source's id: it stays as it is
+				// when it is a plain name.
+				ids.used[src] = true
+				return doc.WalkContinue
+			}
 			a.ID = ids.unique(Slug(src))
 			if src != "" && src != a.ID && !slices.Contains(a.Names, src) {
 				a.Names = append(a.Names, src)
@@ -49,6 +58,13 @@ func headingIDs(ctx context.Context, d *doc.Document, o *Options) error {
 type idSet struct {
 	used map[string]bool
 	next map[string]int
+	// reserved, when set, refuses ids of another kind (the notes').
+	reserved func(string) bool
+}
+
+// taken reports an id that is used or reserved.
+func (s *idSet) taken(id string) bool {
+	return s.used[id] || s.reserved != nil && s.reserved(id)
 }
 
 func (s *idSet) unique(id string) string {
@@ -57,12 +73,53 @@ func (s *idSet) unique(id string) string {
 	if n == 0 {
 		n = 2
 	}
-	for ; s.used[cand]; n++ {
+	for ; s.taken(cand); n++ {
 		cand = id + "-" + strconv.Itoa(n)
 	}
 	s.next[id] = n
 	s.used[cand] = true
 	return cand
+}
+
+// noteAnchor reports an id of the kind the notes pass gives (noteID,
+// refID): fn-N, fnref-N, fnref-N-K.
+func noteAnchor(id string) bool {
+	rest, ok := strings.CutPrefix(id, "fnref-")
+	if !ok {
+		rest, ok = strings.CutPrefix(id, "fn-")
+		if !ok || !digits(rest) {
+			return false
+		}
+		return true
+	}
+	n, k, two := strings.Cut(rest, "-")
+	return digits(n) && (!two || digits(k))
+}
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// plainID reports an id that is a valid name in HTML, XHTML and a PDF
+// destination alike: a letter, then letters, digits, '-', '_' or '.'.
+func plainID(id string) bool {
+	for i, r := range id {
+		switch {
+		case unicode.IsLetter(r):
+		case i > 0 && (unicode.IsDigit(r) || r == '-' || r == '_' || r == '.'):
+		default:
+			return false
+		}
+	}
+	return id != ""
 }
 
 // Slug turns heading text into an id: letters and digits of any script,

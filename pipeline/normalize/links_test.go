@@ -263,3 +263,47 @@ func TestRawAnchorsInTheText(t *testing.T) {
 		t.Errorf("%d blocks, want 5 (the title lifted, the anchor lines gone)", len(d.Blocks))
 	}
 }
+
+// TestAnchorIDsAvoidNoteAnchors: an anchor named like a note's second
+// reference (fnref-1-2) gets another id, so the page holds each id once;
+// in a fragment an anchor keeps the source's id when it is a plain name
+// (the user's page may link to it), and is made one otherwise.
+func TestAnchorIDsAvoidNoteAnchors(t *testing.T) {
+	a := &doc.Anchor{ID: "fnref-1-2"}
+	link := &doc.Link{URL: "#fnref-1-2", Content: []doc.Inline{&doc.Text{Value: "x"}}}
+	d := &doc.Document{
+		Blocks: []doc.Block{
+			para(&doc.Text{Value: "One"}, &doc.NoteRef{Label: "n"}, &doc.Text{Value: " two"}, &doc.NoteRef{Label: "n"}, link),
+			para(a, &doc.Text{Value: "Here."}),
+		},
+		Notes: []*doc.Note{{Label: "n", Blocks: []doc.Block{para(&doc.Text{Value: "A note."})}}},
+	}
+	run(t, d, Options{})
+	seen := map[string]bool{}
+	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
+		id := ""
+		switch n := n.(type) {
+		case *doc.Anchor:
+			id = n.ID
+		case *doc.NoteRef:
+			id = n.ID
+		}
+		if entering && id != "" {
+			if seen[id] {
+				t.Errorf("id %q twice", id)
+			}
+			seen[id] = true
+		}
+		return doc.WalkContinue
+	})
+	if a.ID == "fnref-1-2" || !seen["fnref-1-2"] || link.URL != "#"+a.ID {
+		t.Errorf("anchor %q, link %q, ids %v", a.ID, link.URL, seen)
+	}
+
+	plain, odd := &doc.Anchor{ID: "Step_1"}, &doc.Anchor{ID: "2nd"}
+	d = &doc.Document{Blocks: []doc.Block{para(plain, &doc.Text{Value: "First."}), para(odd, &doc.Text{Value: "Second."})}}
+	run(t, d, Options{Fragment: true})
+	if plain.ID != "Step_1" || odd.ID != "h-2nd" {
+		t.Errorf("fragment anchors %q and %q, want Step_1 and h-2nd", plain.ID, odd.ID)
+	}
+}

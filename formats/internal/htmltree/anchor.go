@@ -109,3 +109,32 @@ func anchorsOf(names []string, pos doc.Pos) []doc.Inline {
 	}
 	return out
 }
+
+// keepAnchors are the anchors of is; dropAnchors is the rest.
+func keepAnchors(is []doc.Inline) []doc.Inline {
+	var out []doc.Inline
+	for _, n := range is {
+		if _, ok := n.(*doc.Anchor); ok {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func dropAnchors(is []doc.Inline) []doc.Inline {
+	out := make([]doc.Inline, 0, len(is))
+	for _, n := range is {
+		if _, ok := n.(*doc.Anchor); !ok {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// appendAnchor appends a to is when there is one.
+func appendAnchor(is []doc.Inline, a *doc.Anchor) []doc.Inline {
+	if a == nil {
+		return is
+	}
+	return append(is, a)
+}

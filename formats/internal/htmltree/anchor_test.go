@@ -96,3 +96,57 @@ func TestAnchorsWhereLinksLand(t *testing.T) {
 		t.Errorf("anchors with no targets: %s", got)
 	}
 }
+
+// TestAnchorsInFiguresTablesAndTerms: a figure's id lands on its caption,
+// a table's and its first row's on the first cell, a cell's on that cell,
+// a term's on the term; a picture alone in a linked paragraph is still a
+// figure, its place the text after it; each conversion starts with
+// nothing waiting.
+func TestAnchorsInFiguresTablesAndTerms(t *testing.T) {
+	page := `<body>
+<p><a href="#fig">f</a> <a href="#tab">t</a> <a href="#row2">r</a> <a href="#c22">c</a> <a href="#term">d</a> <a href="#pic">p</a> <a href="#end">e</a></p>
+<figure id="fig"><img src="a.png" alt="A"><figcaption>The weir in spring.</figcaption></figure>
+<table id="tab"><tr><td>a</td><td>b</td></tr><tr id="row2"><td>c</td><td id="c22">d</td></tr></table>
+<dl><dt id="term">Elver</dt><dd>A young eel.</dd></dl>
+<p id="pic"><img src="b.png" alt="B"></p>
+<p>After the picture.</p>
+<div id="end"></div>
+</body>`
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hrefs []string
+	var body *html.Node
+	WalkNodes(root, func(n *html.Node) Walk {
+		if h := Attr(n, "href"); h != "" {
+			hrefs = append(hrefs, h)
+		}
+		if n.Type == html.ElementNode && n.Data == "body" {
+			body = n
+		}
+		return WalkIn
+	})
+	c := &Converter{File: "p.html", Line: 1, Targets: LinkTargets(slices.Values(hrefs))}
+	got := shape(c.Blocks(body))
+	want := strings.Join([]string{
+		`Paragraph[ Link[ T ] T Link[ T ] T Link[ T ] T Link[ T ] T Link[ T ] T Link[ T ] T Link[ T ] ]`,
+		`Figure[ #fig T ]`,
+		`Table[ #tab T T #row2 T #c22 T ]`,
+		`DefinitionList[ #term T Paragraph[ T ] ]`,
+		`Figure[ ]`,
+		`Paragraph[ #pic T ]`,
+	}, " ")
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	// The anchor of the empty element at the end waited for text that
+	// never came; the next conversion does not receive it.
+	next, err := html.Parse(strings.NewReader(`<body><p>Another page.</p></body>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := shape(c.Blocks(next.LastChild.LastChild)); got != `Paragraph[ T ]` {
+		t.Errorf("next conversion: %s", got)
+	}
+}

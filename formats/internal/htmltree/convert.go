@@ -1,7 +1,6 @@
 package htmltree
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -219,7 +218,7 @@ func (c *Converter) block(n *html.Node, depth, nest int) []doc.Block {
 		return []doc.Block{&doc.ThematicBreak{Pos: pos}}
 	case "summary":
 		// A <details> summary is the bold lead line of what it hides.
-		if is := tidy(c.inlines(n, depth)); len(is) > 0 {
+		if is := c.release(tidy(c.inlines(n, depth))); len(is) > 0 {
 			return []doc.Block{&doc.Paragraph{Content: []doc.Inline{&doc.Strong{Content: is, Pos: pos}}, Pos: pos}}
 		}
 		return nil
@@ -239,6 +238,10 @@ func (c *Converter) block(n *html.Node, depth, nest int) []doc.Block {
 // but an image made a figure.
 func (c *Converter) paragraphs(run []doc.Inline, pos doc.Pos) []doc.Block {
 	var out []doc.Block
+	// carry are anchors with no text of their own yet: an empty element
+	// a link goes to, or a picture's (a figure holds no anchor). The
+	// place is where the next text starts, in this run or after it.
+	var carry []doc.Inline
 	for i, part := range splitAtDoubleBreak(run) {
 		part = tidy(part)
 		if len(part) == 0 {
@@ -248,17 +251,21 @@ func (c *Converter) paragraphs(run []doc.Inline, pos doc.Pos) []doc.Block {
 			pos = firstPos(part, pos)
 		}
 		if onlyAnchors(part) {
-			// An empty element a link goes to: the place is where the
-			// next text starts.
-			c.pending = append(c.pending, slices.DeleteFunc(part, func(n doc.Inline) bool { _, ok := n.(*doc.Anchor); return !ok })...)
+			carry = append(carry, keepAnchors(part)...)
 			continue
 		}
-		if img := loneImage(part); img != nil {
+		if img := loneImage(dropAnchors(part)); img != nil {
+			carry = append(carry, keepAnchors(part)...)
 			out = append(out, &doc.Figure{Src: img.Src, Fallback: img.Fallback, Alt: img.Alt, Title: img.Title, Pos: img.Pos})
-		} else {
-			out = append(out, &doc.Paragraph{Content: part, Pos: pos})
+			continue
 		}
+		if len(carry) > 0 {
+			part = append(carry, part...)
+			carry = nil
+		}
+		out = append(out, &doc.Paragraph{Content: part, Pos: pos})
 	}
+	c.pending = append(c.pending, carry...)
 	return out
 }
 
@@ -442,6 +449,9 @@ func (c *Converter) defList(n *html.Node, pos doc.Pos, depth, nest int) []doc.Bl
 				ipos := c.Pos(ch)
 				c.enter(ch)
 				term := tidy(c.inlines(ch, depth+1))
+				if len(term) > 0 {
+					term = c.release(append(appendAnchor(nil, c.anchor(ch, ipos)), term...))
+				}
 				if len(term) > 0 {
 					dl.Items = append(dl.Items, &doc.DefItem{Term: term, Pos: ipos})
 				}

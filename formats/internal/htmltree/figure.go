@@ -53,6 +53,8 @@ func (c *Converter) figure(n *html.Node, pos doc.Pos, depth, nest int) []doc.Blo
 	credit := ""
 	if caption != nil {
 		capInlines, credit = c.caption(caption, depth)
+		// The figure's own id a link names lands on its caption.
+		capInlines = c.release(capInlines)
 	}
 	if len(imgs) == 0 {
 		if len(capInlines) == 0 && credit == "" {

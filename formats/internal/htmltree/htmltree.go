@@ -120,11 +120,22 @@ func (c *Converter) warnOnce(key string, w doc.Warning) {
 	c.Warn(w)
 }
 
-// Blocks converts the children of n in block context.
-func (c *Converter) Blocks(n *html.Node) []doc.Block { return c.blocks(n, 0, 0) }
+// Blocks converts the children of n in block context. Each of these entry
+// points starts afresh: anchors an earlier call left waiting for text
+// (an empty element at the end of what it read) do not land in this one.
+func (c *Converter) Blocks(n *html.Node) []doc.Block {
+	c.pending = nil
+	return c.blocks(n, 0, 0)
+}
 
 // Block converts n itself, an element that is or holds a block.
-func (c *Converter) Block(n *html.Node) []doc.Block { return c.block(n, 0, 0) }
+func (c *Converter) Block(n *html.Node) []doc.Block {
+	c.pending = nil
+	return c.block(n, 0, 0)
+}
 
 // Inlines converts the children of n in inline context.
-func (c *Converter) Inlines(n *html.Node) []doc.Inline { return c.inlines(n, 0) }
+func (c *Converter) Inlines(n *html.Node) []doc.Inline {
+	c.pending = nil
+	return c.inlines(n, 0)
+}

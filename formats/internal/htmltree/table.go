@@ -130,12 +130,22 @@ func (c *Converter) width(cells []*html.Node) int {
 // the grid stays rectangular.
 func (c *Converter) row(cells []*html.Node, cols, depth int) *doc.Row {
 	r := &doc.Row{}
-	for _, cell := range cells {
+	for k, cell := range cells {
 		if len(r.Cells) >= cols {
 			break
 		}
+		// A row's or a cell's id a link names is an anchor at the start
+		// of the cell, and so is the table's for its first cell.
+		var at []doc.Inline
+		if k == 0 {
+			at, c.pending = c.pending, nil
+			if tr := cell.Parent; tr != nil && tr.Data == "tr" {
+				at = appendAnchor(at, c.anchor(tr, c.Pos(tr)))
+			}
+		}
+		at = appendAnchor(at, c.anchor(cell, c.Pos(cell)))
 		c.enter(cell)
-		r.Cells = append(r.Cells, &doc.Cell{Content: nonNil(tidy(c.inlines(cell, depth+1)))})
+		r.Cells = append(r.Cells, &doc.Cell{Content: nonNil(append(at, tidy(c.inlines(cell, depth+1))...))})
 		for i := 1; i < colspan(cell) && len(r.Cells) < cols; i++ {
 			r.Cells = append(r.Cells, &doc.Cell{Content: []doc.Inline{}})
 		}
