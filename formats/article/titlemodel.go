@@ -55,10 +55,11 @@ var reBulleted = lazyre.New(`^[*+•·\-–—]\s`)
 
 // reTrail is a breadcrumb trail of three items or more between spaced
 // arrows ("Startseite > News > Topthemen > Headline", "A la Carte › News
-// › Reisen › …"): none of the 1,117 expected titles of the two sets is
-// one, while a trail that ends in the headline was picked over the
-// headline on the line after it.
-var reTrail = lazyre.New(`[\s\p{Zs}][>›»→]\s.*[\s\p{Zs}][>›»→]\s`)
+// › Reisen › …", "Accueil » Sport » …" where no « opens a French
+// quotation; an itinerary's → is a headline's): none of the 1,117
+// expected titles of the two sets is one, while a trail that ends in the
+// headline was picked over the headline on the line after it.
+var reTrail = lazyre.New(`[\s\p{Zs}][>›]\s.*[\s\p{Zs}][>›]\s|^[^«]*[\s\p{Zs}]»\s[^«]*[\s\p{Zs}]»\s[^«]*$`)
 
 // reRootTrail is a trail of two that starts at the front page ("Home >
 // Pressemitteilung: …", "Durchsuchen: Home » Unbefriedigt", "Sie sind
@@ -333,7 +334,7 @@ func (p *parser) titleFeatures(i int, c *titleContext) []float64 {
 			!p.isMetaLine(j) && !p.isBoiler(j)
 	}
 	longer := func(j int) bool {
-		return j >= 0 && j < len(p.units) && p.units[j].nwords > len(ws)
+		return j >= 0 && j < len(p.units) && p.units[j].nwords > p.units[i].nwords
 	}
 	d := c.start - i
 	nt := float64(max(1, len(toks)))
