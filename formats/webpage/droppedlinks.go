@@ -55,25 +55,15 @@ func (c *converter) unlinkDropped(d *doc.Document) []doc.Warning {
 	}
 	var ws []doc.Warning
 	doc.MapInlines(d, func(is []doc.Inline) []doc.Inline {
-		var out []doc.Inline
-		for k, in := range is {
-			if l, ok := in.(*doc.Link); ok && dropped(l) {
-				if out == nil {
-					out = append(make([]doc.Inline, 0, len(is)), is[:k]...)
-				}
-				ws = append(ws, doc.Warning{Pos: l.Pos, Code: "links-to-dropped",
-					Message: fmt.Sprintf("link to %q goes to a passage left out of the article; its text is kept", l.URL)})
-				out = append(out, l.Content...)
-				continue
+		return doc.Splice(is, func(_ int, in doc.Inline) ([]doc.Inline, bool) {
+			l, ok := in.(*doc.Link)
+			if !ok || !dropped(l) {
+				return nil, false
 			}
-			if out != nil {
-				out = append(out, in)
-			}
-		}
-		if out == nil {
-			return is
-		}
-		return out
+			ws = append(ws, doc.Warning{Pos: l.Pos, Code: "links-to-dropped",
+				Message: fmt.Sprintf("link to %q goes to a passage left out of the article; its text is kept", l.URL)})
+			return l.Content, true
+		})
 	})
 	return ws
 }

@@ -173,3 +173,23 @@ func TestSourceName(t *testing.T) {
 		}
 	}
 }
+
+// TestSplice: replaced inlines give way to what f returns (nothing drops
+// one); a sequence f leaves alone is returned as it is, not copied.
+func TestSplice(t *testing.T) {
+	a, b, c := &Text{Value: "a"}, &SoftBreak{}, &Text{Value: "c"}
+	is := []Inline{a, b, c}
+	got := Splice(is, func(_ int, in Inline) ([]Inline, bool) {
+		if _, ok := in.(*SoftBreak); ok {
+			return []Inline{&Text{Value: " "}, &Text{Value: "b"}}, true
+		}
+		return nil, in == c
+	})
+	if PlainText(got) != "a b" || len(got) != 3 || PlainText(is) != "a c" {
+		t.Errorf("spliced %q (%d inlines), original now %q", PlainText(got), len(got), PlainText(is))
+	}
+	same := Splice(is, func(int, Inline) ([]Inline, bool) { return nil, false })
+	if &same[0] != &is[0] {
+		t.Error("a sequence with nothing replaced was copied")
+	}
+}

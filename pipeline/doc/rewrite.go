@@ -81,3 +81,26 @@ func mapInlineSeq(is []Inline, fn func([]Inline) []Inline) []Inline {
 	}
 	return fn(is)
 }
+
+// Splice returns is with the inlines f replaces: f returns what goes in
+// the place of is[i] and true, or false to keep it. When f replaces
+// nothing, is itself is returned, not a copy.
+func Splice(is []Inline, f func(i int, in Inline) ([]Inline, bool)) []Inline {
+	var out []Inline
+	for i, in := range is {
+		if rep, ok := f(i, in); ok {
+			if out == nil {
+				out = append(make([]Inline, 0, len(is)), is[:i]...)
+			}
+			out = append(out, rep...)
+			continue
+		}
+		if out != nil {
+			out = append(out, in)
+		}
+	}
+	if out == nil {
+		return is
+	}
+	return out
+}

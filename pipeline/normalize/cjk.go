@@ -16,23 +16,11 @@ import (
 // with spaces, keeps its breaks.
 func cjkBreaks(_ context.Context, d *doc.Document, _ *Options) error {
 	doc.MapInlines(d, func(is []doc.Inline) []doc.Inline {
-		var out []doc.Inline
-		for i, in := range is {
-			if _, ok := in.(*doc.SoftBreak); ok && i > 0 && i+1 < len(is) &&
-				doc.Unspaced(edgeRune(is[i-1], true)) && doc.Unspaced(edgeRune(is[i+1], false)) {
-				if out == nil {
-					out = append(make([]doc.Inline, 0, len(is)), is[:i]...)
-				}
-				continue
-			}
-			if out != nil {
-				out = append(out, in)
-			}
-		}
-		if out == nil {
-			return is
-		}
-		return out
+		return doc.Splice(is, func(i int, in doc.Inline) ([]doc.Inline, bool) {
+			_, brk := in.(*doc.SoftBreak)
+			return nil, brk && i > 0 && i+1 < len(is) &&
+				doc.Unspaced(edgeRune(is[i-1], true)) && doc.Unspaced(edgeRune(is[i+1], false))
+		})
 	})
 	return nil
 }

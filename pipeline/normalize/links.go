@@ -90,18 +90,12 @@ func internalLinks(ctx context.Context, d *doc.Document, o *Options) error {
 	}
 	if len(broken) > 0 || hasInline(d, orphan) {
 		doc.MapInlines(d, func(is []doc.Inline) []doc.Inline {
-			var out []doc.Inline
-			for _, in := range is {
+			return doc.Splice(is, func(_ int, in doc.Inline) ([]doc.Inline, bool) {
 				if l, ok := in.(*doc.Link); ok && broken[l] {
-					out = append(out, l.Content...)
-					continue
+					return l.Content, true
 				}
-				if orphan(in) {
-					continue
-				}
-				out = append(out, in)
-			}
-			return out
+				return nil, orphan(in)
+			})
 		})
 	}
 	return nil
