@@ -2,7 +2,6 @@ package webpage
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"unicode"
 
@@ -44,14 +43,8 @@ func (c *converter) unlinkDropped(d *doc.Document) []doc.Warning {
 		return doc.WalkContinue
 	})
 	dropped := func(l *doc.Link) bool {
-		frag, ok := strings.CutPrefix(strings.TrimSpace(l.URL), "#")
-		if !ok || frag == "" {
-			return false
-		}
-		if f, err := url.PathUnescape(frag); err == nil {
-			frag = f
-		}
-		return page[frag] && !kept[fold(frag)]
+		frag, ok := doc.Fragment(strings.TrimSpace(l.URL))
+		return ok && page[frag] && !kept[fold(frag)]
 	}
 	var ws []doc.Warning
 	doc.MapInlines(d, func(is []doc.Inline) []doc.Inline {

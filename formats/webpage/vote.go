@@ -2,7 +2,6 @@ package webpage
 
 import (
 	"bytes"
-	"net/url"
 	"strings"
 	"unicode"
 
@@ -222,10 +221,7 @@ func citedLeaves(leaves []voteBlock) map[doc.Block]bool {
 		if p, ok := l.b.(*doc.Paragraph); ok && l.words >= voteShort && l.links < 0.5 {
 			doc.WalkInlines(p.Content, func(n doc.Node, entering bool) doc.WalkStatus {
 				if k, ok := n.(*doc.Link); ok && entering {
-					if frag, ok := strings.CutPrefix(k.URL, "#"); ok && frag != "" {
-						if f, err := url.PathUnescape(frag); err == nil {
-							frag = f
-						}
+					if frag, ok := doc.Fragment(k.URL); ok {
 						named[frag] = true
 					}
 				}

@@ -193,3 +193,21 @@ func TestSplice(t *testing.T) {
 		t.Error("a sequence with nothing replaced was copied")
 	}
 }
+
+func TestFragment(t *testing.T) {
+	for _, tt := range []struct {
+		url, want string
+		ok        bool
+	}{
+		{"#cite_note-2", "cite_note-2", true},
+		{"#caf%C3%A9", "café", true},
+		{"#100%", "100%", true}, // not an escape: kept as written
+		{"#", "", false},
+		{"page.html#x", "", false},
+		{"https://e.org/#x", "", false},
+	} {
+		if got, ok := Fragment(tt.url); got != tt.want || ok != tt.ok {
+			t.Errorf("Fragment(%q) = %q, %v; want %q, %v", tt.url, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -1,5 +1,10 @@
 package doc
 
+import (
+	neturl "net/url"
+	"strings"
+)
+
 // Inline is a node inside a line of text.
 type Inline interface {
 	Node
@@ -74,6 +79,20 @@ type Link struct {
 	// Batch, when set, says URL names another input of the same run: each
 	// writer links to that input's output of its own format instead.
 	Batch *BatchTarget `json:"-"`
+}
+
+// Fragment is the id an in-page link ("#cite_note-2") names, unescaped
+// as a browser matches it ("#caf%C3%A9" names "café"); false for a link
+// to anything else, and for "#" alone.
+func Fragment(url string) (string, bool) {
+	frag, ok := strings.CutPrefix(url, "#")
+	if !ok || frag == "" {
+		return "", false
+	}
+	if f, err := neturl.PathUnescape(frag); err == nil {
+		frag = f
+	}
+	return frag, true
 }
 
 // BatchTarget is another input of the run a link points to.

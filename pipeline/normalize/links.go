@@ -3,7 +3,6 @@ package normalize
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"regexp"
 	"strings"
 	"sync"
@@ -47,12 +46,12 @@ func internalLinks(ctx context.Context, d *doc.Document, o *Options) error {
 	linked := map[string]bool{} // the ids links go to
 	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
 		l, ok := n.(*doc.Link)
-		if !ok || !entering || l.Batch != nil || !strings.HasPrefix(l.URL, "#") || len(l.URL) == 1 {
+		if !ok || !entering || l.Batch != nil {
 			return doc.WalkContinue
 		}
-		frag := l.URL[1:]
-		if f, err := url.PathUnescape(frag); err == nil {
-			frag = f
+		frag, ok := doc.Fragment(l.URL)
+		if !ok {
+			return doc.WalkContinue
 		}
 		// Heading text, and so its id, is composed (the nfc pass); a
 		// link is verbatim.

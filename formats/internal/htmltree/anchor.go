@@ -1,7 +1,6 @@
 package htmltree
 
 import (
-	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -15,12 +14,9 @@ import (
 func LinkTargets(hrefs func(yield func(string) bool)) map[string]bool {
 	var ids map[string]bool
 	for h := range hrefs {
-		frag, ok := strings.CutPrefix(strings.TrimSpace(h), "#")
-		if !ok || frag == "" {
+		frag, ok := doc.Fragment(strings.TrimSpace(h))
+		if !ok {
 			continue
-		}
-		if f, err := url.PathUnescape(frag); err == nil {
-			frag = f
 		}
 		if ids == nil {
 			ids = map[string]bool{}
