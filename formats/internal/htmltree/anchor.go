@@ -67,33 +67,11 @@ func (c *Converter) headingAnchors(is []doc.Inline) ([]doc.Inline, []string) {
 		names = append(names, a.(*doc.Anchor).ID)
 	}
 	c.pending = nil
-	out := is[:0:0]
-	for _, n := range is {
-		if a, ok := n.(*doc.Anchor); ok {
-			names = append(names, a.ID)
-			continue
-		}
-		out = append(out, n)
+	anchors, rest := splitAnchors(is)
+	for _, a := range anchors {
+		names = append(names, a.(*doc.Anchor).ID)
 	}
-	return out, names
-}
-
-// onlyAnchors reports whether is shows nothing but holds anchors.
-func onlyAnchors(is []doc.Inline) bool {
-	found := false
-	for _, n := range is {
-		switch n := n.(type) {
-		case *doc.Anchor:
-			found = true
-		case *doc.Text:
-			if strings.TrimSpace(n.Value) != "" {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return found
+	return rest, names
 }
 
 // anchorsOf makes anchors of names, for the text after a heading that
@@ -106,25 +84,18 @@ func anchorsOf(names []string, pos doc.Pos) []doc.Inline {
 	return out
 }
 
-// keepAnchors are the anchors of is; dropAnchors is the rest.
-func keepAnchors(is []doc.Inline) []doc.Inline {
-	var out []doc.Inline
+// splitAnchors parts is into its top-level anchors and the rest, each in
+// order.
+func splitAnchors(is []doc.Inline) (anchors, rest []doc.Inline) {
+	rest = make([]doc.Inline, 0, len(is))
 	for _, n := range is {
 		if _, ok := n.(*doc.Anchor); ok {
-			out = append(out, n)
+			anchors = append(anchors, n)
+		} else {
+			rest = append(rest, n)
 		}
 	}
-	return out
-}
-
-func dropAnchors(is []doc.Inline) []doc.Inline {
-	out := make([]doc.Inline, 0, len(is))
-	for _, n := range is {
-		if _, ok := n.(*doc.Anchor); !ok {
-			out = append(out, n)
-		}
-	}
-	return out
+	return anchors, rest
 }
 
 // appendAnchor appends a to is when there is one.

@@ -250,12 +250,13 @@ func (c *Converter) paragraphs(run []doc.Inline, pos doc.Pos) []doc.Block {
 		if i > 0 {
 			pos = firstPos(part, pos)
 		}
-		if onlyAnchors(part) {
-			carry = append(carry, keepAnchors(part)...)
+		anchors, rest := splitAnchors(part)
+		if len(anchors) > 0 && blank(rest) {
+			carry = append(carry, anchors...)
 			continue
 		}
-		if img := loneImage(dropAnchors(part)); img != nil {
-			carry = append(carry, keepAnchors(part)...)
+		if img := loneImage(rest); img != nil {
+			carry = append(carry, anchors...)
 			out = append(out, &doc.Figure{Src: img.Src, Fallback: img.Fallback, Alt: img.Alt, Title: img.Title, Pos: img.Pos})
 			continue
 		}

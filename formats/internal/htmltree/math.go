@@ -37,22 +37,13 @@ func (c *Converter) math(n *html.Node) []doc.Inline {
 // "".
 func texAnnotation(n *html.Node) string {
 	var out string
-	var walk func(*html.Node) bool
-	walk = func(n *html.Node) bool {
-		if n.Type == html.ElementNode && n.Data == "annotation" {
-			if enc := strings.ToLower(Attr(n, "encoding")); strings.Contains(enc, "tex") {
-				out = TextContent(n)
-				return true
-			}
+	walkElements(n, func(m *html.Node) bool {
+		if m.Data == "annotation" && strings.Contains(strings.ToLower(Attr(m, "encoding")), "tex") {
+			out = TextContent(m)
+			return false
 		}
-		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			if walk(ch) {
-				return true
-			}
-		}
-		return false
-	}
-	walk(n)
+		return true
+	})
 	return out
 }
 
