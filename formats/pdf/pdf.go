@@ -555,10 +555,14 @@ func (l *layout) keep(k held) { l.held = append(l.held, k) }
 
 // drawSpan draws one run at (x, baseline y).
 func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {
+	by := y - s.st.rise
+	top := by - s.st.size*0.8
+	// The anchors that land on the run name its place, an empty run's
+	// too (a table cell holding only an anchor).
+	for id := range strings.FieldsSeq(s.anchors) {
+		l.anchor("h:"+id, top)
+	}
 	if s.draw == "" {
-		if s.anchors != "" {
-			l.placeAnchors(s, y-s.st.size*0.8)
-		}
 		return
 	}
 	l.setFont(s.face, s.st.size)
@@ -581,13 +585,11 @@ func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {
 			txt += " "
 		}
 	}
-	by := y - s.st.rise
 	l.decorate(s, x, by)
 	l.pdf.Text(tx, by, txt)
 	if l.opts.trace != nil {
 		l.trace(tx, by, s, txt)
 	}
-	top := by - s.st.size*0.8
 	h := s.st.size * 1.05
 	if s.st.link != "" {
 		l.pdf.LinkString(x, top, s.width, h, s.st.link)
@@ -602,14 +604,6 @@ func (l *layout) drawSpan(s *span, x, y float64, spaceOut bool) {
 	}
 	if s.st.noteRef > 0 {
 		l.anchor(fmt.Sprintf("ref:%d", s.st.noteRef), top)
-	}
-	l.placeAnchors(s, top)
-}
-
-// placeAnchors names the places of the anchors that land on s, at top.
-func (l *layout) placeAnchors(s *span, top float64) {
-	for id := range strings.FieldsSeq(s.anchors) {
-		l.anchor("h:"+id, top)
 	}
 }
 
