@@ -66,10 +66,11 @@ var reTrail = lazyre.New(`[\s\p{Zs}][>›]\s.*[\s\p{Zs}][>›]\s|^[^«]*[\s\p{Zs
 // hier: Startseite » …"), the first item in its group.
 var reRootTrail = lazyre.New(`^(?i:(?:sie sind hier|you are here|vous êtes ici|durchsuchen|browse|estás en)\s*:\s*)?([^>›»]+?)[\s\p{Zs}]+[>›»]\s`)
 
-// reNavArrow is a line led or ended by a single guillemet pointing out
-// of the page ("‹ Zurück", "Next ›"), or a previous post's title after
-// "« " with no closing mark (a French headline in « » stays).
-var reNavArrow = lazyre.New(`^‹|›$|^«[^»]*$`)
+// reNavArrow is a line led or ended by an arrow or a single guillemet
+// pointing out of the page ("← 2 Jahre CryptoParty Graz", "Das F-Wort –
+// Teil 2 →", "‹ Zurück", "Next ›"), or a previous post's title after "« "
+// with no closing mark (a French headline in « » stays).
+var reNavArrow = lazyre.New(`^[←→‹]|[←→›]$|^«[^»]*$`)
 
 // neverHeadline reports a line no page's headline looks like (none of the
 // 1,000 headlines of the two development sets does): a row of a table
@@ -85,9 +86,6 @@ func neverHeadline(s string) bool {
 		return true
 	}
 	t := strings.TrimSpace(s)
-	if strings.HasPrefix(t, "←") || strings.HasPrefix(t, "→") || strings.HasSuffix(t, "→") || strings.HasSuffix(t, "←") {
-		return true
-	}
 	if reNeverHeadline.MatchString(t) || reBulleted.MatchString(t) || reTrail.MatchString(t) || reNavArrow.MatchString(t) {
 		return true
 	}
