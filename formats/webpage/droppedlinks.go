@@ -3,7 +3,6 @@ package webpage
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"folio/pipeline/doc"
 )
@@ -62,12 +61,6 @@ func (c *converter) unlinkDropped(d *doc.Document) []doc.Warning {
 }
 
 // fold is a fragment or a heading's text compared without case, spaces or
-// punctuation: "#Early_history" answers to the heading "Early history".
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
-		}
-		return -1
-	}, s)
-}
+// punctuation (its slugWords run together): "#Early_history" answers to
+// the heading "Early history".
+func fold(s string) string { return strings.Join(slugWords(s), "") }
