@@ -251,5 +251,3 @@ func firstElementChild(n *html.Node) *html.Node {
 func (c *converter) holdsMostOf(n *html.Node, total int) bool {
 	return total > 0 && 2*len(htmltree.TextContent(n)) > total
 }
-
-func children(n doc.Inline) []doc.Inline { return htmltree.Children(n) }

@@ -165,7 +165,7 @@ func linkText(is []doc.Inline) int {
 		case *doc.Link:
 			n += len(doc.PlainText(in.Content))
 		default:
-			if kids := children(in); kids != nil {
+			if kids := doc.Children(in); kids != nil {
 				n += linkText(kids)
 			}
 		}

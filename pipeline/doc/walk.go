@@ -108,22 +108,32 @@ func walkChildren(n Node, v Visitor) WalkStatus {
 				}
 			}
 		}
-	case *Emph:
-		return walkInlines(n.Content, v)
-	case *Strong:
-		return walkInlines(n.Content, v)
-	case *Strike:
-		return walkInlines(n.Content, v)
-	case *Sub:
-		return walkInlines(n.Content, v)
-	case *Sup:
-		return walkInlines(n.Content, v)
-	case *Span:
-		return walkInlines(n.Content, v)
-	case *Link:
-		return walkInlines(n.Content, v)
+	case Inline:
+		return walkInlines(Children(n), v)
 	}
 	return WalkContinue
+}
+
+// Children is the content of a formatting inline (emphasis, strong,
+// strike, sub, sup, span, link), or nil.
+func Children(n Inline) []Inline {
+	switch n := n.(type) {
+	case *Emph:
+		return n.Content
+	case *Strong:
+		return n.Content
+	case *Strike:
+		return n.Content
+	case *Sub:
+		return n.Content
+	case *Sup:
+		return n.Content
+	case *Span:
+		return n.Content
+	case *Link:
+		return n.Content
+	}
+	return nil
 }
 
 // PlainText flattens inlines to their text: what a heading says in a table

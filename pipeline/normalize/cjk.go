@@ -28,34 +28,17 @@ func cjkBreaks(_ context.Context, d *doc.Document, _ *Options) error {
 // edgeRune is the last (or first) character an inline shows, or 0.
 func edgeRune(in doc.Inline, last bool) rune {
 	var s string
-	var kids []doc.Inline
 	switch in := in.(type) {
 	case *doc.Text:
 		s = in.Value
 	case *doc.Code:
 		s = in.Value
-	case *doc.Emph:
-		kids = in.Content
-	case *doc.Strong:
-		kids = in.Content
-	case *doc.Strike:
-		kids = in.Content
-	case *doc.Sub:
-		kids = in.Content
-	case *doc.Sup:
-		kids = in.Content
-	case *doc.Span:
-		kids = in.Content
-	case *doc.Link:
-		kids = in.Content
 	default:
-		return 0
-	}
-	if kids != nil {
-		if len(kids) == 0 {
+		kids := doc.Children(in)
+		switch {
+		case len(kids) == 0:
 			return 0
-		}
-		if last {
+		case last:
 			return edgeRune(kids[len(kids)-1], true)
 		}
 		return edgeRune(kids[0], false)

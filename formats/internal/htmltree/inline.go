@@ -373,7 +373,7 @@ func trimLeft(is []doc.Inline, space *bool) {
 		case *doc.Code, *doc.Image:
 			*space = false
 		default:
-			if kids := Children(n); kids != nil {
+			if kids := doc.Children(n); kids != nil {
 				trimLeft(kids, space)
 			}
 		}
@@ -397,33 +397,11 @@ func trimRight(is []doc.Inline, space *bool) {
 		case *doc.Code, *doc.Image:
 			*space = false
 		default:
-			if kids := Children(n); kids != nil {
+			if kids := doc.Children(n); kids != nil {
 				trimRight(kids, space)
 			}
 		}
 	}
-}
-
-// Children is the content of a formatting inline (emphasis, strong, strike,
-// sub, sup, link), or nil.
-func Children(n doc.Inline) []doc.Inline {
-	switch n := n.(type) {
-	case *doc.Emph:
-		return n.Content
-	case *doc.Strong:
-		return n.Content
-	case *doc.Strike:
-		return n.Content
-	case *doc.Sub:
-		return n.Content
-	case *doc.Sup:
-		return n.Content
-	case *doc.Span:
-		return n.Content
-	case *doc.Link:
-		return n.Content
-	}
-	return nil
 }
 
 // hoistSpaces moves a space at the edge of a formatting node out of it
@@ -432,7 +410,7 @@ func Children(n doc.Inline) []doc.Inline {
 func hoistSpaces(is []doc.Inline) []doc.Inline {
 	var out []doc.Inline
 	for _, n := range is {
-		kids := Children(n)
+		kids := doc.Children(n)
 		if kids == nil {
 			out = append(out, n)
 			continue
@@ -452,7 +430,7 @@ func hoistSpaces(is []doc.Inline) []doc.Inline {
 		if lead {
 			out = append(out, &doc.Text{Value: " ", Pos: n.Position()})
 		}
-		if setChildren(n, prune(kids)); len(Children(n)) > 0 {
+		if setChildren(n, prune(kids)); len(doc.Children(n)) > 0 {
 			out = append(out, n)
 		}
 		if trail {
