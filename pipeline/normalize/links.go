@@ -87,30 +87,17 @@ func internalLinks(ctx context.Context, d *doc.Document, o *Options) error {
 		a, ok := in.(*doc.Anchor)
 		return ok && !o.Fragment && !linked[a.ID]
 	}
-	if len(broken) > 0 || hasInline(d, orphan) {
-		doc.MapInlines(d, func(is []doc.Inline) []doc.Inline {
-			return doc.Splice(is, func(_ int, in doc.Inline) ([]doc.Inline, bool) {
-				if l, ok := in.(*doc.Link); ok && broken[l] {
-					return l.Content, true
-				}
-				return nil, orphan(in)
-			})
+	// Splice copies only a sequence it changes, so a document with
+	// neither costs one walk, as a search for them would.
+	doc.MapInlines(d, func(is []doc.Inline) []doc.Inline {
+		return doc.Splice(is, func(_ int, in doc.Inline) ([]doc.Inline, bool) {
+			if l, ok := in.(*doc.Link); ok && broken[l] {
+				return l.Content, true
+			}
+			return nil, orphan(in)
 		})
-	}
-	return nil
-}
-
-// hasInline reports whether an inline of d satisfies f.
-func hasInline(d *doc.Document, f func(doc.Inline) bool) bool {
-	found := false
-	doc.Walk(d, func(n doc.Node, entering bool) doc.WalkStatus {
-		if in, ok := n.(doc.Inline); ok && entering && f(in) {
-			found = true
-			return doc.WalkStop
-		}
-		return doc.WalkContinue
 	})
-	return found
+	return nil
 }
 
 // rawAnchors turns a raw HTML anchor that only names a place (<a
